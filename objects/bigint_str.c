@@ -1,0 +1,326 @@
+/* objects/bigint_str.c — integers to and from text: str(), bin(), oct(), hex() and int(s, base).
+ * Power-of-two bases are linear bit packing; decimal output uses CPython's 10**9-radix method
+ * (quadratic, about 0.1 s for 10**5 digits) and other bases multiply in groups of characters
+ * that fill a digit. The limit of sys.set_int_max_str_digits() is the caller's. */
+#include "objects/bigint.h"
+
+#include "memory/raw.h"
+
+#include <string.h>
+
+typedef uint64_t TwoDigits;
+
+#define DECIMAL_SHIFT 9            /* decimal digits per word of the 10**9 radix */
+#define DECIMAL_BASE 1000000000u
+
+static const char lower_digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+static const char upper_digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+static ptrdiff_t abs_size(ptrdiff_t s)
+{
+    return s < 0 ? -s : s;
+}
+
+/* log2(base) for the power-of-two bases, 0 for any other. */
+static int pow2_bits(int base)
+{
+    int bits = 0;
+    while (base > 1 && (base & 1) == 0) {
+        base >>= 1;
+        bits++;
+    }
+    return base == 1 ? bits : 0;
+}
+
+/* ==== to text =============================================================================== */
+
+/* Decimal digits are at most 30 * log10(2) = 9.0309 per 30-bit digit: 9n + ceil(n / 32). */
+ptrdiff_t pr_bigint_to_string_size(ptrdiff_t na, int base)
+{
+    int bits = pow2_bits(base);
+    ptrdiff_t chars = bits ? (na * PR_DIGIT_BITS + bits - 1) / bits : 9 * na + (na + 31) / 32;
+    return (chars ? chars : 1) + 1 + 2 + 1;
+}
+
+/* Writes the sign and the prefix. Returns: the characters written. */
+static ptrdiff_t put_head(char *buf, int negative, int base, int flags)
+{
+    ptrdiff_t n = 0;
+    if (negative) {
+        buf[n++] = '-';
+    }
+    char letter = base == 16 ? 'x' : base == 8 ? 'o' : base == 2 ? 'b' : 0;
+    if ((flags & PR_BIGINT_PREFIX) && letter) {
+        buf[n++] = '0';
+        buf[n++] = (flags & PR_BIGINT_UPPER) ? (char)(letter - 'a' + 'A') : letter;
+    }
+    return n;
+}
+
+/* The digits of a in base 2**bits, most significant first. Returns: their number. */
+static ptrdiff_t pow2_chars(char *out, const PrDigit *a, ptrdiff_t na, int bits,
+                            const char *alphabet)
+{
+    uint64_t nbits = pr_bigint_bit_length(a, na);
+    ptrdiff_t nchars = nbits ? (ptrdiff_t)((nbits + (uint64_t)bits - 1) / (uint64_t)bits) : 1;
+    TwoDigits acc = 0;
+    int accbits = 0;
+    ptrdiff_t i = 0;
+    for (char *p = out + nchars; p > out;) {
+        if (accbits < bits && i < na) {
+            acc |= (TwoDigits)a[i++] << accbits;
+            accbits += PR_DIGIT_BITS;
+        }
+        *--p = alphabet[acc & (((TwoDigits)1 << bits) - 1)];
+        acc >>= bits;
+        accbits -= bits;
+    }
+    return nchars;
+}
+
+/* a in radix 10**9 into out (least significant first); out holds 1 + na + na / 99 words.
+ * Each digit of a, from the top, multiplies the accumulated words by 2**30 and adds itself
+ * (CPython's long_to_decimal_string). Returns: the word count, at least 1. */
+static ptrdiff_t to_radix_1e9(uint32_t *out, const PrDigit *a, ptrdiff_t na)
+{
+    ptrdiff_t size = 0;
+    for (ptrdiff_t i = na - 1; i >= 0; i--) {
+        PrDigit hi = a[i];
+        for (ptrdiff_t j = 0; j < size; j++) {
+            TwoDigits z = ((TwoDigits)out[j] << PR_DIGIT_BITS) | hi;
+            hi = (PrDigit)(z / DECIMAL_BASE);
+            out[j] = (uint32_t)(z - (TwoDigits)hi * DECIMAL_BASE);
+        }
+        while (hi) {
+            out[size++] = hi % DECIMAL_BASE;
+            hi /= DECIMAL_BASE;
+        }
+    }
+    if (size == 0) {
+        out[size++] = 0;
+    }
+    return size;
+}
+
+/* The decimal digits of the radix-10**9 words, most significant first. Returns: their count. */
+static ptrdiff_t decimal_chars(char *out, const uint32_t *words, ptrdiff_t nw)
+{
+    ptrdiff_t len = 1 + (nw - 1) * DECIMAL_SHIFT;
+    for (uint32_t top = words[nw - 1]; top >= 10; top /= 10) {
+        len++;
+    }
+    char *p = out + len;
+    for (ptrdiff_t i = 0; i < nw - 1; i++) {
+        uint32_t w = words[i];
+        for (int j = 0; j < DECIMAL_SHIFT; j++) {
+            *--p = (char)('0' + w % 10);
+            w /= 10;
+        }
+    }
+    for (uint32_t w = words[nw - 1]; p > out; w /= 10) {
+        *--p = (char)('0' + w % 10);
+    }
+    return len;
+}
+
+ptrdiff_t pr_bigint_to_string(char *buf, const PrDigit *a, ptrdiff_t as, int base, int flags)
+{
+    ptrdiff_t na = abs_size(as), n = put_head(buf, as < 0, base, flags);
+    int bits = pow2_bits(base);
+    if (bits) {
+        n += pow2_chars(buf + n, a, na, bits, (flags & PR_BIGINT_UPPER) ? upper_digits
+                                                                         : lower_digits);
+    } else {
+        uint32_t *words = pr_raw_malloc((size_t)(1 + na + na / 99) * sizeof *words);
+        if (!words) {
+            return PR_BIGINT_ENOMEM;
+        }
+        n += decimal_chars(buf + n, words, to_radix_1e9(words, a, na));
+        pr_raw_free(words);
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* ==== from text ============================================================================= */
+
+/* Bits per character, rounded up: ceil(log2(base)); base 0 may turn out 2, 8, 10 or 16. */
+static int char_bits(int base)
+{
+    int bits = 1;
+    if (base == 0) {
+        return 4;
+    }
+    while ((1 << bits) < base) {
+        bits++;
+    }
+    return bits;
+}
+
+ptrdiff_t pr_bigint_from_string_size(size_t len, int base)
+{
+    return (ptrdiff_t)((len * (size_t)char_bits(base) + PR_DIGIT_BITS - 1) / PR_DIGIT_BITS) + 1;
+}
+
+/* The value of an ASCII digit or letter, 36 for anything else. */
+static int digit_value(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'z') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'Z') {
+        return c - 'A' + 10;
+    }
+    return 36;
+}
+
+/* Py_ISSPACE: the only whitespace int() strips from ASCII text. */
+static int is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The span of digits (underscores included) that int(s, base) would read. */
+typedef struct Literal {
+    const char *start, *end;
+    int base;
+    int negative;
+    int zero_only; /* base 0 without prefix starting with '0': only zeros are allowed */
+} Literal;
+
+/* The prefix letter that goes with base 16, 8 or 2, or 0. */
+static char prefix_letter(int base)
+{
+    return base == 16 ? 'x' : base == 8 ? 'o' : base == 2 ? 'b' : 0;
+}
+
+/* Reads the sign and a 0x/0o/0b prefix, choosing the base when it is 0 (CPython's
+ * PyLong_FromString). Leaves *p at the first digit. */
+static void read_head(Literal *lit, const char **p, const char *end)
+{
+    const char *s = *p;
+    if (s < end && (*s == '+' || *s == '-')) {
+        lit->negative = *s++ == '-';
+    }
+    char next = end - s >= 2 && s[0] == '0' ? (char)(s[1] | 0x20) : 0;
+    if (lit->base == 0) {
+        lit->base = next == 'x' ? 16 : next == 'o' ? 8 : next == 'b' ? 2 : 10;
+        lit->zero_only = end - s >= 1 && s[0] == '0' && lit->base == 10;
+    }
+    if (next && next == prefix_letter(lit->base)) {
+        s += 2;
+        if (s < end && *s == '_') {
+            s++;
+        }
+    }
+    *p = s;
+}
+
+/* Checks the digits from *p: at least one, each below the base, an underscore only between
+ * two digits. Leaves *p after the last digit. Returns: 0 or PR_BIGINT_ESYNTAX. */
+static int read_digits(Literal *lit, const char **p, const char *end)
+{
+    const char *s = *p;
+    int prev_digit = 0;
+    lit->start = s;
+    for (; s < end; s++) {
+        int v = digit_value(*s);
+        if (v < lit->base) {
+            if (lit->zero_only && v != 0) {
+                return PR_BIGINT_ESYNTAX;
+            }
+            prev_digit = 1;
+        } else if (*s == '_' && prev_digit) {
+            prev_digit = 0;
+        } else {
+            break;
+        }
+    }
+    lit->end = s;
+    *p = s;
+    return s > lit->start && prev_digit ? 0 : PR_BIGINT_ESYNTAX;
+}
+
+/* Validates the whole text before anything is converted. Returns: 0 or PR_BIGINT_ESYNTAX. */
+static int parse_literal(Literal *lit, const char *s, size_t len)
+{
+    const char *end = s + len;
+    while (s < end && is_space(*s)) {
+        s++;
+    }
+    read_head(lit, &s, end);
+    if (read_digits(lit, &s, end) < 0) {
+        return PR_BIGINT_ESYNTAX;
+    }
+    while (s < end && is_space(*s)) {
+        s++;
+    }
+    return s == end ? 0 : PR_BIGINT_ESYNTAX;
+}
+
+/* Packs the digits of a power-of-two base from the last character up. Returns: r's count. */
+static ptrdiff_t convert_pow2(PrDigit *r, const Literal *lit, int bits)
+{
+    ptrdiff_t n = 0;
+    TwoDigits acc = 0;
+    int accbits = 0;
+    for (const char *p = lit->end; p-- > lit->start;) {
+        if (*p == '_') {
+            continue;
+        }
+        acc |= (TwoDigits)digit_value(*p) << accbits;
+        accbits += bits;
+        if (accbits >= PR_DIGIT_BITS) {
+            r[n++] = (PrDigit)(acc & PR_DIGIT_MASK);
+            acc >>= PR_DIGIT_BITS;
+            accbits -= PR_DIGIT_BITS;
+        }
+    }
+    if (accbits) {
+        r[n++] = (PrDigit)acc;
+    }
+    return pr_bigint_normalize(r, n);
+}
+
+/* Any other base: r = r * base**k + (next k characters), k as large as keeps base**k within a
+ * digit; quadratic, and in place in r. Returns: r's count. */
+static ptrdiff_t convert_general(PrDigit *r, const Literal *lit)
+{
+    PrDigit group_max = PR_DIGIT_BASE / (PrDigit)lit->base;
+    ptrdiff_t n = 0;
+    PrDigit value = 0, scale = 1;
+    for (const char *p = lit->start; p < lit->end; p++) {
+        if (*p == '_') {
+            continue;
+        }
+        value = value * (PrDigit)lit->base + (PrDigit)digit_value(*p);
+        scale *= (PrDigit)lit->base;
+        if (scale > group_max) {
+            n = pr_bigint_muladd1(r, r, n, scale, value);
+            value = 0;
+            scale = 1;
+        }
+    }
+    if (scale > 1) {
+        n = pr_bigint_muladd1(r, r, n, scale, value);
+    }
+    return n;
+}
+
+int pr_bigint_from_string(PrDigit *r, ptrdiff_t *rs, const char *s, size_t len, int base)
+{
+    Literal lit = {NULL, NULL, base, 0, 0};
+    if (base != 0 && (base < 2 || base > 36)) {
+        return PR_BIGINT_EBASE;
+    }
+    if (parse_literal(&lit, s, len) < 0) {
+        return PR_BIGINT_ESYNTAX;
+    }
+    int bits = pow2_bits(lit.base);
+    ptrdiff_t n = bits ? convert_pow2(r, &lit, bits) : convert_general(r, &lit);
+    *rs = lit.negative ? -n : n;
+    return 0;
+}
