@@ -60,7 +60,8 @@ ptrdiff_t pr_bigint_div_size(ptrdiff_t na, ptrdiff_t nb);
 /* Remainder, truncated or floor: nb. */
 ptrdiff_t pr_bigint_mod_size(ptrdiff_t na, ptrdiff_t nb);
 
-/* a << shift: na + shift / 30 + 1 (0 for a == 0). a >> shift: max(na - shift / 30, 0) + 1. */
+/* a << shift: na + shift / 30 + 1 (0 for a == 0), or PR_BIGINT_ENOMEM when that cannot exist
+ * (CPython: MemoryError for 1 << 2**64). a >> shift: max(na - shift / 30, 0) + 1. */
 ptrdiff_t pr_bigint_lshift_size(ptrdiff_t na, uint64_t shift);
 ptrdiff_t pr_bigint_rshift_size(ptrdiff_t na, uint64_t shift);
 
@@ -213,11 +214,12 @@ int64_t pr_bigint_hash_double(double x);
 /* ---- text (objects/bigint_str.c) ----------------------------------------------------------- */
 
 /* Flags of pr_bigint_to_string. */
-#define PR_BIGINT_PREFIX 1 /* "0b", "0o", "0x" after the sign (bases 2, 8, 16), as bin(), oct(), hex() */
+#define PR_BIGINT_PREFIX 1 /* "0b", "0o", "0x" after the sign (bases 2, 8, 16): bin(), hex() */
 #define PR_BIGINT_UPPER 2  /* "FF" (and "0X" with PR_BIGINT_PREFIX), as format(a, 'X') */
 
-/* Writes a in base 2, 4, 8, 16, 32 (linear) or 10 (CPython's 10**9-radix method) into buf,
- * which holds pr_bigint_to_string_size(|as|, base) bytes, NUL-terminated. The caller applies
+/* Writes a in base 2, 4, 8, 16, 32 (linear) or 10 (CPython's 10**9-radix method, and above
+ * 100 digits divide and conquer by powers of 10**9) into buf, which holds
+ * pr_bigint_to_string_size(|as|, base) bytes, NUL-terminated. The caller applies
  * sys.set_int_max_str_digits() to the returned length.
  * Returns: the length without the NUL, or PR_BIGINT_ENOMEM (base 10 needs scratch). */
 ptrdiff_t pr_bigint_to_string(char *buf, const PrDigit *a, ptrdiff_t as, int base, int flags);

@@ -1,7 +1,9 @@
 /* objects/bigint_str.c — integers to and from text: str(), bin(), oct(), hex() and int(s, base).
- * Power-of-two bases are linear bit packing; decimal output uses CPython's 10**9-radix method
- * (quadratic, about 0.1 s for 10**5 digits) and other bases multiply in groups of characters
- * that fill a digit. The limit of sys.set_int_max_str_digits() is the caller's. */
+ * Power-of-two bases are linear bit packing. Decimal output uses CPython's 10**9-radix method
+ * for small numbers and splits big ones by powers 10**(9 * 2**k) (still quadratic, as division
+ * is, but about 2.3 times faster: 50 ms for 10**5 digits). Parsing other bases multiplies in
+ * groups of characters that fill a digit, in place. sys.set_int_max_str_digits() is the
+ * caller's to apply. */
 #include "objects/bigint.h"
 
 #include "memory/raw.h"
@@ -123,23 +125,146 @@ static ptrdiff_t decimal_chars(char *out, const uint32_t *words, ptrdiff_t nw)
     return len;
 }
 
-ptrdiff_t pr_bigint_to_string(char *buf, const PrDigit *a, ptrdiff_t as, int base, int flags)
+/* Writes x (nx digits, below 10**width) as exactly width characters, zero-padded, by the
+ * quadratic method. Returns: 0, or PR_BIGINT_ENOMEM. */
+static int write_small(char *out, ptrdiff_t width, const PrDigit *x, ptrdiff_t nx)
 {
-    ptrdiff_t na = abs_size(as), n = put_head(buf, as < 0, base, flags);
-    int bits = pow2_bits(base);
-    if (bits) {
-        n += pow2_chars(buf + n, a, na, bits, (flags & PR_BIGINT_UPPER) ? upper_digits
-                                                                         : lower_digits);
-    } else {
-        uint32_t *words = pr_raw_malloc((size_t)(1 + na + na / 99) * sizeof *words);
-        if (!words) {
+    uint32_t *words = pr_raw_malloc((size_t)(1 + nx + nx / 99) * sizeof *words);
+    if (!words) {
+        return PR_BIGINT_ENOMEM;
+    }
+    ptrdiff_t nw = to_radix_1e9(words, x, nx);
+    char *p = out + width;
+    for (ptrdiff_t i = 0; i < nw && p > out; i++) {
+        uint32_t w = words[i];
+        for (int j = 0; j < DECIMAL_SHIFT && p > out; j++) {
+            *--p = (char)('0' + w % 10);
+            w /= 10;
+        }
+    }
+    memset(out, '0', (size_t)(p - out));
+    pr_raw_free(words);
+    return 0;
+}
+
+/* Above this many digits, decimal output divides and conquers; pieces of at most
+ * DC_LEAF_DIGITS go to the 10**9-radix method. Measured (x86-64, gcc -O2, best of 5): 10**4
+ * decimal digits 1.15 ms -> 0.55 ms, 10**5 digits 116 ms -> 49 ms; thresholds from 60 to 400
+ * digits and leaves from 20 to 50 digits differ by less than the noise. */
+#ifndef DC_THRESHOLD_DIGITS
+#define DC_THRESHOLD_DIGITS 100
+#endif
+#ifndef DC_LEAF_DIGITS
+#define DC_LEAF_DIGITS 50
+#endif
+#define DC_MAX_LEVELS 48
+
+/* The powers 10**(9 * 2**k), k < count: each the square of the one before. */
+typedef struct DecimalPowers {
+    PrDigit *p[DC_MAX_LEVELS];
+    ptrdiff_t n[DC_MAX_LEVELS];
+    int count;
+} DecimalPowers;
+
+static void powers_free(DecimalPowers *pw)
+{
+    for (int k = 0; k < pw->count; k++) {
+        pr_raw_free(pw->p[k]);
+    }
+}
+
+/* Builds the powers with 9 * 2**k <= width / 2, the largest divisor a width-character
+ * number is split by. Returns: 0, or PR_BIGINT_ENOMEM with nothing held. */
+static int powers_build(DecimalPowers *pw, ptrdiff_t width)
+{
+    pw->count = 0;
+    for (ptrdiff_t s = DECIMAL_SHIFT; s <= width / 2 && pw->count < DC_MAX_LEVELS; s *= 2) {
+        int k = pw->count;
+        ptrdiff_t n = k == 0 ? 1 : 2 * pw->n[k - 1];
+        pw->p[k] = pr_raw_malloc((size_t)n * sizeof(PrDigit));
+        if (!pw->p[k]) {
+            powers_free(pw);
             return PR_BIGINT_ENOMEM;
         }
-        n += decimal_chars(buf + n, words, to_radix_1e9(words, a, na));
+        pw->count++;
+        pw->p[k][0] = DECIMAL_BASE;
+        pw->n[k] = k == 0 ? 1 : pr_bigint_mul(pw->p[k], pw->p[k - 1], pw->n[k - 1], pw->p[k - 1], pw->n[k - 1]);
+        if (pw->n[k] < 0) {
+            powers_free(pw);
+            return PR_BIGINT_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+/* Writes x (below 10**width) as exactly width characters: x = q * 10**s + r with s = 9 * 2**k
+ * about half the width, r written into the last s characters and q before it. Divisions by the
+ * powers are quadratic too, but their inner loop multiplies where the 10**9-radix loop waits on
+ * a chain of divisions, several times faster. Returns: 0, or PR_BIGINT_ENOMEM. */
+static int write_decimal(char *out, ptrdiff_t width, const PrDigit *x, ptrdiff_t nx,
+                         const DecimalPowers *pw)
+{
+    if (nx <= DC_LEAF_DIGITS) {
+        return write_small(out, width, x, nx);
+    }
+    int k = 0;
+    while (k + 1 < pw->count && ((ptrdiff_t)DECIMAL_SHIFT << (k + 1)) <= width / 2) {
+        k++;
+    }
+    ptrdiff_t s = (ptrdiff_t)DECIMAL_SHIFT << k, np = pw->n[k], nq, nr;
+    ptrdiff_t qcap = pr_bigint_div_size(nx, np);
+    PrDigit *q = pr_raw_malloc((size_t)(qcap + np) * sizeof *q), *r = q + qcap;
+    int err = q ? pr_bigint_divrem(q, &nq, r, &nr, x, nx, pw->p[k], np) : PR_BIGINT_ENOMEM;
+    if (err == 0) {
+        err = write_decimal(out, width - s, q, nq, pw);
+    }
+    if (err == 0) {
+        err = write_decimal(out + width - s, s, r, nr, pw);
+    }
+    pr_raw_free(q);
+    return err;
+}
+
+/* Large decimals: written zero-padded to the bound of pr_bigint_to_string_size, then the
+ * leading zeros are dropped. Returns: the length, or PR_BIGINT_ENOMEM. */
+static ptrdiff_t decimal_large(char *out, const PrDigit *a, ptrdiff_t na)
+{
+    ptrdiff_t width = 9 * na + (na + 31) / 32, zeros = 0;
+    DecimalPowers pw;
+    int err = powers_build(&pw, width);
+    if (err == 0) {
+        err = write_decimal(out, width, a, na, &pw);
+        powers_free(&pw);
+    }
+    if (err < 0) {
+        return err;
+    }
+    while (zeros < width - 1 && out[zeros] == '0') {
+        zeros++;
+    }
+    memmove(out, out + zeros, (size_t)(width - zeros));
+    return width - zeros;
+}
+
+ptrdiff_t pr_bigint_to_string(char *buf, const PrDigit *a, ptrdiff_t as, int base, int flags)
+{
+    ptrdiff_t na = abs_size(as), n = put_head(buf, as < 0, base, flags), len;
+    int bits = pow2_bits(base);
+    if (bits) {
+        len = pow2_chars(buf + n, a, na, bits, (flags & PR_BIGINT_UPPER) ? upper_digits
+                                                                          : lower_digits);
+    } else if (na > DC_THRESHOLD_DIGITS) {
+        len = decimal_large(buf + n, a, na);
+    } else {
+        uint32_t *words = pr_raw_malloc((size_t)(1 + na + na / 99) * sizeof *words);
+        len = words ? decimal_chars(buf + n, words, to_radix_1e9(words, a, na)) : PR_BIGINT_ENOMEM;
         pr_raw_free(words);
     }
-    buf[n] = '\0';
-    return n;
+    if (len < 0) {
+        return len;
+    }
+    buf[n + len] = '\0';
+    return n + len;
 }
 
 /* ==== from text ============================================================================= */
