@@ -104,8 +104,7 @@ int pr_bigint_cmp(const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb
     return 0;
 }
 
-ptrdiff_t pr_bigint_add(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b,
-                        ptrdiff_t nb)
+ptrdiff_t pr_bigint_add(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb)
 {
     if (na < nb) {
         const PrDigit *t = a;
@@ -133,8 +132,7 @@ ptrdiff_t pr_bigint_add(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigi
     return na + (carry != 0);
 }
 
-ptrdiff_t pr_bigint_sub(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b,
-                        ptrdiff_t nb)
+ptrdiff_t pr_bigint_sub(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb)
 {
     PrDigit borrow = 0;
     ptrdiff_t i = 0;
@@ -278,7 +276,8 @@ static void kmul_balanced(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDi
     kmul(t3, t1, n1, t2, n2, rest);
     ptrdiff_t n3 = pr_bigint_normalize(t3, n1 + n2);
     n3 = pr_bigint_sub(t3, t3, n3, r, pr_bigint_normalize(r, 2 * shift));
-    n3 = pr_bigint_sub(t3, t3, n3, r + 2 * shift, pr_bigint_normalize(r + 2 * shift, na + nb - 2 * shift));
+    n3 = pr_bigint_sub(t3, t3, n3, r + 2 * shift,
+                       pr_bigint_normalize(r + 2 * shift, na + nb - 2 * shift));
     add_into(r + shift, na + nb - shift, t3, n3);
 }
 
@@ -321,21 +320,24 @@ static void kmul(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, p
     }
 }
 
-ptrdiff_t pr_bigint_mul(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b,
-                        ptrdiff_t nb)
+ptrdiff_t pr_bigint_mul(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb)
 {
     ptrdiff_t small = na < nb ? na : nb, big = na < nb ? nb : na;
     int square = (a == b && na == nb);
     if (small == 0) {
         return 0;
     }
-    if (small <= (square ? PR_BIGINT_KARATSUBA_SQUARE_CUTOFF : PR_BIGINT_KARATSUBA_CUTOFF)) {
-        kmul(r, a, na, b, nb, NULL);
+    if (square && na <= PR_BIGINT_KARATSUBA_SQUARE_CUTOFF) {
+        sqr_school(r, a, na);
+        return pr_bigint_normalize(r, 2 * na);
+    }
+    if (!square && small <= PR_BIGINT_KARATSUBA_CUTOFF) {
+        mul_school(r, a, na, b, nb);
         return pr_bigint_normalize(r, na + nb);
     }
     size_t need = kmul_scratch(big);
-    PrDigit *scratch = need > SIZE_MAX / sizeof *scratch ? NULL
-                                                         : pr_raw_malloc(need * sizeof *scratch);
+    PrDigit *scratch =
+        need > SIZE_MAX / sizeof *scratch ? NULL : pr_raw_malloc(need * sizeof *scratch);
     if (!scratch) {
         return PR_BIGINT_ENOMEM;
     }
@@ -381,8 +383,7 @@ static ptrdiff_t signed_difference(PrDigit *r, const PrDigit *a, ptrdiff_t na, c
     return with_sign(pr_bigint_sub(r, a, na, b, nb), negative);
 }
 
-ptrdiff_t pr_bigint_sadd(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                         ptrdiff_t bs)
+ptrdiff_t pr_bigint_sadd(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs)
 {
     ptrdiff_t na = abs_size(as), nb = abs_size(bs);
     if ((as < 0) == (bs < 0)) {
@@ -391,8 +392,7 @@ ptrdiff_t pr_bigint_sadd(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDig
     return signed_difference(r, a, na, b, nb, as < 0);
 }
 
-ptrdiff_t pr_bigint_ssub(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                         ptrdiff_t bs)
+ptrdiff_t pr_bigint_ssub(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs)
 {
     return pr_bigint_sadd(r, a, as, b, -bs);
 }
@@ -507,8 +507,8 @@ static PrDigit bit_apply(BitOp op, PrDigit x, PrDigit y)
 /* CPython's long_bitwise without its temporaries: both operands stream as two's complement, the
  * sign digit of the result is op(sign a, sign b), and a negative result streams back to a
  * magnitude (~r + 1) in the same pass. The carry left over becomes the top digit. */
-static ptrdiff_t bitwise(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                         ptrdiff_t bs, BitOp op)
+static ptrdiff_t bitwise(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs,
+                         BitOp op)
 {
     TwosStream ta = twos_start(a, as), tb = twos_start(b, bs);
     int negative = (int)bit_apply(op, (PrDigit)ta.negative, (PrDigit)tb.negative);
@@ -527,20 +527,17 @@ static ptrdiff_t bitwise(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDig
     return with_sign(pr_bigint_normalize(r, n + 1), negative);
 }
 
-ptrdiff_t pr_bigint_and(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                        ptrdiff_t bs)
+ptrdiff_t pr_bigint_and(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs)
 {
     return bitwise(r, a, as, b, bs, BIT_AND);
 }
 
-ptrdiff_t pr_bigint_or(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                       ptrdiff_t bs)
+ptrdiff_t pr_bigint_or(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs)
 {
     return bitwise(r, a, as, b, bs, BIT_OR);
 }
 
-ptrdiff_t pr_bigint_xor(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                        ptrdiff_t bs)
+ptrdiff_t pr_bigint_xor(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs)
 {
     return bitwise(r, a, as, b, bs, BIT_XOR);
 }

@@ -35,14 +35,14 @@ typedef uint32_t PrDigit;
 
 typedef enum PrBigintError {
     PR_BIGINT_OK = 0,
-    PR_BIGINT_ENOMEM = -1,          /* MemoryError */
-    PR_BIGINT_EZERODIV = -2,        /* ZeroDivisionError (message depends on the operator) */
-    PR_BIGINT_EOVERFLOW = -3,       /* OverflowError: value does not fit the target type */
-    PR_BIGINT_ENEGATIVE = -4,       /* OverflowError: can't convert negative int to unsigned */
-    PR_BIGINT_ESYNTAX = -5,         /* ValueError: invalid literal for int() with base N: '...' */
-    PR_BIGINT_EBASE = -6,           /* ValueError: int() base must be >= 2 and <= 36, or 0 */
-    PR_BIGINT_ENOTINVERTIBLE = -7,  /* ValueError: base is not invertible for the given modulus */
-    PR_BIGINT_EMODZERO = -8,        /* ValueError: pow() 3rd argument cannot be 0 */
+    PR_BIGINT_ENOMEM = -1,         /* MemoryError */
+    PR_BIGINT_EZERODIV = -2,       /* ZeroDivisionError (message depends on the operator) */
+    PR_BIGINT_EOVERFLOW = -3,      /* OverflowError: value does not fit the target type */
+    PR_BIGINT_ENEGATIVE = -4,      /* OverflowError: can't convert negative int to unsigned */
+    PR_BIGINT_ESYNTAX = -5,        /* ValueError: invalid literal for int() with base N: '...' */
+    PR_BIGINT_EBASE = -6,          /* ValueError: int() base must be >= 2 and <= 36, or 0 */
+    PR_BIGINT_ENOTINVERTIBLE = -7, /* ValueError: base is not invertible for the given modulus */
+    PR_BIGINT_EMODZERO = -8,       /* ValueError: pow() 3rd argument cannot be 0 */
 } PrBigintError;
 
 /* ---- sizes: upper bounds, in digits, for the result arrays ----------------------------- */
@@ -73,8 +73,8 @@ ptrdiff_t pr_bigint_bitwise_size(ptrdiff_t na, ptrdiff_t nb);
  * fit in memory at all (CPython: MemoryError). */
 ptrdiff_t pr_bigint_pow_size(const PrDigit *a, ptrdiff_t na, const PrDigit *e, ptrdiff_t ne);
 
-/* Characters written by pr_bigint_to_string, counting sign, prefix and the final NUL. base is
- * 2, 4, 8, 10, 16 or 32. */
+/* Characters written by pr_bigint_to_string, counting sign, prefix and the final NUL, for
+ * base 2, 4, 8, 10, 16 or 32; PR_BIGINT_EBASE for any other. */
 ptrdiff_t pr_bigint_to_string_size(ptrdiff_t na, int base);
 
 /* Digits enough for pr_bigint_from_string on len characters in base (0 or 2..36). */
@@ -90,18 +90,15 @@ int pr_bigint_cmp(const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb
 
 /* r = a + b. r holds pr_bigint_add_size(na, nb) digits and may be a or b (same start).
  * Returns: the count of r. */
-ptrdiff_t pr_bigint_add(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b,
-                        ptrdiff_t nb);
+ptrdiff_t pr_bigint_add(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb);
 
 /* r = a - b, requires a >= b. r holds na digits and may be a or b. Returns: the count of r. */
-ptrdiff_t pr_bigint_sub(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b,
-                        ptrdiff_t nb);
+ptrdiff_t pr_bigint_sub(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb);
 
 /* r = a * b: schoolbook below the Karatsuba cutoff (squaring when a == b), Karatsuba above.
  * r holds na + nb digits and must not overlap a or b.
  * Returns: the count of r, or PR_BIGINT_ENOMEM (scratch for Karatsuba). */
-ptrdiff_t pr_bigint_mul(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b,
-                        ptrdiff_t nb);
+ptrdiff_t pr_bigint_mul(PrDigit *r, const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb);
 
 /* r = a * m + add for single digits m and add. r holds na + 1 digits and may be a.
  * Returns: the count of r. */
@@ -167,12 +164,9 @@ ptrdiff_t pr_bigint_rshift(PrDigit *r, const PrDigit *a, ptrdiff_t as, uint64_t 
 /* r = a & b, a | b, a ^ b on signed values, as if both were two's complement of infinite
  * width (CPython's long_bitwise). r holds pr_bigint_bitwise_size digits, no overlap.
  * Returns: the signed size of r. */
-ptrdiff_t pr_bigint_and(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                        ptrdiff_t bs);
-ptrdiff_t pr_bigint_or(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                       ptrdiff_t bs);
-ptrdiff_t pr_bigint_xor(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b,
-                        ptrdiff_t bs);
+ptrdiff_t pr_bigint_and(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs);
+ptrdiff_t pr_bigint_or(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs);
+ptrdiff_t pr_bigint_xor(PrDigit *r, const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs);
 
 /* r = ~a == -a - 1; r holds |as| + 1 digits, no overlap. Returns: the signed size of r. */
 ptrdiff_t pr_bigint_invert(PrDigit *r, const PrDigit *a, ptrdiff_t as);
@@ -201,14 +195,13 @@ ptrdiff_t pr_bigint_from_double(PrDigit *r, double x);
 /* *out = a / b correctly rounded (CPython's long_true_divide).
  * Returns: 0, PR_BIGINT_EZERODIV ("division by zero"), PR_BIGINT_EOVERFLOW ("integer division
  * result too large for a float") or PR_BIGINT_ENOMEM. */
-int pr_bigint_truediv(const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs,
-                      double *out);
+int pr_bigint_truediv(const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs, double *out);
 
 /* hash(a) as CPython's long_hash on 64-bit: a mod 2**61 - 1 with the sign of a, -1 -> -2. */
 int64_t pr_bigint_hash(const PrDigit *a, ptrdiff_t as);
 
 /* hash(x) as CPython's _Py_HashDouble, equal to the int hash for integral x; ±inf give
- * ±314159. x must not be a nan (CPython hashes a nan by its object's identity). */
+ * ±314159. A nan gives 0: CPython hashes a nan by its object's identity, the caller's job. */
 int64_t pr_bigint_hash_double(double x);
 
 /* ---- text (objects/bigint_str.c) ----------------------------------------------------------- */
@@ -220,8 +213,8 @@ int64_t pr_bigint_hash_double(double x);
 /* Writes a in base 2, 4, 8, 16, 32 (linear) or 10 (CPython's 10**9-radix method, and above
  * 100 digits divide and conquer by powers of 10**9) into buf, which holds
  * pr_bigint_to_string_size(|as|, base) bytes, NUL-terminated. The caller applies
- * sys.set_int_max_str_digits() to the returned length.
- * Returns: the length without the NUL, or PR_BIGINT_ENOMEM (base 10 needs scratch). */
+ * sys.set_int_max_str_digits() to the returned length. Returns: the length without the NUL,
+ * PR_BIGINT_ENOMEM (base 10 needs scratch) or PR_BIGINT_EBASE (other bases). */
 ptrdiff_t pr_bigint_to_string(char *buf, const PrDigit *a, ptrdiff_t as, int base, int flags);
 
 /* Parses s[0..len) with int(s, base)'s rules: surrounding ASCII whitespace, one sign, for base

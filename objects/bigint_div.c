@@ -131,10 +131,9 @@ static PrDigit rem1(const PrDigit *a, ptrdiff_t na, PrDigit d)
     return (PrDigit)r;
 }
 
-/* pr_bigint_divrem with the scratch for algorithm D given (na + nb + 1 digits; unused when
- * nb < 2 or a < b). */
-static void divrem_with(PrDigit *q, ptrdiff_t *nq, PrDigit *r, ptrdiff_t *nr, const PrDigit *a,
-                        ptrdiff_t na, const PrDigit *b, ptrdiff_t nb, PrDigit *scratch)
+/* The divisions that need no scratch: a < b, and a one-digit b. Returns: 1 when done. */
+static int divrem_easy(PrDigit *q, ptrdiff_t *nq, PrDigit *r, ptrdiff_t *nr, const PrDigit *a,
+                       ptrdiff_t na, const PrDigit *b, ptrdiff_t nb)
 {
     if (pr_bigint_cmp(a, na, b, nb) < 0) {
         if (q) {
@@ -144,35 +143,47 @@ static void divrem_with(PrDigit *q, ptrdiff_t *nq, PrDigit *r, ptrdiff_t *nr, co
             memcpy(r, a, (size_t)na * sizeof *r);
         }
         *nr = na;
-    } else if (nb == 1) {
-        PrDigit rem = q ? 0 : rem1(a, na, b[0]);
-        if (q) {
-            *nq = pr_bigint_divrem1(q, a, na, b[0], &rem);
-        }
-        if (r) {
-            r[0] = rem;
-        }
-        *nr = rem != 0;
-    } else {
-        *nr = divrem_knuth(q, r, a, na, b, nb, scratch);
-        if (q) {
-            *nq = pr_bigint_normalize(q, na - nb + 1);
-        }
+        return 1;
+    }
+    if (nb != 1) {
+        return 0;
+    }
+    PrDigit rem = q ? 0 : rem1(a, na, b[0]);
+    if (q) {
+        *nq = pr_bigint_divrem1(q, a, na, b[0], &rem);
+    }
+    if (r) {
+        r[0] = rem;
+    }
+    *nr = rem != 0;
+    return 1;
+}
+
+/* pr_bigint_divrem with the scratch for algorithm D given: na + nb + 1 digits. */
+static void divrem_with(PrDigit *q, ptrdiff_t *nq, PrDigit *r, ptrdiff_t *nr, const PrDigit *a,
+                        ptrdiff_t na, const PrDigit *b, ptrdiff_t nb, PrDigit *scratch)
+{
+    if (divrem_easy(q, nq, r, nr, a, na, b, nb)) {
+        return;
+    }
+    *nr = divrem_knuth(q, r, a, na, b, nb, scratch);
+    if (q) {
+        *nq = pr_bigint_normalize(q, na - nb + 1);
     }
 }
 
 int pr_bigint_divrem(PrDigit *q, ptrdiff_t *nq, PrDigit *r, ptrdiff_t *nr, const PrDigit *a,
                      ptrdiff_t na, const PrDigit *b, ptrdiff_t nb)
 {
-    PrDigit *scratch = NULL;
     if (nb == 0) {
         return PR_BIGINT_EZERODIV;
     }
-    if (nb >= 2 && pr_bigint_cmp(a, na, b, nb) >= 0) {
-        scratch = digits_alloc(na + nb + 1);
-        if (!scratch) {
-            return PR_BIGINT_ENOMEM;
-        }
+    if (divrem_easy(q, nq, r, nr, a, na, b, nb)) {
+        return 0;
+    }
+    PrDigit *scratch = digits_alloc(na + nb + 1);
+    if (!scratch) {
+        return PR_BIGINT_ENOMEM;
     }
     divrem_with(q, nq, r, nr, a, na, b, nb, scratch);
     pr_raw_free(scratch);
@@ -364,8 +375,7 @@ static int euclid_step(Euclid *eu)
 
 /* x = a**-1 mod m for 0 <= a < m, m > 1; x holds nm digits. Returns: x's count,
  * PR_BIGINT_ENOTINVERTIBLE when gcd(a, m) != 1, or PR_BIGINT_ENOMEM. */
-static ptrdiff_t invmod(PrDigit *x, const PrDigit *a, ptrdiff_t na, const PrDigit *m,
-                        ptrdiff_t nm)
+static ptrdiff_t invmod(PrDigit *x, const PrDigit *a, ptrdiff_t na, const PrDigit *m, ptrdiff_t nm)
 {
     Euclid eu;
     PrDigit *block = digits_alloc(EUCLID_DIGITS(nm));

@@ -179,8 +179,7 @@ static int divide_scaled(Quotient *q, PrDigit *quot, const PrDigit *b, ptrdiff_t
 /* CPython's long_true_divide, step by step: with diff = bits(a) - bits(b), scale a so that the
  * quotient has DBL_MANT_DIG + 2 or + 3 bits (more when the result is subnormal), divide, round
  * once on the integer quotient, convert exactly and apply the scale with ldexp. */
-static int truediv_big(const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb,
-                       double *out)
+static int truediv_big(const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff_t nb, double *out)
 {
     int64_t diff = (int64_t)pr_bigint_bit_length(a, na) - (int64_t)pr_bigint_bit_length(b, nb);
     if (diff > DBL_MAX_EXP) {
@@ -212,8 +211,7 @@ static int truediv_big(const PrDigit *a, ptrdiff_t na, const PrDigit *b, ptrdiff
     return err;
 }
 
-int pr_bigint_truediv(const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs,
-                      double *out)
+int pr_bigint_truediv(const PrDigit *a, ptrdiff_t as, const PrDigit *b, ptrdiff_t bs, double *out)
 {
     ptrdiff_t na = abs_size(as), nb = abs_size(bs);
     int negative = (as < 0) != (bs < 0);
@@ -270,6 +268,9 @@ int64_t pr_bigint_hash(const PrDigit *a, ptrdiff_t as)
  * exponent reduced modulo 61 applied as a rotation (2**61 == 1 modulo 2**61 - 1). */
 int64_t pr_bigint_hash_double(double v)
 {
+    if (isnan(v)) {
+        return 0;
+    }
     if (isinf(v)) {
         return v > 0 ? HASH_INF : -HASH_INF;
     }

@@ -12,7 +12,7 @@
 
 typedef uint64_t TwoDigits;
 
-#define DECIMAL_SHIFT 9            /* decimal digits per word of the 10**9 radix */
+#define DECIMAL_SHIFT 9 /* decimal digits per word of the 10**9 radix */
 #define DECIMAL_BASE 1000000000u
 
 static const char lower_digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
@@ -40,6 +40,9 @@ static int pow2_bits(int base)
 ptrdiff_t pr_bigint_to_string_size(ptrdiff_t na, int base)
 {
     int bits = pow2_bits(base);
+    if (bits == 0 && base != 10) {
+        return PR_BIGINT_EBASE;
+    }
     ptrdiff_t chars = bits ? (na * PR_DIGIT_BITS + bits - 1) / bits : 9 * na + (na + 31) / 32;
     return (chars ? chars : 1) + 1 + 2 + 1;
 }
@@ -187,8 +190,13 @@ static int powers_build(DecimalPowers *pw, ptrdiff_t width)
             return PR_BIGINT_ENOMEM;
         }
         pw->count++;
-        pw->p[k][0] = DECIMAL_BASE;
-        pw->n[k] = k == 0 ? 1 : pr_bigint_mul(pw->p[k], pw->p[k - 1], pw->n[k - 1], pw->p[k - 1], pw->n[k - 1]);
+        if (k == 0) {
+            pw->p[0][0] = DECIMAL_BASE;
+            pw->n[0] = 1;
+        } else {
+            const PrDigit *half = pw->p[k - 1];
+            pw->n[k] = pr_bigint_mul(pw->p[k], half, pw->n[k - 1], half, pw->n[k - 1]);
+        }
         if (pw->n[k] < 0) {
             powers_free(pw);
             return PR_BIGINT_ENOMEM;
@@ -204,16 +212,17 @@ static int powers_build(DecimalPowers *pw, ptrdiff_t width)
 static int write_decimal(char *out, ptrdiff_t width, const PrDigit *x, ptrdiff_t nx,
                          const DecimalPowers *pw)
 {
-    if (nx <= DC_LEAF_DIGITS) {
+    if (nx <= DC_LEAF_DIGITS || pw->count == 0) {
         return write_small(out, width, x, nx);
     }
     int k = 0;
     while (k + 1 < pw->count && ((ptrdiff_t)DECIMAL_SHIFT << (k + 1)) <= width / 2) {
         k++;
     }
-    ptrdiff_t s = (ptrdiff_t)DECIMAL_SHIFT << k, np = pw->n[k], nq, nr;
+    ptrdiff_t s = (ptrdiff_t)DECIMAL_SHIFT << k, np = pw->n[k], nq = 0, nr = 0;
     ptrdiff_t qcap = pr_bigint_div_size(nx, np);
-    PrDigit *q = pr_raw_malloc((size_t)(qcap + np) * sizeof *q), *r = q + qcap;
+    PrDigit *q = pr_raw_malloc((size_t)(qcap + np) * sizeof *q);
+    PrDigit *r = q ? q + qcap : NULL;
     int err = q ? pr_bigint_divrem(q, &nq, r, &nr, x, nx, pw->p[k], np) : PR_BIGINT_ENOMEM;
     if (err == 0) {
         err = write_decimal(out, width - s, q, nq, pw);
@@ -248,11 +257,14 @@ static ptrdiff_t decimal_large(char *out, const PrDigit *a, ptrdiff_t na)
 
 ptrdiff_t pr_bigint_to_string(char *buf, const PrDigit *a, ptrdiff_t as, int base, int flags)
 {
-    ptrdiff_t na = abs_size(as), n = put_head(buf, as < 0, base, flags), len;
     int bits = pow2_bits(base);
+    if (bits == 0 && base != 10) {
+        return PR_BIGINT_EBASE;
+    }
+    ptrdiff_t na = abs_size(as), n = put_head(buf, as < 0, base, flags), len;
     if (bits) {
-        len = pow2_chars(buf + n, a, na, bits, (flags & PR_BIGINT_UPPER) ? upper_digits
-                                                                          : lower_digits);
+        len = pow2_chars(buf + n, a, na, bits,
+                         (flags & PR_BIGINT_UPPER) ? upper_digits : lower_digits);
     } else if (na > DC_THRESHOLD_DIGITS) {
         len = decimal_large(buf + n, a, na);
     } else {

@@ -188,8 +188,12 @@ START_TEST(test_getsizeof_digit_counts)
     static const struct {
         const char *hex;
         int size;
-    } cases[] = {{"0", 28}, {"1", 28}, {"3fffffff", 28}, {"40000000", 32},
-                 {"1000000000000000", 36}, {"40000000000000000000000", 40}};
+    } cases[] = {{"0", 28},
+                 {"1", 28},
+                 {"3fffffff", 28},
+                 {"40000000", 32},
+                 {"1000000000000000", 36},
+                 {"40000000000000000000000", 40}};
     for (size_t i = 0; i < COUNT(cases); i++) {
         Num x = hexnum(cases[i].hex);
         ptrdiff_t n = absn(x.size);
@@ -287,11 +291,13 @@ START_TEST(test_floor_rules)
 {
     static const struct {
         int64_t a, b, q, m;
-    } cases[] = {{-7, 2, -4, 1}, {7, -2, -4, -1}, {-7, -2, 3, -1}, {7, 2, 3, 1},
-                 {-6, 2, -3, 0}, {6, -3, -2, 0}, {0, -5, 0, 0}, {-1, 1073741824, -1, 1073741823}};
+    } cases[] = {
+        {-7, 2, -4, 1}, {7, -2, -4, -1}, {-7, -2, 3, -1}, {7, 2, 3, 1},
+        {-6, 2, -3, 0}, {6, -3, -2, 0},  {0, -5, 0, 0},   {-1, 1073741824, -1, 1073741823}};
     for (size_t i = 0; i < COUNT(cases); i++) {
         PrDigit a[3], b[3], q[5], m[3];
-        ptrdiff_t as = pr_bigint_from_int64(a, cases[i].a), bs = pr_bigint_from_int64(b, cases[i].b);
+        ptrdiff_t as = pr_bigint_from_int64(a, cases[i].a),
+                  bs = pr_bigint_from_int64(b, cases[i].b);
         ptrdiff_t qs, ms;
         int64_t v;
         ck_assert_int_eq(pr_bigint_floordiv(q, &qs, NULL, NULL, a, as, b, bs), 0);
@@ -375,8 +381,11 @@ END_TEST
 
 START_TEST(test_invert_and_bit_length)
 {
-    static const char *const cases[][2] = {{"0", "-1"}, {"-1", "0"}, {"3fffffff", "-40000000"},
-                                           {"-40000000", "3fffffff"}, {"7", "-8"}};
+    static const char *const cases[][2] = {{"0", "-1"},
+                                           {"-1", "0"},
+                                           {"3fffffff", "-40000000"},
+                                           {"-40000000", "3fffffff"},
+                                           {"7", "-8"}};
     for (size_t i = 0; i < COUNT(cases); i++) {
         Num a = hexnum(cases[i][0]), r = num_alloc(absn(a.size) + 1);
         r.size = pr_bigint_invert(r.d, a.d, a.size);
@@ -455,8 +464,15 @@ END_TEST
 
 START_TEST(test_int64_round_trip)
 {
-    static const int64_t values[] = {0, 1, -1, INT64_MAX, INT64_MIN, INT64_MIN + 1,
-                                     (INT64_C(1) << 30) - 1, -(INT64_C(1) << 30), INT64_C(1) << 60};
+    static const int64_t values[] = {0,
+                                     1,
+                                     -1,
+                                     INT64_MAX,
+                                     INT64_MIN,
+                                     INT64_MIN + 1,
+                                     (INT64_C(1) << 30) - 1,
+                                     -(INT64_C(1) << 30),
+                                     INT64_C(1) << 60};
     for (size_t i = 0; i < COUNT(values); i++) {
         PrDigit d[PR_BIGINT_INT64_DIGITS];
         int64_t back;
@@ -506,8 +522,8 @@ START_TEST(test_to_double)
         double d = -1.0;
         int err = pr_bigint_to_double(a.d, a.size, &d);
         if (to_double_cases[i].ok) {
-            ck_assert_msg(err == 0 && d == to_double_cases[i].d, "float(%s): %a", to_double_cases[i].a,
-                          d);
+            ck_assert_msg(err == 0 && d == to_double_cases[i].d, "float(%s): %a",
+                          to_double_cases[i].a, d);
         } else {
             ck_assert_int_eq(err, PR_BIGINT_EOVERFLOW);
         }
@@ -562,14 +578,16 @@ START_TEST(test_hash)
     }
     ck_assert_int_eq(pr_bigint_hash_double(INFINITY), 314159);
     ck_assert_int_eq(pr_bigint_hash_double(-INFINITY), -314159);
+    ck_assert_int_eq(pr_bigint_hash_double(NAN), 0);
 }
 END_TEST
 
 /* hash(x) == hash(float(x)) whenever float(x) is exact: dict lookups depend on it. */
 START_TEST(test_hash_int_float_agree)
 {
-    static const char *const hexes[] = {"1", "-1", "2000000000000000", "-fffffffffffff",
-                                        "123456789abcd000000000000000000000", "40000000"};
+    static const char *const hexes[] = {
+        "1",       "-1", "2000000000000000", "-fffffffffffff", "123456789abcd000000000000000000000",
+        "40000000"};
     for (size_t i = 0; i < COUNT(hexes); i++) {
         Num a = hexnum(hexes[i]);
         double d;
@@ -606,6 +624,9 @@ START_TEST(test_to_string)
     check_text(a, 16, PR_BIGINT_PREFIX | PR_BIGINT_UPPER, "-0XFF");
     check_text(a, 4, 0, "-3333");
     check_text(a, 32, 0, "-7v");
+    ck_assert_int_eq(pr_bigint_to_string_size(1, 3), PR_BIGINT_EBASE);
+    char buf[16];
+    ck_assert_int_eq(pr_bigint_to_string(buf, a.d, a.size, 36, 0), PR_BIGINT_EBASE);
     num_free(&a);
 }
 END_TEST
@@ -680,7 +701,9 @@ static Num random_num(uint64_t *s, ptrdiff_t max_digits)
     Num x = num_alloc(n);
     uint64_t shape = rng_next(s) % 8;
     for (ptrdiff_t i = 0; i < n; i++) {
-        x.d[i] = shape == 0 ? PR_DIGIT_MASK : shape == 1 ? 0 : (PrDigit)(rng_next(s) & PR_DIGIT_MASK);
+        x.d[i] = shape == 0   ? PR_DIGIT_MASK
+                 : shape == 1 ? 0
+                              : (PrDigit)(rng_next(s) & PR_DIGIT_MASK);
     }
     if (n > 0 && x.d[n - 1] == 0) {
         x.d[n - 1] = 1;
@@ -759,7 +782,7 @@ static void check_bitwise_identities(Num a, Num b)
     inv.size = pr_bigint_invert(inv.d, a.d, a.size);
     Num expect = op_sub(neg, one);
     check_eq(inv, expect, "~a");
-    Num *all[] = {&x, &xx, &and, &or, &sum, &ab, &diff, &inv, &one, &expect};
+    Num *all[] = {&x, &xx, &and, & or, &sum, &ab, &diff, &inv, &one, &expect};
     for (size_t i = 0; i < COUNT(all); i++) {
         num_free(all[i]);
     }
@@ -926,8 +949,13 @@ START_TEST(test_memory_errors)
     Num sq = op_mul(a, a), b = op_mul(sq, a);
     ck_assert_int_gt(absn(b.size), 64);
     ck_assert_int_lt(pr_bigint_to_string_size(absn(b.size), 10), 16 * absn(b.size));
-    OpCtx c = {b, b, hexnum("7"), hexnum("-f123456789abcdef0123456789abcdef01"),
-               num_alloc(4 * absn(b.size)), num_alloc(absn(b.size)), 0.0};
+    OpCtx c = {b,
+               b,
+               hexnum("7"),
+               hexnum("-f123456789abcdef0123456789abcdef01"),
+               num_alloc(4 * absn(b.size)),
+               num_alloc(absn(b.size)),
+               0.0};
 
     check_memory_errors(try_mul, &c, 1);
     Num q = op_div(c.r, b, 0);
