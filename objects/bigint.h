@@ -68,9 +68,9 @@ ptrdiff_t pr_bigint_rshift_size(ptrdiff_t na, uint64_t shift);
 /* a & b, a | b, a ^ b on signed values: max(na, nb) + 1. ~a: na + 1. */
 ptrdiff_t pr_bigint_bitwise_size(ptrdiff_t na, ptrdiff_t nb);
 
-/* a ** e for the magnitude a (na digits) and the magnitude e (ne digits): bit_length(a) * e
- * bits rounded up to digits, plus one. Returns: the bound, or PR_BIGINT_ENOMEM when it does not
- * fit in memory at all (CPython: MemoryError). */
+/* a ** e for the magnitude a (na digits) and the magnitude e (ne digits): bit_length(a) * e / 30
+ * + 2 (1 when a <= 1 or e == 0). Returns: the bound, or PR_BIGINT_ENOMEM when it could not fit
+ * in memory at all (CPython: MemoryError for 2 ** 2**64). */
 ptrdiff_t pr_bigint_pow_size(const PrDigit *a, ptrdiff_t na, const PrDigit *e, ptrdiff_t ne);
 
 /* Characters written by pr_bigint_to_string, counting sign, prefix and the final NUL, for
