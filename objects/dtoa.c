@@ -182,6 +182,21 @@ static void big_mul_u64(Big *r, const Big *a, uint64_t m)
     big_trim(r);
 }
 
+/* r -= s * q, where r >= s * q (one pass, no temporary). */
+static void big_submul(Big *r, const Big *s, uint32_t q)
+{
+    uint64_t carry = 0, borrow = 0;
+    for (int i = 0; i < r->n; i++) {
+        uint64_t p = (i < s->n ? (uint64_t)s->d[i] * q : 0) + carry;
+        uint64_t sub = (p & 0xFFFFFFFFu) + borrow, cur = r->d[i];
+        carry = p >> 32;
+        borrow = cur < sub;
+        r->d[i] = (uint32_t)(cur - sub);
+    }
+    assert(carry == 0 && borrow == 0);
+    big_trim(r);
+}
+
 static int bitlen32(uint32_t x)
 {
     int n = 0;
@@ -229,9 +244,7 @@ static int big_quorem(Big *r, const Big *s)
     assert(r->n == s->n);
     uint32_t q = r->d[r->n - 1] / (s->d[s->n - 1] + 1);
     if (q > 0) {
-        Big t;
-        big_mul_u64(&t, s, q);
-        big_sub(r, &t);
+        big_submul(r, s, q);
     }
     while (big_cmp(r, s) >= 0) {
         big_sub(r, s);
