@@ -38,6 +38,8 @@ size_t pr_numfmt_repr(double x, char *buf, size_t cap);
 size_t pr_numfmt_dtostr(double x, char code, int precision, int flags, char *buf, size_t cap);
 
 /* format(x, spec) for a float; type_name names the value's type in error messages ("float").
+ * Type 'n' uses the C locale ('.', no grouping): CPython's result unless a program changes
+ * LC_NUMERIC with locale.setlocale, which pyrena does not offer.
  * Returns: the length, or PR_FMT_EVALUE (unknown type, precision too big) / PR_FMT_ENOMEM. */
 ptrdiff_t pr_numfmt_format_float(double x, const PrFormatSpec *spec, const char *type_name,
                                  char *buf, size_t cap, char *err, size_t errlen);
@@ -64,8 +66,9 @@ double pr_numfmt_round_int(double x);
  * the magnitude to digits in the base that pr_numfmt_int_base asks for. */
 typedef struct PrIntDigits {
     bool negative;
-    const char
-        *digits; /* magnitude, most significant first, no prefix; "0" for zero; either case */
+    /* The magnitude, most significant digit first: no prefix, no leading zeros ("0" for zero),
+     * hex digits in either case. */
+    const char *digits;
     size_t len;
 } PrIntDigits;
 
