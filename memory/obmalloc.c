@@ -874,7 +874,7 @@ size_t pr_mem_usable_size(const void *p)
     if (!p) {
         return 0;
     }
-    if (st->cfg.debug) {
+    if (st->running && st->cfg.debug) {
         return pr_mem_debug_usable_size(p);
     }
     if (st->root && map_owns(st, p)) {

@@ -14,6 +14,20 @@
 /* Configuration, chosen once at start-up                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
+/* How the program starts the allocator (cli/main.c), before anything allocates:
+ *
+ *      PrMemConfig cfg;
+ *      char err[256];
+ *      pr_mem_config_default(&cfg);
+ *      if (pr_mem_config_from_env(&cfg, err, sizeof err) < 0)          -> print err, exit 2
+ *      for each `-X key=value` with pr_mem_config_is_key(key), in order:
+ *          if (pr_mem_config_set(&cfg, key, value, err, sizeof err) < 0) -> print err, exit 2
+ *      if (pr_mem_config_check(&cfg, err, sizeof err) < 0)             -> print err, exit 2
+ *      if (pr_mem_init(&cfg) < 0)                                      -> out of memory
+ *
+ * `-X malloc=NAME` is the knob that picks a preset, so `-X malloc=py24 -X arena_size=1M` works
+ * as it reads; $PYRENAMALLOC comes first and any -X overrides it. */
+
 /* The environment variable that names a preset, as PYTHONMALLOC does for CPython. */
 #define PR_MEM_ENV "PYRENAMALLOC"
 
@@ -200,7 +214,8 @@ typedef struct PrMemStats {
     size_t map_root_bytes, map_mid_bytes, map_bot_bytes;
     /* the raw layer */
     size_t large_blocks;           /* live blocks above the threshold (or all, under malloc) */
-    size_t large_bytes;            /* bytes requested for them */
+    size_t large_bytes;            /* bytes requested for them (under the debug preset,
+                                      with its 40 bytes of header and guards each) */
     size_t os_mapped_bytes;        /* all of pyrena's live mappings (pr_raw_stats) */
     size_t os_malloc_bytes;        /* all of pyrena's live malloc blocks (pr_raw_stats) */
     size_t serialno;               /* debug preset: allocations made so far */
