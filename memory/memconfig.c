@@ -4,25 +4,23 @@
  * the essay at the top of memory/obmalloc.c; the presets are DESIGN.md's table. */
 #include "memory/obmalloc.h"
 
+#include "memory/obmalloc_impl.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define KIB ((size_t)1 << 10)
-#define MIB ((size_t)1 << 20)
+#define KIB PR_MEM_KIB
+#define MIB PR_MEM_MIB
 #define GIB ((size_t)1 << 30)
 
-#define MIN_POOL KIB
-#define MAX_POOL MIB
-#define MIN_ARENA (64 * KIB)
-#define MAX_ARENA (64 * MIB)
-#define MIN_POOLS_PER_ARENA 4
-
-_Static_assert(MAX_ARENA / MIN_POOL <= 65536, "an arena holds at most 2^16 pools");
-_Static_assert(PR_MEM_POOL_HEADER + 2 * PR_MEM_MAX_THRESHOLD <= 4 * KIB,
-               "the default 4K pool holds two blocks of the largest class allowed");
+#define MIN_POOL PR_MEM_MIN_POOL
+#define MAX_POOL PR_MEM_MAX_POOL
+#define MIN_ARENA PR_MEM_MIN_ARENA
+#define MAX_ARENA PR_MEM_MAX_ARENA
+#define MIN_POOLS_PER_ARENA PR_MEM_MIN_POOLS_PER_ARENA
 
 /* ============================================================================================
  *  Names of the policies

@@ -51,11 +51,14 @@
  *
  * 3. States of a pool, and what moves it
  *
- *      uncarved --first block--> USED <--last free block handed out / one block freed--> FULL
- *                                 |  ^
- *                   last block freed  first block of a new request needing a pool
- *                                 v  |
- *                                EMPTY (on its arena's freepools list)
+ *                      taken                   last free block handed out
+ *      uncarved pool ----------------> USED ---------------------------------> FULL
+ *                                     |  ^  <---------------------------------
+ *                   last block freed  |  |  taken             one block freed
+ *                                     v  |
+ *                                     EMPTY  (on its arena's freepools list)
+ *
+ *    "taken": a request finds used[c] empty and starts a pool for class c (below).
  *
  *    USED:  0 < count < capacity, linked in used[szidx], freeblock != NULL.
  *    FULL:  count == capacity, in no list, freeblock == NULL.
@@ -98,10 +101,12 @@
  *    in it begins) and p is ours iff `tail < tail_lo || (tail >= tail_hi && tail_hi != 0)`.
  *    The test reads only the map: three dependent loads that stay in cache. Nodes are mapped
  *    from the OS (zero-filled, so only the pages touched become resident) when an arena first
- *    needs them, and kept until pr_mem_finalize; pr_mem_print_stats shows their size. We also keep the two arenas' indexes in the slot (16 bytes a slot where
- *    CPython keeps 8) so pr_mem_locate and the debug checks can name the arena of any
- *    pointer without a search. Alternatives: arena-aligned mappings would need only one level
- *    but cannot be had from malloc (py24, py25); a hash table costs more on every free.
+ *    needs them, and kept until pr_mem_finalize; pr_mem_print_stats shows their size. A slot
+ *    also keeps the indexes of its two arenas (16 bytes a slot where CPython keeps 8), so
+ *    pr_mem_locate and the debug checks name the arena of any pointer without a search.
+ *    Alternatives: arenas aligned to their size (map twice the size, trim) would need no
+ *    boundaries in a slot, but arenas from malloc (py24, py25) cannot be aligned; a hash
+ *    table of arena addresses costs a hash and a probe on every free; a sorted array, log n.
  *
  * 6. Invariants (checked by pr_mem_check in memstats.c, which the tests run)
  *
@@ -148,7 +153,9 @@
 
 _Static_assert(sizeof(uintptr_t) == 8, "the arena map is laid out for 64-bit addresses");
 _Static_assert(PR_MEM_MAX_CLASSES * 8 == PR_MEM_MAX_THRESHOLD, "one class per 8-byte step");
-_Static_assert((64u << 20) < (1u << 31), "the largest arena must keep slot tails in int32");
+_Static_assert(PR_MEM_MAX_ARENA <= ((size_t)1 << 31), "slot tails of the largest arena fit int32");
+_Static_assert(PR_MEM_POOL_HEADER + 2 * PR_MEM_MAX_THRESHOLD <= PR_MEM_MAX_POOL,
+               "some pool size holds two blocks of the largest class allowed");
 
 PrMemState pr_mem_state;
 

@@ -18,6 +18,17 @@
 #define PR_MEM_UNLIKELY(x) (x)
 #endif
 
+/* Bounds of the geometry knobs (essay §7 in obmalloc.c; checked by memconfig.c). */
+#define PR_MEM_KIB ((size_t)1 << 10)
+#define PR_MEM_MIB ((size_t)1 << 20)
+#define PR_MEM_MIN_POOL PR_MEM_KIB
+#define PR_MEM_MAX_POOL PR_MEM_MIB
+#define PR_MEM_MIN_ARENA (64 * PR_MEM_KIB)
+#define PR_MEM_MAX_ARENA (64 * PR_MEM_MIB)
+#define PR_MEM_MIN_POOLS_PER_ARENA 4
+
+_Static_assert(PR_MEM_MAX_ARENA / PR_MEM_MIN_POOL <= 65536, "an arena holds at most 2^16 pools");
+
 /* A free block: its first word links it to the next free block of its pool. */
 typedef struct PrBlock {
     struct PrBlock *next;

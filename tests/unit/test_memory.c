@@ -26,7 +26,8 @@
         }                                                                                        \
     } while (0)
 
-static const char *const all_presets[] = {"py24", "py25", "py33", "py310", "malloc", "debug"};
+static const char *const all_presets[] = {"py24",   "py25",  "py33",        "py310",
+                                          "malloc", "debug", "malloc_debug"};
 #define NPRESETS (sizeof all_presets / sizeof *all_presets)
 
 /* ============================================================================================
