@@ -1,7 +1,8 @@
 /* bench/alloc_bench.c — small-object workloads (8 to 512 bytes) run through pyrena's
  * pr_mem_alloc/pr_mem_free and through glibc's malloc/free, several runs each; prints the median
  * times and their ratio (pyrena / glibc: below 1 means pyrena is faster).
- * Usage: alloc_bench [RUNS [PRESET...]]   (defaults: 7 runs; presets py33 and py310)
+ * Usage: alloc_bench [RUNS [CONFIG...]]   (defaults: 7 runs; py33, py33:arena_release=keep1,
+ * py310). A CONFIG is a preset, optionally followed by knobs: "py33:arena_release=keep1,..."
  * It calls malloc and free directly: they are the yardstick, not part of pyrena. */
 #include "memory/obmalloc.h"
 
@@ -128,16 +129,36 @@ static void measure(const Workload *w, int runs, double *pyrena_ms, double *glib
     *glibc_ms = g[runs / 2];
 }
 
-static int start_preset(const char *name)
+/* Starts the allocator from "preset[:key=value,...]". */
+static int start_config(const char *spec)
 {
     PrMemConfig cfg;
-    char err[256];
+    char err[256] = "pyrena: out of memory", text[256];
+    snprintf(text, sizeof text, "%s", spec);
+    char *knobs = strchr(text, ':');
+    if (knobs) {
+        *knobs++ = '\0';
+    }
     pr_mem_finalize();
-    if (pr_mem_config_preset(&cfg, name, err, sizeof err) < 0 || pr_mem_init(&cfg) < 0) {
-        fprintf(stderr, "%s\n", err);
-        return -1;
+    if (pr_mem_config_preset(&cfg, text, err, sizeof err) < 0) {
+        goto fail;
+    }
+    for (char *kv = knobs ? strtok(knobs, ",") : NULL; kv; kv = strtok(NULL, ",")) {
+        char *eq = strchr(kv, '=');
+        if (eq) {
+            *eq = '\0';
+        }
+        if (pr_mem_config_set(&cfg, kv, eq ? eq + 1 : "", err, sizeof err) < 0) {
+            goto fail;
+        }
+    }
+    if (pr_mem_config_check(&cfg, err, sizeof err) < 0 || pr_mem_init(&cfg) < 0) {
+        goto fail;
     }
     return 0;
+fail:
+    fprintf(stderr, "%s\n", err);
+    return -1;
 }
 
 static void bench_preset(const char *preset, int runs)
@@ -149,11 +170,11 @@ static void bench_preset(const char *preset, int runs)
         {"random, 16-64 B, 10k live", sizes_small, 10000},
         {"random, 8-512 B, 100k live", sizes_any, 100000},
     };
-    if (start_preset(preset) < 0) {
+    if (start_config(preset) < 0) {
         return;
     }
-    printf("\npreset %s: median of %d runs, %d operations (allocations + frees) each\n", preset,
-           runs, NOPS);
+    printf("\n%s: median of %d runs, %d operations (allocations + frees) each\n", preset, runs,
+           NOPS);
     printf("%-28s %11s %11s %8s\n", "workload", "pyrena ms", "glibc ms", "ratio");
     for (size_t i = 0; i < sizeof workloads / sizeof *workloads; i++) {
         double p, g;
@@ -168,7 +189,7 @@ int main(int argc, char **argv)
 {
     int runs = argc > 1 ? atoi(argv[1]) : 7;
     if (runs < 1 || runs > 64) {
-        fprintf(stderr, "usage: alloc_bench [RUNS (1-64) [PRESET...]]\n");
+        fprintf(stderr, "usage: alloc_bench [RUNS (1-64) [PRESET[:key=value,...]...]]\n");
         return 2;
     }
     make_inputs();
@@ -179,6 +200,7 @@ int main(int argc, char **argv)
         }
     } else {
         bench_preset("py33", runs);
+        bench_preset("py33:arena_release=keep1", runs); /* the same, without 3.3's thrashing */
         bench_preset("py310", runs);
     }
     pr_mem_finalize();
