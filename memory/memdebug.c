@@ -191,7 +191,11 @@ static void identify(const void *p, const char *op, DebugBlock *d)
     d->user = p;
     d->base = (unsigned char *)p - PR_MEM_DEBUG_FRONT;
     if (pr_mem_arena_of(d->base, &arena)) {
-        if (!pr_mem_block_of(d->base, arena, &loc) || loc.offset != 0) {
+        (void)pr_mem_block_of(d->base, arena, &loc);
+        if (loc.place == PR_MEM_PLACE_FREE_POOL) {
+            fatal_foreign(op, p, "it lies in a pool with no block in use (freed twice?)");
+        }
+        if (loc.place != PR_MEM_PLACE_BLOCK || loc.offset != 0) {
             fatal_foreign(op, p, "it lies in an arena but not where a block's data starts");
         }
         d->size_class = loc.size_class;
@@ -251,6 +255,10 @@ static void debug_check(const void *p, const char *op, DebugBlock *d)
     }
     if (d->size_class != PR_MEM_LARGE && d->size + PR_MEM_DEBUG_OVERHEAD > d->block_size) {
         fatal_block(op, "damaged header", d, "the requested size does not fit the block");
+    }
+    if (d->size_class == PR_MEM_LARGE &&
+        ((const PrLargeHeader *)d->base - 1)->size != d->size + PR_MEM_DEBUG_OVERHEAD) {
+        fatal_block(op, "damaged header", d, "the requested size disagrees with the raw block");
     }
     check_guards(op, d);
 }

@@ -971,6 +971,17 @@ static void double_free(void)
     pr_mem_free(keep);
 }
 
+/* The only block of its pool, freed twice: the pool is empty by then. */
+static void double_free_emptied(void)
+{
+    start("debug");
+    void *keep = pr_mem_alloc(200), *p = pr_mem_alloc(24);
+    target(p);
+    pr_mem_free(p);
+    pr_mem_free(p);
+    pr_mem_free(keep);
+}
+
 static void foreign_free(void)
 {
     static char not_ours[64];
@@ -1109,6 +1120,9 @@ START_TEST(test_debug_messages_name_the_block)
     const char *twice[] = {"double free of", "requested size 24 bytes",
                            "size class 7 (64-byte blocks)"};
     expect_message(double_free, "block", twice, sizeof twice / sizeof *twice);
+    const char *emptied[] = {"pr_mem_free", "a pool with no block in use (freed twice?)"};
+    expect_message(double_free_emptied, "foreign pointer", emptied,
+                   sizeof emptied / sizeof *emptied);
     const char *foreign[] = {"foreign pointer", "neither in an arena nor a live large block"};
     expect_message(foreign_free, "foreign pointer", foreign, sizeof foreign / sizeof *foreign);
     const char *interior[] = {"foreign pointer", "lies in an arena but not where a block"};
