@@ -42,11 +42,23 @@ static void start_config(const PrMemConfig *cfg)
     ck_assert_int_eq(pr_mem_init(cfg), 0);
 }
 
-static void start(const char *preset)
+/* Starts the allocator from "preset" or "preset:key=value,key=value". */
+static void start(const char *spec)
 {
     PrMemConfig cfg;
-    char err[256] = "";
-    ck_assert_msg(pr_mem_config_preset(&cfg, preset, err, sizeof err) == 0, "%s", err);
+    char err[256] = "", text[256];
+    snprintf(text, sizeof text, "%s", spec);
+    char *knobs = strchr(text, ':');
+    if (knobs) {
+        *knobs++ = '\0';
+    }
+    ck_assert_msg(pr_mem_config_preset(&cfg, text, err, sizeof err) == 0, "%s", err);
+    for (char *kv = knobs ? strtok(knobs, ",") : NULL; kv; kv = strtok(NULL, ",")) {
+        char *eq = strchr(kv, '=');
+        ck_assert_ptr_nonnull(eq);
+        *eq = '\0';
+        ck_assert_msg(pr_mem_config_set(&cfg, kv, eq + 1, err, sizeof err) == 0, "%s", err);
+    }
     start_config(&cfg);
 }
 
@@ -326,6 +338,11 @@ START_TEST(test_stats_match_model_other_presets)
     ck_assert_uint_eq(stats_now().arenas_reclaimed, 0);
     run_model("debug", 100000, 50000);
     run_model("malloc", 50000, 25000);
+    run_model("py25", 100000, 50000);
+    /* small arenas of 7 or 8 pools (mmap'd 64K arenas are 8K-aligned one time in two), no
+     * ordering, one spare */
+    run_model("py33:arena_size=64K,pool_size=8K,align=16,arena_order=none,arena_release=keep1",
+              200000, 20000);
 }
 END_TEST
 
