@@ -118,7 +118,7 @@ static int by_value(const void *a, const void *b)
 /* Alternates the two allocators run by run, so drift in the machine hits both alike. */
 static void measure(const Workload *w, int runs, double *pyrena_ms, double *glibc_ms)
 {
-    double p[64], g[64];
+    double p[64] = {0}, g[64] = {0};
     for (int r = 0; r < runs; r++) {
         p[r] = run_once(w, 1);
         g[r] = run_once(w, 0);
