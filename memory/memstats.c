@@ -380,7 +380,7 @@ static int check_used_lists(const PrMemState *st, size_t nused, char *err, size_
  * nfp2lasta pointing at the last arena of each count. */
 static int check_usable(const PrMemState *st, size_t nusable, char *err, size_t errlen)
 {
-    size_t n = 0, maxpools = st->cfg.arena_size / st->cfg.pool_size;
+    size_t n = 0, lasts = 0, maxpools = st->cfg.arena_size / st->cfg.pool_size;
     const PrArena *prev = NULL;
     for (const PrArena *a = st->usable; a; prev = a, a = a->nextarena) {
         if (a->prevarena != prev || a->nfreepools == 0 || ++n > nusable) {
@@ -394,11 +394,13 @@ static int check_usable(const PrMemState *st, size_t nusable, char *err, size_t 
         if (st->fullest && (st->nfp2lasta[a->nfreepools] == a) != last) {
             return fail(err, errlen, "nfp2lasta[%u] wrong", a->nfreepools);
         }
+        lasts += last;
     }
     for (size_t k = 0; st->fullest && k <= maxpools; k++) {
-        if (st->nfp2lasta[k] && st->nfp2lasta[k]->nfreepools != k) {
-            return fail(err, errlen, "nfp2lasta[%zu] points at an arena with another count", k);
-        }
+        lasts -= st->nfp2lasta[k] != NULL;
+    }
+    if (st->fullest && lasts != 0) {
+        return fail(err, errlen, "nfp2lasta holds an arena that is not the last of its count");
     }
     return n == nusable ? 0 : fail(err, errlen, "%zu usable arenas, %zu listed", nusable, n);
 }

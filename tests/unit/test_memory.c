@@ -339,6 +339,7 @@ START_TEST(test_stats_match_model_other_presets)
     run_model("debug", 100000, 50000);
     run_model("malloc", 50000, 25000);
     run_model("py25", 100000, 50000);
+    run_model("py33", 60000, 300); /* every invariant, every 300 operations */
     /* small arenas of 7 or 8 pools (mmap'd 64K arenas are 8K-aligned one time in two), no
      * ordering, one spare */
     run_model("py33:arena_size=64K,pool_size=8K,align=16,arena_order=none,arena_release=keep1",
