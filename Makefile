@@ -43,8 +43,11 @@ LIB      := $(OUT)/libpyrena.a
 
 .PHONY: all deps test unit scripts demo bench format clean install lint
 
+# ./pyrena is the release build; a sanitized build stays in build/san/pyrena.
 all: $(OUT)/pyrena
+ifeq ($(MODE),rel)
 	@cmp -s $(OUT)/pyrena pyrena || cp $(OUT)/pyrena pyrena
+endif
 
 $(OUT)/%.o: %.c
 	@mkdir -p $(dir $@)
