@@ -806,6 +806,40 @@ static const PrintCase print_cases[] = {
      "contain ASCII literal characters\n"},
     {"x = 1 +  # c\n", "SyntaxError", "invalid syntax", 1, 10, 1, 13,
      "  File \"t.py\", line 1\n    x = 1 +  # c\n             ^^^\nSyntaxError: invalid syntax\n"},
+    {"x =\t$", "SyntaxError", "invalid syntax", 1, 5, 1, 6,
+     "  File \"t.py\", line 1\n    x =\t$\n        ^\nSyntaxError: invalid syntax\n"},
+    {"if x:\n\tprint(1 2)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 2, 8, 2,
+     11,
+     "  File \"t.py\", line 2\n    print(1 2)\n          ^^^\nSyntaxError: invalid syntax. Perhaps "
+     "you forgot a comma?\n"},
+    {"x = \"abc\" \\ 1", "SyntaxError", "unexpected character after line continuation character", 1,
+     12, 1, 0,
+     "  File \"t.py\", line 1\n    x = \"abc\" \\ 1\n               ^\nSyntaxError: unexpected "
+     "character after line continuation character\n"},
+    {"def f(:\n", "SyntaxError", "invalid syntax", 1, 7, 1, 8,
+     "  File \"t.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n"},
+    {"x = 1 +\n", "SyntaxError", "invalid syntax", 1, 8, 1, 8,
+     "  File \"t.py\", line 1\n    x = 1 +\n           ^\nSyntaxError: invalid syntax\n"},
+    {"x = (1,\n  2]", "SyntaxError",
+     "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 4, 2, 4,
+     "  File \"t.py\", line 2\n    2]\n     ^\nSyntaxError: closing parenthesis ']' does not match "
+     "opening parenthesis '(' on line 1\n"},
+    {"\t\tx = (1, 2]", "IndentationError", "unexpected indent", 1, 2, 1, -1,
+     "  File \"t.py\", line 1\n    x = (1, 2]\nIndentationError: unexpected indent\n"},
+    {"x = \"\xc3\xa9\" \\ 1", "SyntaxError",
+     "unexpected character after line continuation character", 1, 11, 1, 0,
+     "  File \"t.py\", line 1\n    x = \"\xc3\xa9\" \\ 1\n              ^\nSyntaxError: unexpected "
+     "character after line continuation character\n"},
+    {"x = [1, 2\n", "SyntaxError", "'[' was never closed", 1, 5, 1, 0,
+     "  File \"t.py\", line 1\n    x = [1, 2\n        ^\nSyntaxError: '[' was never closed\n"},
+    {"if x:\n  pass\n else:\n", "IndentationError",
+     "unindent does not match any outer indentation level", 3, 7, 3, -1,
+     "  File \"t.py\", line 3\n    else:\n         ^\nIndentationError: unindent does not match "
+     "any outer indentation level\n"},
+    {"a = 1\n  b = 2\n", "IndentationError", "unexpected indent", 2, 2, 2, -1,
+     "  File \"t.py\", line 2\n    b = 2\nIndentationError: unexpected indent\n"},
+    {"x = 1 \\\n  \\\n", "SyntaxError", "unexpected EOF while parsing", 2, 4, 2, -1,
+     "  File \"t.py\", line 2\n    \\\n     ^\nSyntaxError: unexpected EOF while parsing\n"},
 };
 
 static PrSyntaxErrorKind kind_named(const char *type)
