@@ -39,6 +39,7 @@
  *                         offset = INDENT's col (sic: CPython's cursor, not col + 1),
  *                         end_offset = -1, IndentationError;
  *   "unexpected unindent" likewise for a DEDENT (offset 0 when at the end of input);
+ *   "invalid syntax" at ENDMARKER: CPython says (last line, offset 0, end_offset 0);
  *   "expected an indented block after 'if' statement on line N" and the like;
  *   "invalid syntax" and all the other grammar errors, at the token where parsing failed;
  *   the errors of decoding a literal (pr_lexer_decode_string), which CPython places at the
