@@ -152,10 +152,11 @@ int pr_lex_make(PrLexer *lx, PrToken *tok, PrTokKind kind, size_t start, size_t 
 }
 
 /* INDENT, DEDENT and ENDMARKER have no text and, in CPython, no column; they are placed where
- * the line's first token starts (at end of input: column 0 of the last line). */
+ * the line's first token starts (at end of input: at the start of the last line, which is what
+ * CPython shows as the text of an error there). */
 static int make_layout(PrLexer *lx, PrToken *tok, PrTokKind kind)
 {
-    size_t at = lx->at_eof ? lx->len : lx->pos;
+    size_t at = lx->at_eof ? lx->line_start : lx->pos;
     tok->kind = kind;
     tok->start = lx->src + at;
     tok->len = 0;

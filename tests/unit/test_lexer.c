@@ -414,6 +414,26 @@ START_TEST(test_unexpected_indent)
 }
 END_TEST
 
+/* An error at ENDMARKER shows the last line, as CPython's "invalid syntax" for "@foo" does. */
+START_TEST(test_locate_at_end)
+{
+    const char *src = "x = 1\n@foo";
+    PrLexer *lx = pr_lexer_new(src, strlen(src), "t.py");
+    PrToken t;
+    PrSyntaxError err;
+    do {
+        ck_assert_int_eq(pr_lexer_next(lx, &t, &err), 0);
+    } while (t.kind != PR_TOK_ENDMARKER);
+    memset(&err, 0, sizeof err);
+    pr_lexer_locate_error(lx, &t, &t, &err);
+    ck_assert_int_eq(err.lineno, 2);
+    ck_assert_int_eq((int)err.text_len, 4);
+    ck_assert(memcmp(err.text, "@foo", 4) == 0);
+    ck_assert_str_eq(err.filename, "t.py");
+    pr_lexer_free(lx);
+}
+END_TEST
+
 /* After ENDMARKER or an error, the lexer keeps answering the same. */
 START_TEST(test_sticky_end)
 {
@@ -1019,6 +1039,7 @@ Suite *pr_test_lexer_suite(void)
     tcase_add_loop_test(tc, test_token_streams, 0, COUNT(token_cases));
     tcase_add_test(tc, test_unexpected_indent);
     tcase_add_test(tc, test_sticky_end);
+    tcase_add_test(tc, test_locate_at_end);
     tcase_add_test(tc, test_token_names);
     tcase_add_test(tc, test_new_out_of_memory);
     suite_add_tcase(s, tc);
