@@ -648,7 +648,11 @@ static int parse_dict_item(PrParser *p, PrAstExpr *key, PrVec *keys, PrVec *valu
         return pr_vec_push(p, keys, NULL) < 0 ? -1 : pr_vec_push(p, values, value);
     }
     if (!key) {
+        /* after the first item, a key not followed by ':' is reported as such, before any
+         * "Perhaps you forgot a comma?" about the key (CPython's invalid_kvpair wins there) */
+        p->dict_key = !first;
         key = pr_parse_expression(p);
+        p->dict_key = 0;
         if (!key) {
             return -1;
         }
@@ -1341,6 +1345,8 @@ static void check_adjacent(PrParser *p, PrAstExpr *a, size_t start)
 
 static PrAstExpr *expression_body(PrParser *p)
 {
+    int dict_key = p->dict_key;
+    p->dict_key = 0; /* for this expression only, not those nested in it */
     if (pr_parser_check(p, PR_TOK_LAMBDA)) {
         return parse_lambda(p);
     }
@@ -1351,7 +1357,9 @@ static PrAstExpr *expression_body(PrParser *p)
     }
     size_t if_pos = p->pos;
     if (!pr_parser_accept(p, PR_TOK_IF)) {
-        check_adjacent(p, a, start);
+        if (!dict_key) {
+            check_adjacent(p, a, start);
+        }
         return p->failed ? NULL : a;
     }
     PrAstExpr *test = pr_parse_disjunction(p);

@@ -5,6 +5,7 @@
  * block", ...). Expressions come from parse_expr.c. */
 #include "parser/parser_impl.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static int parse_statement(PrParser *p, PrVec *out);
@@ -144,7 +145,8 @@ static void recheck_first_target(PrParser *p, size_t start)
 
 /* An assignment chain t0 = t1 = ... (= value) with an invalid target among the first ntargets
  * pieces: CPython's message (its invalid_assignment rule). */
-static void *assignment_error(PrParser *p, PrVec *pieces, size_t ntargets, size_t start)
+static void *assignment_error(PrParser *p, PrVec *pieces, const PrVec *starts, size_t ntargets,
+                              size_t start)
 {
     recheck_first_target(p, start);
     if (p->failed) {
@@ -152,7 +154,9 @@ static void *assignment_error(PrParser *p, PrVec *pieces, size_t ntargets, size_
     }
     for (size_t i = 0; i < ntargets; i++) {
         PrAstExpr *t = pieces->items[i];
-        if (t->kind == PR_EXPR_YIELD || t->kind == PR_EXPR_YIELD_FROM) {
+        size_t at = (size_t)(uintptr_t)starts->items[i];
+        if (pr_parser_tok(p, at)->kind == PR_TOK_YIELD) {
+            /* a bare yield is no star_expressions: the next rule speaks */
             return pr_parser_error_node(p, t, "assignment to yield expression not possible");
         }
         if (pr_parser_set_context(p, t, PR_CTX_STORE, PR_TARGETS_STAR) < 0) {
@@ -169,10 +173,8 @@ static PrAstStmt *finish_assign(PrParser *p, PrVec *pieces, size_t start)
         PrAstExpr *t = pieces->items[i];
         if (t->kind == PR_EXPR_YIELD || t->kind == PR_EXPR_YIELD_FROM ||
             pr_parser_set_context(p, t, PR_CTX_STORE, PR_TARGETS_STAR) < 0) {
-            p->failed = 0;
-            memset(p->err, 0, sizeof *p->err);
-            pieces->len++;
-            return assignment_error(p, pieces, pieces->len - 1, start);
+            p->failed = 0; /* cannot happen: parse_assign checked each target */
+            return pr_parser_error_node(p, t, "cannot assign to %s", pr_parser_expr_name(t));
         }
     }
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_ASSIGN, start);
@@ -212,32 +214,34 @@ static int valid_store_target(PrAstExpr *t)
 /* targets '=' ... '=' value, first target already parsed. */
 static PrAstStmt *parse_assign(PrParser *p, PrAstExpr *first, size_t start)
 {
-    PrVec pieces = {0};
-    if (pr_vec_push(p, &pieces, first) < 0) {
-        return NULL;
+    PrVec pieces = {0}, starts = {0}; /* each piece and the token it starts at */
+    PrAstStmt *s = NULL;
+    if (pr_vec_push(p, &pieces, first) < 0 || pr_vec_push(p, &starts, (void *)(uintptr_t)start) < 0) {
+        goto done;
     }
     while (pr_parser_check(p, PR_TOK_EQUAL)) {
         PrAstExpr *t = pieces.items[pieces.len - 1];
         if (!valid_store_target(t)) {
             /* CPython's first pass stops at this '=': its error rules take over */
-            assignment_error(p, &pieces, pieces.len, start);
-            pr_vec_free(&pieces);
-            return NULL;
+            assignment_error(p, &pieces, &starts, pieces.len, start);
+            goto done;
         }
         pr_parser_next(p);
+        size_t at = p->pos;
         int bare;
         PrAstExpr *e = parse_piece(p, &bare);
         if (!e && !p->failed) {
             /* "f() = <anything>": the target is wrong whatever follows the '=' */
-            assignment_error(p, &pieces, pieces.len, start);
+            assignment_error(p, &pieces, &starts, pieces.len, start);
         }
-        if (!e || pr_vec_push(p, &pieces, e) < 0) {
-            pr_vec_free(&pieces);
-            return NULL;
+        if (!e || pr_vec_push(p, &pieces, e) < 0 || pr_vec_push(p, &starts, (void *)(uintptr_t)at) < 0) {
+            goto done;
         }
     }
-    PrAstStmt *s = finish_assign(p, &pieces, start);
+    s = finish_assign(p, &pieces, start);
+done:
     pr_vec_free(&pieces);
+    pr_vec_free(&starts);
     return s;
 }
 

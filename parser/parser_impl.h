@@ -57,6 +57,7 @@ struct PrParser {
     int nest;        /* brackets open around the current position */
     PrAstExpr *bare_tuple; /* the last Tuple built from a comma list without brackets */
     int after_success;     /* the error follows a complete parse (no look at the rest) */
+    int dict_key;          /* the next expression is a dict key after the first item */
     /* Where a memoized rule (PrMemoRule) was parsed with the error rules off inside
      * expression_without_invalid: CPython keeps those results, and a later parse of the rule at
      * the same position gets them back, error rules or not (see pr_parser_memo_begin). */
