@@ -946,7 +946,9 @@ static PrAstStmt *parse_with(PrParser *p)
         PrVec again = {0};
         p->pos = start + 2;
         p->nest++;
-        parse_with_items(p, &again, 1);
+        if (parse_with_items(p, &again, 1) == 0 && pr_parser_check(p, PR_TOK_NEWLINE)) {
+            pr_parser_error_last(p, PR_SYNERR_SYNTAX, "expected ':'");
+        }
         pr_vec_free(&again);
         pr_parser_reset(p, m);
     }
@@ -1273,6 +1275,9 @@ int pr_parse_file_body(PrParser *p, PrAstStmtSeq *body)
 static int more_after(PrParser *p)
 {
     const PrToken *t = pr_parser_tok(p, p->ntoks - 1);
+    if (t->kind != PR_TOK_NEWLINE && pr_parser_at_end(p, t)) {
+        return 0;
+    }
     const char *c = t->start + t->len, *end = p->src + p->len;
     while (c < end) {
         if (*c == '#') {

@@ -363,7 +363,7 @@ void *pr_parser_error_range(PrParser *p, const PrAstExpr *a, const PrAstExpr *b,
 /* Tokens CPython gives no column: INDENT, DEDENT, ENDMARKER, and in 'eval' and 'single' mode
  * the NEWLINE at the end of a text that does not end with one (CPython has no such token, it
  * stands at the end of the input). */
-static int spanless(const PrParser *p, const PrToken *t)
+static int spanless(PrParser *p, const PrToken *t)
 {
     if (t->kind == PR_TOK_NEWLINE) {
         return p->mode != PR_PARSE_FILE && !p->fstring && t->start + t->len == p->src + p->len &&
@@ -373,9 +373,32 @@ static int spanless(const PrParser *p, const PrToken *t)
 }
 
 /* Whether a spanless token stands at the end of the text (else: after its line's indentation). */
-static int at_end(const PrParser *p, const PrToken *t)
+int pr_parser_at_end(PrParser *p, const PrToken *t)
 {
-    return t->kind != PR_TOK_INDENT && t->start + t->len == p->src + p->len;
+    if (t->kind == PR_TOK_ENDMARKER) {
+        return 1;
+    }
+    if (t->kind == PR_TOK_NEWLINE) {
+        return t->start + t->len == p->src + p->len;
+    }
+    if (t->kind != PR_TOK_DEDENT) {
+        return 0;
+    }
+    /* The lexer places end-of-input DEDENTs at the start of the last line, behind the token
+     * before them; a DEDENT within the text stands after it, at its line's first token. */
+    for (size_t c = 0; c < p->nchunks; c++) {
+        const PrToken *base = p->chunks[c];
+        if (t >= base && t < base + PR_TOK_CHUNK) {
+            size_t i = c * PR_TOK_CHUNK + (size_t)(t - base);
+            return i > 0 && t->start <= pr_parser_tok(p, i - 1)->start;
+        }
+    }
+    return 0;
+}
+
+static int at_end(PrParser *p, const PrToken *t)
+{
+    return pr_parser_at_end(p, t);
 }
 
 void *pr_parser_error_token(PrParser *p, const PrToken *t, const char *fmt, ...)

@@ -95,6 +95,10 @@ const PrToken *pr_parser_prev(PrParser *p);
 /* The token at absolute index i (i < p->ntoks); the pointer stays valid while parsing. */
 const PrToken *pr_parser_tok(PrParser *p, size_t i);
 
+/* Whether t is one of the tokens the lexer gives at the end of the input (ENDMARKER, final
+ * DEDENTs, the NEWLINE supplied for a last line without one). */
+int pr_parser_at_end(PrParser *p, const PrToken *t);
+
 /* Whether the next token is the NAME `word` (soft keywords). */
 int pr_parser_check_name(PrParser *p, size_t k, const char *word);
 
