@@ -151,8 +151,10 @@ static int find_expr_end(PrParser *p, Scan *sc)
             char open = stack[--depth];
             if (!((open == '(' && c == ')') || (open == '[' && c == ']') ||
                   (open == '{' && c == '}'))) {
-                return fail(p, "f-string: closing parenthesis '%c' does not match opening "
-                               "parenthesis '%c'", c, open);
+                return fail(p,
+                            "f-string: closing parenthesis '%c' does not match opening "
+                            "parenthesis '%c'",
+                            c, open);
             }
         }
     }

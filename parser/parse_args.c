@@ -28,7 +28,8 @@ static void params_free(Params *ps)
     pr_vec_free(&ps->kw_defaults);
 }
 
-/* param: NAME [':' expression]  (lambda: NAME). star: the annotation may be starred (*args: *Ts). */
+/* param: NAME [':' expression]  (lambda: NAME). star: the annotation may be starred (*args: *Ts).
+ */
 static struct PrAstArg *parse_param(PrParser *p, const Params *ps, int star)
 {
     size_t start = p->pos;
@@ -245,12 +246,19 @@ static void parenthesized(PrParser *p, const Params *ps)
 static int one_param(PrParser *p, Params *ps)
 {
     switch (pr_parser_peek(p, 0)->kind) {
-    case PR_TOK_SLASH: return slash(p, ps);
-    case PR_TOK_STAR: return star(p, ps);
-    case PR_TOK_DOUBLESTAR: return double_star(p, ps);
-    case PR_TOK_NAME: return plain_param(p, ps);
-    case PR_TOK_LPAR: parenthesized(p, ps); return -1;
-    default: return -1;
+    case PR_TOK_SLASH:
+        return slash(p, ps);
+    case PR_TOK_STAR:
+        return star(p, ps);
+    case PR_TOK_DOUBLESTAR:
+        return double_star(p, ps);
+    case PR_TOK_NAME:
+        return plain_param(p, ps);
+    case PR_TOK_LPAR:
+        parenthesized(p, ps);
+        return -1;
+    default:
+        return -1;
     }
 }
 
@@ -450,7 +458,8 @@ static int generator_arg(PrParser *p, Args *as, PrAstExpr *e, size_t open)
     if (pr_parser_reset(p, m) < 0 || !ok || p->no_invalid) {
         return -1;
     }
-    pr_parser_error_range(p, e, last_comp_item(&gens), "Generator expression must be parenthesized");
+    pr_parser_error_range(p, e, last_comp_item(&gens),
+                          "Generator expression must be parenthesized");
     return -1;
 }
 

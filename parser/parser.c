@@ -431,8 +431,8 @@ static void *raise_last(PrParser *p, PrSyntaxErrorKind kind, const char *fmt, va
     }
     const PrToken *t = pr_parser_tok(p, p->ntoks - 1);
     if (!spanless(p, t)) {
-        return raise_raw(p, kind, t->lineno, (long)t->col + 1, t->end_lineno,
-                         (long)t->end_col + 1, fmt, ap);
+        return raise_raw(p, kind, t->lineno, (long)t->col + 1, t->end_lineno, (long)t->end_col + 1,
+                         fmt, ap);
     }
     if (at_end(p, t)) {
         int lineno;
@@ -754,7 +754,8 @@ PrAstMod *pr_parse(const char *src, size_t len, const char *filename, PrParseMod
             memset(err, 0, sizeof *err);
             err->overflow = 1;
             err->filename = filename;
-            snprintf(err->msg, sizeof err->msg, "maximum recursion depth exceeded during compilation");
+            snprintf(err->msg, sizeof err->msg,
+                     "maximum recursion depth exceeded during compilation");
         }
     }
     return mod;

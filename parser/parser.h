@@ -2,7 +2,8 @@
  * compile(src, filename, mode, ast.PyCF_ONLY_AST) would build it, or the SyntaxError CPython
  * would raise: same message, line, offset and end position. The grammar is Python 3.11's minus
  * async/await and match. Implementation: parser/parser.c (tokens, errors, entry), parse_stmt.c,
- * parse_expr.c, parse_args.c (parameters and call arguments), literal.c, fstring.c. */
+ * parse_expr.c, parse_atom.c, parse_target.c, parse_args.c (parameters and call arguments),
+ * literal.c, fstring.c; what they share is in parser/parser_impl.h. */
 #ifndef PR_PARSER_PARSER_H
 #define PR_PARSER_PARSER_H
 
