@@ -86,8 +86,7 @@ typedef enum PrAstCmpOp {
 /* An identifier: NUL-terminated UTF-8 in the arena. */
 typedef const char *PrAstIdent;
 
-/* A run of bytes in the arena (str: UTF-8, may contain NUL; also NUL-terminated for convenience).
- */
+/* A run of bytes in the arena (str: UTF-8, may contain NUL; NUL-terminated for convenience). */
 typedef struct PrAstBytes {
     const char *data;
     size_t len;
