@@ -292,7 +292,7 @@ PrAstExpr *pr_parse_strings(PrParser *p)
         int rc;
         if (l.fmt) {
             st.fmode = 1;
-            rc = pr_fstring_parse(p, &st, t, l.body, l.len, l.raw);
+            rc = pr_fstring_parse(p, &st, i, l.body, l.len, l.raw);
         } else {
             rc = add_plain(p, &st, t, &l);
         }

@@ -399,6 +399,11 @@ static int star_misplaced(PrParser *p, const Args *as, const PrToken *star)
     return -1;
 }
 
+static int starts_for(PrParser *p)
+{
+    return pr_parser_check(p, PR_TOK_FOR) || pr_parser_check(p, PR_TOK_ASYNC);
+}
+
 static int star_arg(PrParser *p, Args *as)
 {
     size_t start = p->pos;
@@ -416,6 +421,22 @@ static int star_arg(PrParser *p, Args *as)
     }
     e->v.Starred.value = value;
     e->v.Starred.ctx = PR_CTX_LOAD;
+    if (starts_for(p) && !p->no_invalid) {
+        /* f(*a for a in b): invalid_comprehension takes the call's '(' for its own;
+         * f(x, *a for a in b): CPython's _PyPegen_nonparen_genexp_in_call */
+        PrMark m = pr_parser_mark(p);
+        PrAstComprehensionSeq gens;
+        int ok = pr_parse_comprehensions(p, &gens) == 0;
+        if (pr_parser_reset(p, m) == 0 && ok) {
+            if (as->args.len == 0 && as->keywords.len == 0) {
+                pr_parser_error_node(p, e, "iterable unpacking cannot be used in comprehension");
+            } else if (as->args.len > 0) {
+                pr_parser_error_range(p, e, last_comp_item(&gens),
+                                      "Generator expression must be parenthesized");
+            }
+        }
+        return -1;
+    }
     return pr_vec_push(p, &as->args, e);
 }
 

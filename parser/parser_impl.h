@@ -260,8 +260,9 @@ int pr_str_append(PrParser *p, PrStrState *st, const char *s, size_t n);
 /* Turns pending text into a Constant piece. Returns: 0 or -1. */
 int pr_str_flush(PrParser *p, PrStrState *st);
 
-/* Splits the body (between the quotes) of the f-string token t into st. Returns: 0 or -1. */
-int pr_fstring_parse(PrParser *p, PrStrState *st, const PrToken *t, const char *body, size_t len,
+/* Splits the body (between the quotes) of the f-string token at index t_index into st.
+ * Returns: 0 or -1. */
+int pr_fstring_parse(PrParser *p, PrStrState *st, size_t t_index, const char *body, size_t len,
                      int raw);
 
 /* ---- statements (parse_stmt.c) ---- */
