@@ -581,9 +581,11 @@ static char *parse_dotted_name(PrParser *p)
     while (pr_parser_check(p, PR_TOK_DOT) && pr_parser_peek(p, 1)->kind == PR_TOK_NAME) {
         p->pos += 2;
     }
+    /* each NAME normalized on its own (as CPython's dotted_name joins identifiers) */
     size_t len = 0;
     for (size_t i = first; i < p->pos; i++) {
-        len += pr_parser_tok(p, i)->len;
+        const PrToken *t = pr_parser_tok(p, i);
+        len += t->kind == PR_TOK_NAME ? t->len * 16 : t->len;
     }
     char *s = pr_arena_alloc(p->arena, len + 1);
     if (!s) {
@@ -592,8 +594,13 @@ static char *parse_dotted_name(PrParser *p)
     size_t k = 0;
     for (size_t i = first; i < p->pos; i++) {
         const PrToken *t = pr_parser_tok(p, i);
-        memcpy(s + k, t->start, t->len);
-        k += t->len;
+        const char *part = t->kind == PR_TOK_NAME ? pr_parser_ident(p, t) : ".";
+        if (!part) {
+            return NULL;
+        }
+        size_t n = strlen(part);
+        memcpy(s + k, part, n);
+        k += n;
     }
     s[k] = '\0';
     return s;

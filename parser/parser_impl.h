@@ -171,7 +171,10 @@ int pr_vec_finish(PrParser *p, PrVec *v, size_t *len, void *items_out);
  * consumed that is not NEWLINE/INDENT/DEDENT). */
 PrAstExpr *pr_parser_expr(PrParser *p, PrAstExprKind kind, size_t start);
 PrAstStmt *pr_parser_stmt(PrParser *p, PrAstStmtKind kind, size_t start);
+/* An identifier in the arena: the NAME token's text, NFKC-normalized when it is not ASCII (as
+ * CPython does), or the same for s[0..len). Returns: NULL when out of memory (error set). */
 char *pr_parser_ident(PrParser *p, const PrToken *t);
+char *pr_parser_ident_text(PrParser *p, const char *s, size_t len);
 
 /* ---- expressions (parse_expr.c, parse_atom.c, parse_target.c) ---- */
 
