@@ -10,6 +10,7 @@
 #include "lexer/lexer.h"
 #include "lexer/lexer_impl.h"
 #include "lexer/unicode.h"
+#include "objects/ucd.h"
 #include "memory/raw.h"
 
 #include <stdarg.h>
@@ -331,7 +332,7 @@ static int verify_identifier(PrLexer *lx)
             char buf[64];
             if (pr_unicode_is_printable(cp)) {
                 char ch[5] = {0};
-                pr_unicode_encode_utf8(cp, ch);
+                pr_ucd_utf8_encode(cp, ch);
                 snprintf(buf, sizeof buf, "invalid character '%s' (U+%04X)", ch, cp);
             } else {
                 snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", cp);

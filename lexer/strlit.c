@@ -5,6 +5,8 @@
  * intermediate text in which every non-ASCII character was rewritten as a 10-byte \UXXXXXXXX. */
 #include "lexer/lexer.h"
 #include "lexer/unicode.h"
+#include "objects/ucd.h"
+#include "objects/ucd.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -78,7 +80,7 @@ static void put_char(Decoder *d, unsigned cp)
     if (d->is_bytes) {
         d->out[d->n++] = (char)(cp & 0xFF);
     } else {
-        d->n += (size_t)pr_unicode_encode_utf8(cp, d->out + d->n);
+        d->n += (size_t)pr_ucd_utf8_encode(cp, d->out + d->n);
     }
 }
 

@@ -11,9 +11,6 @@
  * Returns: its length in bytes (1-4), or 0 when s does not start with a valid sequence. */
 int pr_unicode_decode_utf8(const unsigned char *s, size_t n, unsigned *cp);
 
-/* Encodes cp (<= U+10FFFF) as UTF-8 into out (room for 4 bytes). Returns: bytes written. */
-int pr_unicode_encode_utf8(unsigned cp, char *out);
-
 /* Number of code points in s[0..n), counting every byte that does not continue a sequence:
  * what CPython's UTF-8 decoder with "replace" yields on text the lexer has validated. */
 size_t pr_unicode_count_chars(const char *s, size_t n);

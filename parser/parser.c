@@ -6,6 +6,7 @@
 
 #include "memory/raw.h"
 #include "parser/parser_impl.h"
+#include "objects/ucd.h"
 #include "parser/unicode_nfkc.h"
 
 #include <stdint.h>
@@ -594,44 +595,6 @@ PrAstStmt *pr_parser_stmt(PrParser *p, PrAstStmtKind kind, size_t start)
     return s;
 }
 
-static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
-{
-    unsigned c = s[0];
-    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (n > len) {
-        n = len;
-    }
-    *cp = n == 1 ? c : c & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        *cp = (*cp << 6) | (s[i] & 0x3F);
-    }
-    return n;
-}
-
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* CPython normalizes a non-ASCII identifier with NFKC (PEP 3131): each character's own NFKC
  * form, then canonical composition of neighbours (enough for identifiers; the full algorithm's
  * reordering of several combining marks is left out). Returns: the arena copy, or NULL. */
@@ -647,7 +610,7 @@ static char *nfkc_identifier(PrParser *p, const char *s, size_t len)
     size_t n = 0;
     for (size_t i = 0; i < len;) {
         uint32_t cp, mapped[4];
-        i += utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        i += pr_ucd_utf8_decode(s + i, len - i, &cp);
         int k = pr_unicode_nfkc_char(cp, mapped);
         for (int j = 0; j < k; j++) {
             uint32_t both = n ? pr_unicode_compose(cps[n - 1], mapped[j]) : 0;
@@ -660,7 +623,7 @@ static char *nfkc_identifier(PrParser *p, const char *s, size_t len)
     }
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        m += utf8_encode(cps[i], out + m);
+        m += pr_ucd_utf8_encode(cps[i], out + m);
     }
     out[m] = '\0';
     pr_raw_free(cps);
