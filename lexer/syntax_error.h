@@ -20,7 +20,7 @@ typedef struct PrSyntaxError {
     int lineno;           /* 1-based; 0 when unknown */
     int offset;           /* 1-based column in characters (code points), as SyntaxError.offset */
     int end_lineno;       /* 0 when CPython has none */
-    int end_offset;       /* 0 when CPython has none */
+    int end_offset;       /* 0 or -1 when CPython has none (its value, which varies by error) */
     const char *text;     /* borrowed: start of the source line (NULL if none), not NUL-ended */
     size_t text_len;      /* length of that line without its newline */
 } PrSyntaxError;
