@@ -130,6 +130,12 @@ CASES = [
     "while 1:\n    try:\n        pass\n    finally:\n        continue\nwhile 2:\n    for x in y:\n        pass\n    else:\n        break\n",
     "return 1\ndef f(a, a): pass\n",
     "break\nreturn 2\n",
+    # --- the other modes: (source, mode) ---
+    ("lambda x: [y for y in x] + z", "eval"),
+    ("(yield)", "eval"),
+    ("global x; x = 1\n", "single"),
+    ("def f():\n    return g\n\n", "single"),
+    ("return 3\n", "single"),
 ]
 
 
@@ -242,16 +248,17 @@ def main():
           ' %d.%d.%d; do not edit.' % sys.version_info[:3])
     print(' * SCOPE_OK(source, ast, expected) and SCOPE_ERR(source, ast, msg, lineno, offset,'
           ' end_lineno, end_offset). */')
-    for src in CASES:
-        tree = ser(ast.parse(src, 't.py'))
+    for case in CASES:
+        src, mode = case if isinstance(case, tuple) else (case, 'exec')
+        tree = ser(ast.parse(src, 't.py', mode))
         try:
-            compile(src, 't.py', 'exec')
+            compile(src, 't.py', mode)
         except SyntaxError as e:
             print('SCOPE_ERR(%s,\n    %s,\n    %s, %d, %d, %d, %d)' % (
                 c_str(src), c_str(tree), c_str(e.msg), e.lineno, e.offset, e.end_lineno,
                 e.end_offset))
             continue
-        expected = '\n'.join(dump(_symtable.symtable(src, 't.py', 'exec'))) + '\n'
+        expected = '\n'.join(dump(_symtable.symtable(src, 't.py', mode))) + '\n'
         print('SCOPE_OK(%s,\n    %s,\n    %s)' % (c_str(src), c_str(tree), c_str(expected)))
 
 
