@@ -9,8 +9,8 @@
  * function's defaults, annotations and decorators are visited in the enclosing block before the
  * function's block is entered, and a Try visits body, orelse, handlers, finalbody.
  *
- * The compiler's own block errors ('return' outside function...) are noted here, the first one
- * only, and reported after both passes succeed (see pr_scope_analyze). */
+ * The compiler's own block errors ('return' outside function...) are noted here, and reported
+ * after both passes succeed, in the compiler's order (parser/scope_check.c). */
 #include "parser/scope_impl.h"
 
 #include <string.h>
@@ -112,6 +112,15 @@ static unsigned lookup_flags(Walk *w, PrScope *ste, const char *name)
 {
     const char *mangled = pr_scope_mangle(w->t, ste, name);
     const PrSymbol *sym = mangled ? pr_scope_find(ste, mangled) : NULL;
+    return sym ? sym->flags : 0;
+}
+
+/* The flags of name exactly as written, not mangled: CPython's _PyST_GetSymbol, which its
+ * handling of := uses (so `__x := ...` in a class misses a mangled iteration variable). */
+static unsigned lookup_flags_raw(Walk *w, PrScope *ste, const char *name)
+{
+    const char *interned = pr_scope_intern(w->t, name, strlen(name));
+    const PrSymbol *sym = interned ? pr_scope_find(ste, interned) : NULL;
     return sym ? sym->flags : 0;
 }
 
@@ -510,7 +519,7 @@ static int extend_namedexpr_scope(Walk *w, const PrAstExpr *target)
     const char *name = target->v.Name.id;
     for (PrScope *ste = w->cur; ste; ste = ste->parent) {
         if (ste->priv_->comprehension != PR_COMP_NONE) {
-            if (lookup_flags(w, ste, name) & PR_SYM_DEF_COMP_ITER) {
+            if (lookup_flags_raw(w, ste, name) & PR_SYM_DEF_COMP_ITER) {
                 pr_scope_error_at(w->err, w->t, AT(target),
                                   "assignment expression cannot rebind comprehension iteration "
                                   "variable '%s'",
@@ -526,7 +535,7 @@ static int extend_namedexpr_scope(Walk *w, const PrAstExpr *target)
             return -1;
         }
         int global = ste->kind == PR_SCOPE_MODULE ||
-                     (lookup_flags(w, ste, name) & PR_SYM_DEF_GLOBAL);
+                     (lookup_flags_raw(w, ste, name) & PR_SYM_DEF_GLOBAL);
         if (add_def(w, name, global ? PR_SYM_DEF_GLOBAL : PR_SYM_DEF_NONLOCAL, AT(target)) < 0 ||
             record_directive(w, name, AT(target)) < 0) {
             return -1;
@@ -788,8 +797,13 @@ PrScopeTable *pr_scope_analyze(const PrAstMod *mod, const char *filename, PrAren
     if (visit_mod(&w, mod) < 0 || pr_scope_resolve(w.t, err) < 0) {
         return NULL;
     }
+    /* The walk above met a block error in its own order; CPython reports the one its compiler
+     * meets first, which scope_check.c finds (the noted one is a fallback that cannot be
+     * needed: both walks see the same errors). */
     if (w.have_late) {
-        *err = w.late;
+        if (pr_scope_check_blocks(mod, w.t, err) == 0) {
+            *err = w.late;
+        }
         return NULL;
     }
     return w.t;

@@ -2,7 +2,8 @@
  * Python/symtable.c decides it, for the bytecode compiler (vm/compile.c) to choose between fast
  * locals, cells, free variables, globals and dict lookups. Everything lives in the compile-time
  * arena that holds the AST. Implementation: parser/scope.c (the pass over the AST and the
- * errors) and parser/scope_resolve.c (resolution, slots, lookups, dump).
+ * errors), parser/scope_resolve.c (resolution, slots), parser/scope_check.c (the compiler's block
+ * errors) and parser/scope_table.c (containers, lookups, dump).
  *
  * Blocks. One PrScope per module, class, function, lambda and comprehension or generator
  * expression: comprehensions are functions of their own, as in CPython 3.11 (their outermost
@@ -22,7 +23,7 @@
  * about blocks ('return'/'yield' outside function, 'break' outside loop, 'continue' not properly
  * in loop), so the compiler need not. They are reported only when the symtable errors are absent,
  * as CPython does (its symtable runs to completion before its compiler starts); among them the
- * first in source order wins. Messages, lineno, offset, end_lineno and end_offset are CPython
+ * first in the order of CPython's compiler wins (parser/scope_check.c). Messages, lineno, offset, end_lineno and end_offset are CPython
  * 3.11's: offsets are 1-based *byte* columns here, because CPython computes them from the AST's
  * byte offsets for these errors. Not handled: `from __future__ import annotations` (annotation
  * blocks) and async constructs (not in the language). */

@@ -74,6 +74,11 @@ PrSymbol *pr_scope_find_or_add(PrScope *s, const char *interned);
  * Returns: 0, or -1 with *err set (a SyntaxError, or out of memory). */
 int pr_scope_resolve(PrScopeTable *t, PrSyntaxError *err);
 
+/* Finds the block error ('return'/'yield' outside function, 'break'/'continue' outside loop)
+ * that CPython's compiler meets first, walking mod in the compiler's order (scope_check.c).
+ * Returns: -1 with *err set when there is one, else 0. */
+int pr_scope_check_blocks(const PrAstMod *mod, const PrScopeTable *t, PrSyntaxError *err);
+
 /* Fills *err with a SyntaxError at an AST position (0-based byte columns, as the AST has them). */
 void pr_scope_error_at(PrSyntaxError *err, const PrScopeTable *t, int lineno, int col,
                        int end_lineno, int end_col, const char *fmt, ...)

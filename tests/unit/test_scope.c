@@ -1,6 +1,7 @@
 /* tests/unit/test_scope.c — scope analysis against CPython 3.11: every block and symbol of the
- * programs in scope_cases.inc must resolve as Python's symtable module says, and every error
- * must carry CPython's message and position. The trees come from CPython's own parser
+ * programs in scope_cases.inc (written to cover each rule) and scope_random.inc (random mixes)
+ * must resolve as Python's symtable module says, and every error must carry CPython's message
+ * and position. The trees come from CPython's own parser
  * (tests/unit/ast_reader.h), so these tests do not depend on pyrena's parser. Then the parts
  * symtable does not show: node lookup, slots, block properties, mangling, the dump, and
  * running out of memory. */
@@ -25,6 +26,7 @@ static const OkCase ok_cases[] = {
 #define SCOPE_OK(src, ast, expected) {src, ast, expected},
 #define SCOPE_ERR(src, ast, msg, l, o, el, eo)
 #include "tests/unit/scope_cases.inc"
+#include "tests/unit/scope_random.inc"
 #undef SCOPE_OK
 #undef SCOPE_ERR
 };
@@ -33,6 +35,7 @@ static const ErrCase err_cases[] = {
 #define SCOPE_OK(src, ast, expected)
 #define SCOPE_ERR(src, ast, msg, l, o, el, eo) {src, ast, msg, l, o, el, eo},
 #include "tests/unit/scope_cases.inc"
+#include "tests/unit/scope_random.inc"
 #undef SCOPE_OK
 #undef SCOPE_ERR
 };
@@ -359,7 +362,12 @@ END_TEST
 /* Every allocation in turn fails: the analysis reports "out of memory", never crashes. */
 START_TEST(test_out_of_memory)
 {
-    const OkCase *c = &ok_cases[N_OK - 1];
+    const OkCase *c = &ok_cases[0]; /* the biggest tree */
+    for (int i = 1; i < N_OK; i++) {
+        if (strlen(ok_cases[i].ast) > strlen(c->ast)) {
+            c = &ok_cases[i];
+        }
+    }
     for (long n = 0;; n++) {
         PrArena *arena = pr_arena_new();
         PrAstMod *mod = pr_test_ast_read(c->ast, arena);
