@@ -23,6 +23,10 @@ typedef struct PrSyntaxError {
     int end_offset;       /* 0 or -1 when CPython has none (its value, which varies by error) */
     const char *text;     /* borrowed: start of the source line (NULL if none), not NUL-ended */
     size_t text_len;      /* length of that line without its newline */
+    /* Set by the parser (parser/parser.h says when); the lexer leaves them 0. */
+    int incomplete;       /* the input ended inside an open construct: a REPL reads more */
+    int overflow;         /* not a SyntaxError: nesting too deep (RecursionError) */
+    int no_memory;        /* not a SyntaxError: out of memory (MemoryError) */
 } PrSyntaxError;
 
 /* Name of the exception class: "SyntaxError", "IndentationError" or "TabError". */
