@@ -115,7 +115,7 @@ typedef struct PrScopeTable {
  * Returns: the table, or NULL with *err filled (zeroed first): a SyntaxError with CPython's
  * msg, lineno, offset, end_lineno, end_offset (see the top of this file) and filename;
  * err->text is NULL (the table has no source: the caller that has it fills the line in).
- * Out of memory is reported as msg "out of memory" with lineno 0. */
+ * Out of memory is not a SyntaxError: err->no_memory = 1 (MemoryError), msg "out of memory". */
 PrScopeTable *pr_scope_analyze(const PrAstMod *mod, const char *filename, PrArena *arena,
                                PrSyntaxError *err);
 

@@ -418,6 +418,7 @@ void pr_scope_error_nomem(PrSyntaxError *err, const PrScopeTable *t)
     memset(err, 0, sizeof *err);
     err->kind = PR_SYNERR_SYNTAX;
     snprintf(err->msg, sizeof err->msg, "out of memory");
+    err->no_memory = 1;
     err->filename = t ? t->filename : NULL;
 }
 

@@ -1,11 +1,13 @@
 /* tests/unit/test_scope.c — scope analysis against CPython 3.11: every block and symbol of the
  * programs in scope_cases.inc (written to cover each rule) and scope_random.inc (random mixes)
  * must resolve as Python's symtable module says, and every error must carry CPython's message
- * and position. The trees come from CPython's own parser
- * (tests/unit/ast_reader.h), so these tests do not depend on pyrena's parser. Then the parts
+ * and position. The trees come from CPython's own parser (tests/unit/ast_reader.h), so these
+ * tests do not depend on pyrena's parser; then the same programs go through pyrena's parser
+ * (lexer -> parser -> scope analysis) and must give the same answers. Then the parts
  * symtable does not show: node lookup, slots, block properties, mangling, the dump, and
  * running out of memory. */
 #include "memory/raw.h"
+#include "parser/parser.h"
 #include "parser/scope.h"
 #include "tests/unit/ast_reader.h"
 #include "tests/unit/suites.h"
@@ -142,6 +144,36 @@ START_TEST(test_error_case)
                   err.offset, err.end_lineno, err.end_offset);
     ck_assert_int_eq(err.kind, PR_SYNERR_SYNTAX);
     ck_assert_str_eq(err.filename, "t.py");
+    pr_arena_free(arena);
+}
+END_TEST
+
+/* The same programs through pyrena's own parser: the same tables and errors. */
+START_TEST(test_parsed_case)
+{
+    int ok = _i < N_OK;
+    const char *src = ok ? ok_cases[_i].src : err_cases[_i - N_OK].src;
+    PrArena *arena = pr_arena_new();
+    PrSyntaxError err;
+    PrAstMod *mod = pr_parse(src, strlen(src), "t.py", PR_PARSE_FILE, arena, &err);
+    ck_assert_msg(mod != NULL, "%s\nparser: %s (line %d)", src, err.msg, err.lineno);
+    PrScopeTable *t = pr_scope_analyze(mod, "t.py", arena, &err);
+    if (ok) {
+        ck_assert_msg(t != NULL, "%s\nfailed: %s (line %d)", src, err.msg, err.lineno);
+        char *got = table_text(t, 1);
+        if (strcmp(got, ok_cases[_i].expected) != 0) {
+            ck_abort_msg("source:\n%s\nexpected:\n%s\ngot:\n%s", src, ok_cases[_i].expected, got);
+        }
+        free(got);
+    } else {
+        const ErrCase *c = &err_cases[_i - N_OK];
+        ck_assert_msg(t == NULL && strcmp(err.msg, c->msg) == 0 && err.lineno == c->lineno &&
+                          err.offset == c->offset && err.end_lineno == c->end_lineno &&
+                          err.end_offset == c->end_offset,
+                      "%s\nexpected %s %d:%d-%d:%d, got %s %d:%d-%d:%d", src, c->msg, c->lineno,
+                      c->offset, c->end_lineno, c->end_offset, t ? "no error" : err.msg,
+                      err.lineno, err.offset, err.end_lineno, err.end_offset);
+    }
     pr_arena_free(arena);
 }
 END_TEST
@@ -382,6 +414,7 @@ START_TEST(test_out_of_memory)
             break;
         }
         ck_assert_str_eq(err.msg, "out of memory");
+        ck_assert_int_eq(err.no_memory, 1);
     }
 }
 END_TEST
@@ -392,6 +425,9 @@ Suite *pr_test_scope_suite(void)
     TCase *tc = tcase_create("cpython");
     tcase_add_loop_test(tc, test_symtable_case, 0, N_OK);
     tcase_add_loop_test(tc, test_error_case, 0, N_ERR);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("parsed");
+    tcase_add_loop_test(tc, test_parsed_case, 0, N_OK + N_ERR);
     suite_add_tcase(s, tc);
     tc = tcase_create("table");
     tcase_add_test(tc, test_node_lookup);
