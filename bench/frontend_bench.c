@@ -95,8 +95,7 @@ static int parse_and_analyze(const char *src, size_t len, double *parse_s, doubl
     *arena_bytes = arena ? pr_arena_size(arena) : 0;
     pr_arena_free(arena);
     if (!t) {
-        fprintf(stderr, "frontend: %s line %d: %s\n", mod ? "scope" : "parse", err.lineno,
-                err.msg);
+        fprintf(stderr, "frontend: %s line %d: %s\n", mod ? "scope" : "parse", err.lineno, err.msg);
         return -1;
     }
     return 0;

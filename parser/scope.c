@@ -64,8 +64,8 @@ static int is_function_like(const PrScope *s)
 /* Records flag for name in block ste, at the position of the node that names it. Mirrors
  * symtable_add_def_helper: duplicate parameters, iteration variables of a comprehension, and
  * global declarations also marked in the module's table. */
-static int add_def_in(Walk *w, PrScope *ste, const char *name, unsigned flag, int lineno,
-                      int col, int end_lineno, int end_col)
+static int add_def_in(Walk *w, PrScope *ste, const char *name, unsigned flag, int lineno, int col,
+                      int end_lineno, int end_col)
 {
     const char *mangled = pr_scope_mangle(w->t, ste, name);
     PrSymbol *sym = mangled ? pr_scope_find_or_add(ste, mangled) : NULL;
@@ -337,8 +337,7 @@ static int visit_ann_assign(Walk *w, const PrAstStmt *s)
     if (target->kind == PR_EXPR_NAME) {
         const char *name = target->v.Name.id;
         unsigned cur = lookup_flags(w, w->cur, name);
-        if ((cur & (PR_SYM_DEF_GLOBAL | PR_SYM_DEF_NONLOCAL)) && w->cur != w->t->top &&
-            a->simple) {
+        if ((cur & (PR_SYM_DEF_GLOBAL | PR_SYM_DEF_NONLOCAL)) && w->cur != w->t->top && a->simple) {
             pr_scope_error_at(w->err, w->t, AT(s), "annotated name '%s' can't be %s", name,
                               (cur & PR_SYM_DEF_GLOBAL) ? "global" : "nonlocal");
             return -1;
@@ -389,8 +388,8 @@ static int visit_aliases(Walk *w, PrAstAliasSeq names)
 }
 
 /* A loop body is where break and continue are allowed; its else clause is not. */
-static int visit_loop(Walk *w, const PrAstExpr *first, const PrAstExpr *second,
-                      PrAstStmtSeq body, PrAstStmtSeq orelse)
+static int visit_loop(Walk *w, const PrAstExpr *first, const PrAstExpr *second, PrAstStmtSeq body,
+                      PrAstStmtSeq orelse)
 {
     if (visit_expr(w, first) < 0 || (second && visit_expr(w, second) < 0)) {
         return -1;
@@ -456,8 +455,7 @@ static int visit_stmt(Walk *w, const PrAstStmt *s)
     case PR_STMT_ASSIGN:
         return visit_exprs(w, s->v.Assign.targets) < 0 ? -1 : visit_expr(w, s->v.Assign.value);
     case PR_STMT_AUG_ASSIGN:
-        return visit_expr(w, s->v.AugAssign.target) < 0 ? -1
-                                                        : visit_expr(w, s->v.AugAssign.value);
+        return visit_expr(w, s->v.AugAssign.target) < 0 ? -1 : visit_expr(w, s->v.AugAssign.value);
     case PR_STMT_ANN_ASSIGN:
         return visit_ann_assign(w, s);
     case PR_STMT_FOR:
@@ -534,8 +532,8 @@ static int extend_namedexpr_scope(Walk *w, const PrAstExpr *target)
                               "a class body");
             return -1;
         }
-        int global = ste->kind == PR_SCOPE_MODULE ||
-                     (lookup_flags_raw(w, ste, name) & PR_SYM_DEF_GLOBAL);
+        int global =
+            ste->kind == PR_SCOPE_MODULE || (lookup_flags_raw(w, ste, name) & PR_SYM_DEF_GLOBAL);
         if (add_def(w, name, global ? PR_SYM_DEF_GLOBAL : PR_SYM_DEF_NONLOCAL, AT(target)) < 0 ||
             record_directive(w, name, AT(target)) < 0) {
             return -1;
@@ -719,15 +717,13 @@ static int visit_expr(Walk *w, const PrAstExpr *e)
         return visit_comprehension(w, e, e->v.DictComp.generators, e->v.DictComp.key,
                                    e->v.DictComp.value);
     case PR_EXPR_GENERATOR_EXP:
-        return visit_comprehension(w, e, e->v.GeneratorExp.generators, e->v.GeneratorExp.elt,
-                                   NULL);
+        return visit_comprehension(w, e, e->v.GeneratorExp.generators, e->v.GeneratorExp.elt, NULL);
     case PR_EXPR_YIELD:
         return visit_yield(w, e, e->v.Yield.value);
     case PR_EXPR_YIELD_FROM:
         return visit_yield(w, e, e->v.YieldFrom.value);
     case PR_EXPR_COMPARE:
-        return visit_expr(w, e->v.Compare.left) < 0 ? -1
-                                                    : visit_exprs(w, e->v.Compare.comparators);
+        return visit_expr(w, e->v.Compare.left) < 0 ? -1 : visit_exprs(w, e->v.Compare.comparators);
     case PR_EXPR_CALL:
         return visit_call(w, &e->v.Call);
     case PR_EXPR_FORMATTED_VALUE:

@@ -23,10 +23,10 @@
  * about blocks ('return'/'yield' outside function, 'break' outside loop, 'continue' not properly
  * in loop), so the compiler need not. They are reported only when the symtable errors are absent,
  * as CPython does (its symtable runs to completion before its compiler starts); among them the
- * first in the order of CPython's compiler wins (parser/scope_check.c). Messages, lineno, offset, end_lineno and end_offset are CPython
- * 3.11's: offsets are 1-based *byte* columns here, because CPython computes them from the AST's
- * byte offsets for these errors. Not handled: `from __future__ import annotations` (annotation
- * blocks) and async constructs (not in the language). */
+ * first in the order of CPython's compiler wins (parser/scope_check.c). Messages, lineno, offset,
+ * end_lineno and end_offset are CPython 3.11's: offsets are 1-based *byte* columns here, because
+ * CPython computes them from the AST's byte offsets for these errors. Not handled: `from __future__
+ * import annotations` (annotation blocks) and async constructs (not in the language). */
 #ifndef PR_PARSER_SCOPE_H
 #define PR_PARSER_SCOPE_H
 
@@ -63,8 +63,8 @@ typedef struct PrSymbol {
     const char *name; /* mangled; interned in the table (equal names are the same pointer) */
     unsigned flags;   /* PR_SYM_DEF_* / PR_SYM_USE bits */
     PrSymScope scope;
-    int param;        /* position among the parameters, or -1 */
-    int slot;         /* index in the frame's locals, or -1 (see PrScope) */
+    int param; /* position among the parameters, or -1 */
+    int slot;  /* index in the frame's locals, or -1 (see PrScope) */
 } PrSymbol;
 
 typedef struct PrScope PrScope;
@@ -77,34 +77,34 @@ typedef struct PrScope PrScope;
  * from 0: cells, then frees); its locals, like the module's, live in a dict and have slot -1. */
 struct PrScope {
     PrScopeKind kind;
-    const char *name;        /* function or class name; "top", "lambda", "listcomp", "genexpr"... */
-    const void *node;        /* the PrAstMod, the FunctionDef/ClassDef PrAstStmt, or the
-                              * Lambda/ListComp/SetComp/DictComp/GeneratorExp PrAstExpr */
+    const char *name; /* function or class name; "top", "lambda", "listcomp", "genexpr"... */
+    const void *node; /* the PrAstMod, the FunctionDef/ClassDef PrAstStmt, or the
+                       * Lambda/ListComp/SetComp/DictComp/GeneratorExp PrAstExpr */
     int lineno, col_offset, end_lineno, end_col_offset; /* of node; 0 for a module */
     const char *private_name; /* the class whose name mangles `__x` here, or NULL */
     PrScope *parent;          /* NULL for the module */
     PrScope **children;       /* in CPython's order (above) */
     size_t nchildren;
-    PrSymbol *symbols;        /* in order of first appearance; free names that only pass through
-                               * (flags 0) come last, sorted by name */
+    PrSymbol *symbols; /* in order of first appearance; free names that only pass through
+                        * (flags 0) come last, sorted by name */
     size_t nsymbols;
-    size_t nparams;           /* parameters are the symbols with param 0..nparams-1 */
+    size_t nparams;              /* parameters are the symbols with param 0..nparams-1 */
     int nlocals, ncells, nfrees; /* slot counts (see above) */
-    int is_generator;         /* contains yield / yield from, or is a generator expression */
-    int has_varargs, has_varkw; /* *args / **kwargs */
-    int is_nested;            /* inside a function-like block, however deep */
-    int has_free;             /* uses a free variable, or a global from a nested block (CPython's
-                               * ste_free) */
-    int child_free;           /* some block below has free variables */
-    int needs_class_closure;  /* a class whose methods use __class__ (super()): the compiler
-                               * makes a __class__ cell, which is not among the symbols */
-    int returns_value;        /* has `return <expr>` */
+    int is_generator;            /* contains yield / yield from, or is a generator expression */
+    int has_varargs, has_varkw;  /* *args / **kwargs */
+    int is_nested;               /* inside a function-like block, however deep */
+    int has_free;                /* uses a free variable, or a global from a nested block (CPython's
+                                  * ste_free) */
+    int child_free;              /* some block below has free variables */
+    int needs_class_closure;     /* a class whose methods use __class__ (super()): the compiler
+                                  * makes a __class__ cell, which is not among the symbols */
+    int returns_value;           /* has `return <expr>` */
     /* Private to parser/scope*.c. */
     struct PrScopePriv *priv_;
 };
 
 typedef struct PrScopeTable {
-    PrScope *top;              /* the module block */
+    PrScope *top; /* the module block */
     size_t nscopes;
     const char *filename;
     struct PrScopeTablePriv *priv_; /* private: node map, interned names */

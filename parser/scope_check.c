@@ -118,8 +118,7 @@ static int check_expr(Check *c, const PrAstExpr *e)
     case PR_EXPR_YIELD_FROM:
         return check_yield(c, e, e->v.YieldFrom.value);
     case PR_EXPR_COMPARE:
-        return check_expr(c, e->v.Compare.left) < 0 ? -1
-                                                    : check_exprs(c, e->v.Compare.comparators);
+        return check_expr(c, e->v.Compare.left) < 0 ? -1 : check_exprs(c, e->v.Compare.comparators);
     case PR_EXPR_CALL:
         return check_call(c, &e->v.Call);
     case PR_EXPR_FORMATTED_VALUE:
@@ -228,8 +227,8 @@ static int check_ann_assign(Check *c, const PrAstStmtAnnAssign *a)
     return check_expr(c, a->annotation);
 }
 
-static int check_loop(Check *c, const PrAstExpr *first, const PrAstExpr *second,
-                      PrAstStmtSeq body, PrAstStmtSeq orelse)
+static int check_loop(Check *c, const PrAstExpr *first, const PrAstExpr *second, PrAstStmtSeq body,
+                      PrAstStmtSeq orelse)
 {
     if (check_expr(c, first) < 0 || (second && check_expr(c, second) < 0)) {
         return -1;
@@ -286,8 +285,7 @@ static int check_stmt(Check *c, const PrAstStmt *s)
     case PR_STMT_ASSIGN:
         return check_expr(c, s->v.Assign.value) < 0 ? -1 : check_exprs(c, s->v.Assign.targets);
     case PR_STMT_AUG_ASSIGN:
-        return check_expr(c, s->v.AugAssign.target) < 0 ? -1
-                                                        : check_expr(c, s->v.AugAssign.value);
+        return check_expr(c, s->v.AugAssign.target) < 0 ? -1 : check_expr(c, s->v.AugAssign.value);
     case PR_STMT_ANN_ASSIGN:
         return check_ann_assign(c, &s->v.AnnAssign);
     case PR_STMT_FOR:

@@ -27,16 +27,16 @@ typedef enum PrCompKind {
 
 struct PrScopePriv {
     struct PrScopeTable *table;
-    size_t sym_cap;        /* capacity of scope->symbols */
-    uint32_t *index;       /* open addressing over symbols: i + 1, 0 = empty */
-    size_t index_cap;      /* a power of two, or 0 */
+    size_t sym_cap;   /* capacity of scope->symbols */
+    uint32_t *index;  /* open addressing over symbols: i + 1, 0 = empty */
+    size_t index_cap; /* a power of two, or 0 */
     size_t child_cap;
-    PrScopeDirective *directives;      /* in the order they were met */
+    PrScopeDirective *directives; /* in the order they were met */
     PrScopeDirective **directives_end;
     PrCompKind comprehension;
-    int comp_iter_target;  /* visiting a comprehension's target: names get DEF_COMP_ITER */
-    int comp_iter_expr;    /* > 0 while visiting a comprehension's iterable */
-    int loops;             /* for/while bodies around the statement being visited */
+    int comp_iter_target; /* visiting a comprehension's target: names get DEF_COMP_ITER */
+    int comp_iter_expr;   /* > 0 while visiting a comprehension's iterable */
+    int loops;            /* for/while bodies around the statement being visited */
 };
 
 typedef struct PrScopeNodeEntry {

@@ -147,12 +147,12 @@ static int error_at_directive(Resolve *r, const PrScope *s, const char *name, co
         d = d->next;
     }
     if (!d) { /* cannot happen: every DEF_GLOBAL/DEF_NONLOCAL comes with a directive */
-        pr_scope_error_at(r->err, r->t, s->lineno, s->col_offset, s->end_lineno,
-                          s->end_col_offset, fmt, name);
+        pr_scope_error_at(r->err, r->t, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset,
+                          fmt, name);
         return -1;
     }
-    pr_scope_error_at(r->err, r->t, d->lineno, d->col_offset, d->end_lineno, d->end_col_offset,
-                      fmt, name);
+    pr_scope_error_at(r->err, r->t, d->lineno, d->col_offset, d->end_lineno, d->end_col_offset, fmt,
+                      name);
     return -1;
 }
 

@@ -26,8 +26,8 @@ const char *pr_scope_kind_name(PrScopeKind kind)
 const char *pr_sym_scope_name(PrSymScope scope)
 {
     switch (scope) {
-#define SYM_SCOPE(UPPER, value)                                                                 \
-    case PR_SYM_##UPPER:                                                                        \
+#define SYM_SCOPE(UPPER, value)                                                                    \
+    case PR_SYM_##UPPER:                                                                           \
         return #UPPER;
 #include "parser/scope.def"
     case PR_SYM_UNRESOLVED:
@@ -239,8 +239,8 @@ static int add_child(PrArena *arena, PrScope *parent, PrScope *child)
 /* CPython's ste_nested: inside a function-like block, directly or through classes. */
 static int nested_under(const PrScope *parent)
 {
-    return parent && (parent->is_nested || (parent->kind != PR_SCOPE_MODULE &&
-                                            parent->kind != PR_SCOPE_CLASS));
+    return parent && (parent->is_nested ||
+                      (parent->kind != PR_SCOPE_MODULE && parent->kind != PR_SCOPE_CLASS));
 }
 
 PrScope *pr_scope_new_block(PrScopeTable *t, PrScope *parent, PrScopeKind kind, const char *name,
@@ -429,11 +429,10 @@ static void dump_header(FILE *out, const PrScope *s, int depth)
 {
     fprintf(out, "%*s%s %s (line %d)", depth * 4, "", pr_scope_kind_name(s->kind), s->name,
             s->lineno);
-    static const char *const props[] = {"nested", "generator", "varargs", "varkw",
-                                        "has_free", "child_free", "class_closure",
-                                        "returns_value"};
-    int on[] = {s->is_nested,    s->is_generator, s->has_varargs,         s->has_varkw,
-                s->has_free,     s->child_free,   s->needs_class_closure, s->returns_value};
+    static const char *const props[] = {"nested",   "generator",  "varargs",       "varkw",
+                                        "has_free", "child_free", "class_closure", "returns_value"};
+    int on[] = {s->is_nested, s->is_generator, s->has_varargs,         s->has_varkw,
+                s->has_free,  s->child_free,   s->needs_class_closure, s->returns_value};
     for (size_t i = 0; i < sizeof on / sizeof on[0]; i++) {
         if (on[i]) {
             fprintf(out, " %s", props[i]);

@@ -8,10 +8,10 @@
  * inserted bytes (biased to brackets, quotes, newlines, indentation, UTF-8), deleted and
  * duplicated spans, fragments of Python (keywords, operators, `global x`, `:=`...), lines and
  * splices from other inputs, deep nesting; and, in a third of the cases, only identifiers
- * swapped and whole lines moved between inputs, which more often keep the syntax valid. Case i is a pure function of (seed, i): `-c I`
- * re-runs it alone and `-o FILE` writes its input. Before each case the input is saved to
- * WORKDIR/fuzz-current.py, so a crash or an ASan report leaves the input behind; a case that
- * breaks a promise is saved as WORKDIR/fuzz-fail-<i>.py and the run goes on.
+ * swapped and whole lines moved between inputs, which more often keep the syntax valid. Case i is a
+ * pure function of (seed, i): `-c I` re-runs it alone and `-o FILE` writes its input. Before each
+ * case the input is saved to WORKDIR/fuzz-current.py, so a crash or an ASan report leaves the input
+ * behind; a case that breaks a promise is saved as WORKDIR/fuzz-fail-<i>.py and the run goes on.
  *
  * Promises checked per case: the parser returns a tree or fills a SyntaxError with a message
  * and lineno >= 0 (text, when set, can be read); a tree is no deeper than
@@ -62,7 +62,8 @@ static const char *const seeds[] = {
     "metaclass=Meta):\n    \"\"\"Doc.\"\"\"\n    __slots__ = ('x', 'y')\n\n    def __init__(self, "
     "x=0, y=0, *args, **kw):\n        super().__init__(*args, **kw)\n        self.x, self.y = x, "
     "y\n\n    def __repr__(self):\n        return f'Point({self.x!r}, {self.y:>{w}.2f})'\n",
-    "def gen(n):\n    i = 0\n    while i < n:\n        try:\n            yield i ** 2\n        except "
+    "def gen(n):\n    i = 0\n    while i < n:\n        try:\n            yield i ** 2\n        "
+    "except "
     "(ValueError, TypeError) as e:\n            raise RuntimeError('bad') from e\n        "
     "finally:\n            i += 1\n    else:\n        return\n",
     "x = [i for i in range(10) if i % 2 if i > 3]\nd = {k: v for k, v in zip('ab', b'cd')}\ns = "
@@ -196,18 +197,104 @@ static void buf_delete(Buf *b, size_t at, size_t n)
 static const char interesting_bytes[] = "()[]{}'\"\n\n\n    \t\\#:=,.;*@!$?`0123456789aZ_\r\f\v";
 
 static const char *const fragments[] = {
-    "(", ")", "[", "]", "{", "}", "'", "\"", "'''", "\"\"\"", "\n", "\n    ", "\n        ",
-    "\t", " ", "\\\n", "\\", "#", ":", ";", ",", ".", "...", "=", ":=", "->", "**", "*", "@",
-    "f'", "f\"{", "{x!r:>{w}}", "}", "rb'", "b'", "u'", "0x", "0o", "0b", "1e", "1_0", "1j",
-    "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x90\x8d", "\xff", "\x00", "\xef\xbb\xbf",
-    "def f(x):\n    ", "class C:\n    ", "lambda x: ", "lambda: (yield)", "yield ",
-    "yield from ", "return ", "break", "continue", "pass", "global x\n", "nonlocal x\n",
-    "import *", "from . import *\n", "x = ", "del x", "async ", "await ", "if x:\n    ",
-    "else:\n    ", "elif y:\n", "for i in r:\n    ", "while 1:\n    ", "try:\n    ",
-    "except E as e:\n    ", "finally:\n    ", "with a as b:\n    ", "[i for i in x]",
-    "(i for i in x)", "{k: v for k, v in d}", "[(y := i) for i in x]", "super()", "__class__",
-    "__x", "not ", " and ", " or ", " is not ", " not in ", "print(", ", *a, **k)", "= 1",
-    "@dec\n", "-> int", ": int = 1", "x: int", "assert ", "raise ", " from ", "# coding: latin-1\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "'",
+    "\"",
+    "'''",
+    "\"\"\"",
+    "\n",
+    "\n    ",
+    "\n        ",
+    "\t",
+    " ",
+    "\\\n",
+    "\\",
+    "#",
+    ":",
+    ";",
+    ",",
+    ".",
+    "...",
+    "=",
+    ":=",
+    "->",
+    "**",
+    "*",
+    "@",
+    "f'",
+    "f\"{",
+    "{x!r:>{w}}",
+    "}",
+    "rb'",
+    "b'",
+    "u'",
+    "0x",
+    "0o",
+    "0b",
+    "1e",
+    "1_0",
+    "1j",
+    "\xc3\xa9",
+    "\xe2\x82\xac",
+    "\xf0\x9f\x90\x8d",
+    "\xff",
+    "\x00",
+    "\xef\xbb\xbf",
+    "def f(x):\n    ",
+    "class C:\n    ",
+    "lambda x: ",
+    "lambda: (yield)",
+    "yield ",
+    "yield from ",
+    "return ",
+    "break",
+    "continue",
+    "pass",
+    "global x\n",
+    "nonlocal x\n",
+    "import *",
+    "from . import *\n",
+    "x = ",
+    "del x",
+    "async ",
+    "await ",
+    "if x:\n    ",
+    "else:\n    ",
+    "elif y:\n",
+    "for i in r:\n    ",
+    "while 1:\n    ",
+    "try:\n    ",
+    "except E as e:\n    ",
+    "finally:\n    ",
+    "with a as b:\n    ",
+    "[i for i in x]",
+    "(i for i in x)",
+    "{k: v for k, v in d}",
+    "[(y := i) for i in x]",
+    "super()",
+    "__class__",
+    "__x",
+    "not ",
+    " and ",
+    " or ",
+    " is not ",
+    " not in ",
+    "print(",
+    ", *a, **k)",
+    "= 1",
+    "@dec\n",
+    "-> int",
+    ": int = 1",
+    "x: int",
+    "assert ",
+    "raise ",
+    " from ",
+    "# coding: latin-1\n",
 };
 
 /* A random fragment, byte or span copied from `other`. */
@@ -243,7 +330,7 @@ static void insert_something(Rng *r, Buf *b, const Input *other)
 /* Opens or closes many brackets, or indents deeply: the parser's depth limits. */
 static void nest(Rng *r, Buf *b)
 {
-    static const char *const opens[] = {"(", "[", "{", "-", "not ", "lambda:", "x if y else ",
+    static const char *const opens[] = {"(",   "[", "{", "-", "not ", "lambda:", "x if y else ",
                                         "f'{", "\n" /* with indentation below */};
     const char *o = opens[rng_below(r, sizeof opens / sizeof opens[0])];
     size_t times = 1 + rng_below(r, 4000);
@@ -270,9 +357,10 @@ static int is_name_char(char c)
  * syntax more often than bytes do, and moves names between scopes. */
 static void swap_word(Rng *r, Buf *b)
 {
-    static const char *const names[] = {"x", "y", "self", "super", "__class__", "__x", "_C__x",
-                                        "print", "global", "nonlocal", "yield", "lambda", "i",
-                                        "return", "e", "f", "C", "None", "not", "in", "async"};
+    static const char *const names[] = {
+        "x",     "y",      "self",     "super", "__class__", "__x", "_C__x",
+        "print", "global", "nonlocal", "yield", "lambda",    "i",   "return",
+        "e",     "f",      "C",        "None",  "not",       "in",  "async"};
     if (b->len == 0) {
         return;
     }
@@ -464,14 +552,12 @@ static void run_case(Stats *st, const char *workdir, uint64_t i, const Buf *b, F
     pr_raw_stats(&before);
     alarm(timeout);
     PrArena *arena = pr_arena_new();
-    PrAstMod *mod = arena ? pr_parse(b->data, b->len, "fuzz.py", PR_PARSE_FILE, arena, &err)
-                          : NULL;
+    PrAstMod *mod = arena ? pr_parse(b->data, b->len, "fuzz.py", PR_PARSE_FILE, arena, &err) : NULL;
     st->cases++;
     if (!mod) {
         st->syntax_errors++;
         if (!error_ok(&err)) {
-            snprintf(why, sizeof why, "bad parser error: msg '%s' lineno %d", err.msg,
-                     err.lineno);
+            snprintf(why, sizeof why, "bad parser error: msg '%s' lineno %d", err.msg, err.lineno);
             fail(st, workdir, i, b, why);
         }
     } else {
@@ -497,7 +583,8 @@ static void run_case(Stats *st, const char *workdir, uint64_t i, const Buf *b, F
     pr_arena_free(arena);
     alarm(0);
     pr_raw_stats(&after);
-    if (after.malloc_blocks != before.malloc_blocks || after.mapped_regions != before.mapped_regions) {
+    if (after.malloc_blocks != before.malloc_blocks ||
+        after.mapped_regions != before.mapped_regions) {
         snprintf(why, sizeof why, "raw layer leak: %zu -> %zu blocks, %zu -> %zu mappings",
                  before.malloc_blocks, after.malloc_blocks, before.mapped_regions,
                  after.mapped_regions);
@@ -527,13 +614,27 @@ static int parse_options(int argc, char **argv, Options *o)
     int opt;
     while ((opt = getopt(argc, argv, "n:s:c:o:t:w:h")) != -1) {
         switch (opt) {
-        case 'n': o->count = strtoull(optarg, NULL, 10); break;
-        case 's': o->seed = strtoull(optarg, NULL, 10); break;
-        case 'c': o->only = strtoull(optarg, NULL, 10); o->have_only = 1; break;
-        case 'o': o->out = optarg; break;
-        case 't': o->timeout = (unsigned)strtoul(optarg, NULL, 10); break;
-        case 'w': o->workdir = optarg; break;
-        default: return -1;
+        case 'n':
+            o->count = strtoull(optarg, NULL, 10);
+            break;
+        case 's':
+            o->seed = strtoull(optarg, NULL, 10);
+            break;
+        case 'c':
+            o->only = strtoull(optarg, NULL, 10);
+            o->have_only = 1;
+            break;
+        case 'o':
+            o->out = optarg;
+            break;
+        case 't':
+            o->timeout = (unsigned)strtoul(optarg, NULL, 10);
+            break;
+        case 'w':
+            o->workdir = optarg;
+            break;
+        default:
+            return -1;
         }
     }
     return optind == argc ? 0 : -1;
@@ -584,6 +685,10 @@ int main(int argc, char **argv)
         make_case(&corpus, o.seed, i, &b);
         save(o.have_only && o.out ? o.out : current_path, &b);
         run_case(&st, o.workdir, i, &b, devnull, o.timeout);
+        if ((i + 1) % 100000 == 0) {
+            fprintf(stderr, "fuzz: %llu cases, %lu failed, %lds\n", i + 1, st.failures,
+                    (long)(time(NULL) - start));
+        }
     }
     printf("fuzz: %lu cases from %zu inputs, seed %llu, %lds: %lu trees (%lu tables, %lu scope "
            "errors), %lu syntax errors\n",

@@ -177,15 +177,15 @@ static int read_enum(Reader *r, const char *const *names, size_t n, int *out)
     return -1;
 }
 
-#define ENUM_READER(TYPE, CType, names)                                                         \
-    static int rd_##TYPE(Reader *r, CType *out)                                                 \
-    {                                                                                           \
-        int v;                                                                                  \
-        if (read_enum(r, names, sizeof names / sizeof names[0], &v) < 0) {                      \
-            return -1;                                                                          \
-        }                                                                                       \
-        *out = (CType)v;                                                                        \
-        return 0;                                                                               \
+#define ENUM_READER(TYPE, CType, names)                                                            \
+    static int rd_##TYPE(Reader *r, CType *out)                                                    \
+    {                                                                                              \
+        int v;                                                                                     \
+        if (read_enum(r, names, sizeof names / sizeof names[0], &v) < 0) {                         \
+            return -1;                                                                             \
+        }                                                                                          \
+        *out = (CType)v;                                                                           \
+        return 0;                                                                                  \
     }
 ENUM_READER(CTX, PrAstExprContext, ctx_names)
 ENUM_READER(BOOLOP, PrAstBoolOp, boolop_names)
@@ -230,10 +230,18 @@ static int rd_CONST(Reader *r, PrAstConst *out)
     }
     char tag = *r->p++;
     switch (tag) {
-    case 'N': out->kind = PR_CONST_NONE; return 0;
-    case 'T': out->kind = PR_CONST_TRUE; return 0;
-    case 'F': out->kind = PR_CONST_FALSE; return 0;
-    case 'E': out->kind = PR_CONST_ELLIPSIS; return 0;
+    case 'N':
+        out->kind = PR_CONST_NONE;
+        return 0;
+    case 'T':
+        out->kind = PR_CONST_TRUE;
+        return 0;
+    case 'F':
+        out->kind = PR_CONST_FALSE;
+        return 0;
+    case 'E':
+        out->kind = PR_CONST_ELLIPSIS;
+        return 0;
     case 'i': {
         long long v;
         out->kind = PR_CONST_INT;
@@ -274,35 +282,35 @@ static int rd_OPT_EXPR(Reader *r, PrAstExpr **out)
 }
 
 /* A sequence `[item ...]` read with one item reader into an arena array. */
-#define SEQ_READER(TYPE, SeqT, ItemT, read_item)                                                \
-    static int rd_##TYPE(Reader *r, SeqT *out)                                                  \
-    {                                                                                           \
-        ItemT *items = NULL;                                                                    \
-        size_t len = 0, cap = 0;                                                                \
-        if (expect(r, '[') < 0) {                                                               \
-            return -1;                                                                          \
-        }                                                                                       \
-        while (!peek(r, ']')) {                                                                 \
-            if (len == cap) {                                                                   \
-                cap = cap ? cap * 2 : 4;                                                        \
-                ItemT *grown = pr_arena_alloc(r->arena, cap * sizeof *grown);                   \
-                if (!grown) {                                                                   \
-                    return -1;                                                                  \
-                }                                                                               \
-                if (len) {                                                                      \
-                    memcpy(grown, items, len * sizeof *grown);                                  \
-                }                                                                               \
-                items = grown;                                                                  \
-            }                                                                                   \
-            if (!*r->p || read_item(r, &items[len]) < 0) {                                      \
-                return -1;                                                                      \
-            }                                                                                   \
-            len++;                                                                              \
-        }                                                                                       \
-        r->p++;                                                                                 \
-        out->len = len;                                                                         \
-        out->items = len ? items : NULL;                                                        \
-        return 0;                                                                               \
+#define SEQ_READER(TYPE, SeqT, ItemT, read_item)                                                   \
+    static int rd_##TYPE(Reader *r, SeqT *out)                                                     \
+    {                                                                                              \
+        ItemT *items = NULL;                                                                       \
+        size_t len = 0, cap = 0;                                                                   \
+        if (expect(r, '[') < 0) {                                                                  \
+            return -1;                                                                             \
+        }                                                                                          \
+        while (!peek(r, ']')) {                                                                    \
+            if (len == cap) {                                                                      \
+                cap = cap ? cap * 2 : 4;                                                           \
+                ItemT *grown = pr_arena_alloc(r->arena, cap * sizeof *grown);                      \
+                if (!grown) {                                                                      \
+                    return -1;                                                                     \
+                }                                                                                  \
+                if (len) {                                                                         \
+                    memcpy(grown, items, len * sizeof *grown);                                     \
+                }                                                                                  \
+                items = grown;                                                                     \
+            }                                                                                      \
+            if (!*r->p || read_item(r, &items[len]) < 0) {                                         \
+                return -1;                                                                         \
+            }                                                                                      \
+            len++;                                                                                 \
+        }                                                                                          \
+        r->p++;                                                                                    \
+        out->len = len;                                                                            \
+        out->items = len ? items : NULL;                                                           \
+        return 0;                                                                                  \
     }
 
 SEQ_READER(EXPRS, PrAstExprSeq, PrAstExpr *, rd_OPT_EXPR)
@@ -325,11 +333,11 @@ static int rd_TYPE_IGNORES(Reader *r, PrAstTypeIgnoreSeq *out)
 /* Product types: one reader per type, `(name [@pos] fields...)`. */
 #define POS_0(n) 0
 #define POS_1(n) read_pos(r, &n->lineno, &n->col_offset, &n->end_lineno, &n->end_col_offset)
-#define FIELD(TYPE, name)                                                                       \
-    if (rd_##TYPE(r, &n->name) < 0) {                                                           \
-        return -1;                                                                              \
+#define FIELD(TYPE, name)                                                                          \
+    if (rd_##TYPE(r, &n->name) < 0) {                                                              \
+        return -1;                                                                                 \
     }
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
     static int rd_one_##Type(Reader *r, struct PrAst##Type **out);
 #include "parser/ast.def"
 
@@ -339,8 +347,7 @@ SEQ_READER(KEYWORDS, PrAstKeywordSeq, struct PrAstKeyword *, rd_one_Keyword)
 SEQ_READER(ALIASES, PrAstAliasSeq, struct PrAstAlias *, rd_one_Alias)
 SEQ_READER(WITHITEMS, PrAstWithitemSeq, struct PrAstWithitem *, rd_one_Withitem)
 SEQ_READER(HANDLERS, PrAstExceptHandlerSeq, struct PrAstExceptHandler *, rd_one_ExceptHandler)
-SEQ_READER(COMPREHENSIONS, PrAstComprehensionSeq, struct PrAstComprehension *,
-           rd_one_Comprehension)
+SEQ_READER(COMPREHENSIONS, PrAstComprehensionSeq, struct PrAstComprehension *, rd_one_Comprehension)
 
 static int rd_OPT_ARG(Reader *r, struct PrAstArg **out)
 {
@@ -348,40 +355,40 @@ static int rd_OPT_ARG(Reader *r, struct PrAstArg **out)
     return is_none(r) ? 0 : rd_one_Arg(r, out);
 }
 
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    static int rd_one_##Type(Reader *r, struct PrAst##Type **out)                               \
-    {                                                                                           \
-        char w[32];                                                                             \
-        struct PrAst##Type *n = pr_arena_calloc(r->arena, sizeof *n);                           \
-        if (!n || open_node(r, w, sizeof w) < 0 || strcmp(w, #Name) != 0 || POS_##POS(n) < 0) { \
-            return -1;                                                                          \
-        }                                                                                       \
-        FIELDS                                                                                  \
-        *out = n;                                                                               \
-        return expect(r, ')');                                                                  \
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    static int rd_one_##Type(Reader *r, struct PrAst##Type **out)                                  \
+    {                                                                                              \
+        char w[32];                                                                                \
+        struct PrAst##Type *n = pr_arena_calloc(r->arena, sizeof *n);                              \
+        if (!n || open_node(r, w, sizeof w) < 0 || strcmp(w, #Name) != 0 || POS_##POS(n) < 0) {    \
+            return -1;                                                                             \
+        }                                                                                          \
+        FIELDS                                                                                     \
+        *out = n;                                                                                  \
+        return expect(r, ')');                                                                     \
     }
 #include "parser/ast.def"
 
 /* Statements and expressions: the fields of each kind, then a dispatch by class name. */
-#define AST_STMT(UPPER, Name, FIELDS)                                                           \
-    static int rd_stmt_##Name(Reader *r, PrAstStmt *node)                                       \
-    {                                                                                           \
-        PrAstStmt##Name *n = &node->v.Name;                                                     \
-        (void)n;                                                                                \
-        FIELDS return 0;                                                                        \
+#define AST_STMT(UPPER, Name, FIELDS)                                                              \
+    static int rd_stmt_##Name(Reader *r, PrAstStmt *node)                                          \
+    {                                                                                              \
+        PrAstStmt##Name *n = &node->v.Name;                                                        \
+        (void)n;                                                                                   \
+        FIELDS return 0;                                                                           \
     }
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    static int rd_expr_##Name(Reader *r, PrAstExpr *node)                                       \
-    {                                                                                           \
-        PrAstExpr##Name *n = &node->v.Name;                                                     \
-        (void)n;                                                                                \
-        FIELDS return 0;                                                                        \
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    static int rd_expr_##Name(Reader *r, PrAstExpr *node)                                          \
+    {                                                                                              \
+        PrAstExpr##Name *n = &node->v.Name;                                                        \
+        (void)n;                                                                                   \
+        FIELDS return 0;                                                                           \
     }
-#define AST_MOD(UPPER, Name, FIELDS)                                                            \
-    static int rd_mod_##Name(Reader *r, PrAstMod *node)                                         \
-    {                                                                                           \
-        PrAstMod##Name *n = &node->v.Name;                                                      \
-        FIELDS return 0;                                                                        \
+#define AST_MOD(UPPER, Name, FIELDS)                                                               \
+    static int rd_mod_##Name(Reader *r, PrAstMod *node)                                            \
+    {                                                                                              \
+        PrAstMod##Name *n = &node->v.Name;                                                         \
+        FIELDS return 0;                                                                           \
     }
 #include "parser/ast.def"
 #undef FIELD
@@ -417,8 +424,8 @@ static int rd_stmt(Reader *r, PrAstStmt **out)
     for (size_t k = 0; k < sizeof stmt_kinds / sizeof stmt_kinds[0]; k++) {
         if (strcmp(w, stmt_kinds[k].name) == 0) {
             PrAstStmt *s = pr_arena_calloc(r->arena, sizeof *s);
-            if (!s || read_pos(r, &s->lineno, &s->col_offset, &s->end_lineno,
-                               &s->end_col_offset) < 0) {
+            if (!s ||
+                read_pos(r, &s->lineno, &s->col_offset, &s->end_lineno, &s->end_col_offset) < 0) {
                 return -1;
             }
             s->kind = (PrAstStmtKind)k;
@@ -438,8 +445,8 @@ static int rd_EXPR(Reader *r, PrAstExpr **out)
     for (size_t k = 0; k < sizeof expr_kinds / sizeof expr_kinds[0]; k++) {
         if (strcmp(w, expr_kinds[k].name) == 0) {
             PrAstExpr *e = pr_arena_calloc(r->arena, sizeof *e);
-            if (!e || read_pos(r, &e->lineno, &e->col_offset, &e->end_lineno,
-                               &e->end_col_offset) < 0) {
+            if (!e ||
+                read_pos(r, &e->lineno, &e->col_offset, &e->end_lineno, &e->end_col_offset) < 0) {
                 return -1;
             }
             e->kind = (PrAstExprKind)k;

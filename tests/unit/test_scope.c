@@ -69,15 +69,15 @@ static void print_params(FILE *out, const PrScope *s, int depth)
 static void print_like_symtable(FILE *out, const PrScope *s, int depth)
 {
     char flags[160];
-    fprintf(out, "%*s%s %s line %d%s\n", depth * 2, "", cpython_types[s->kind], s->name,
-            s->lineno, s->is_nested ? " nested" : "");
+    fprintf(out, "%*s%s %s line %d%s\n", depth * 2, "", cpython_types[s->kind], s->name, s->lineno,
+            s->is_nested ? " nested" : "");
     if (s->nparams) {
         print_params(out, s, depth);
     }
     for (size_t i = 0; i < s->nsymbols; i++) {
         const PrSymbol *sym = &s->symbols[i];
-        fprintf(out, "%*s%s: %s %s\n", depth * 2 + 2, "", sym->name,
-                pr_sym_scope_name(sym->scope), pr_sym_flags_str(sym->flags, flags, sizeof flags));
+        fprintf(out, "%*s%s: %s %s\n", depth * 2 + 2, "", sym->name, pr_sym_scope_name(sym->scope),
+                pr_sym_flags_str(sym->flags, flags, sizeof flags));
     }
     for (size_t i = 0; i < s->nchildren; i++) {
         print_like_symtable(out, s->children[i], depth + 1);
@@ -171,8 +171,8 @@ START_TEST(test_parsed_case)
                           err.offset == c->offset && err.end_lineno == c->end_lineno &&
                           err.end_offset == c->end_offset,
                       "%s\nexpected %s %d:%d-%d:%d, got %s %d:%d-%d:%d", src, c->msg, c->lineno,
-                      c->offset, c->end_lineno, c->end_offset, t ? "no error" : err.msg,
-                      err.lineno, err.offset, err.end_lineno, err.end_offset);
+                      c->offset, c->end_lineno, c->end_offset, t ? "no error" : err.msg, err.lineno,
+                      err.offset, err.end_lineno, err.end_offset);
     }
     pr_arena_free(arena);
 }
