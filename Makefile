@@ -77,6 +77,8 @@ $(OUT)/fuzz_frontend: tests/fuzz/fuzz_frontend.c $(LIB)
 fuzz: $(OUT)/fuzz_frontend
 	$(OUT)/fuzz_frontend -w $(OUT) $(FUZZ_ARGS)
 
+-include $(OUT)/fuzz_frontend.d
+
 # Installs the Debian packages the build needs when pkg-config cannot find them.
 deps:
 	@sh tools/deps.sh $(PKGS) $(TEST_PKGS)
