@@ -133,8 +133,8 @@ static int invalid_syntax(PrLexer *lx, size_t start)
 {
     int col = pr_lex_chars(lx, lx->line_start, start) + 1;
     int end = pr_lex_chars(lx, lx->line_start, lx->pos) + 1;
-    return pr_lex_error(lx, PR_LEXERR_PARSER, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col, end,
-                   "%s", "invalid syntax");
+    return pr_lex_error(lx, PR_LEXERR_PARSER, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col,
+                        end, "%s", "invalid syntax");
 }
 
 /* ---------------------------------------------------------------- tokens */
@@ -152,10 +152,11 @@ int pr_lex_make(PrLexer *lx, PrToken *tok, PrTokKind kind, size_t start, size_t 
 }
 
 /* INDENT, DEDENT and ENDMARKER have no text and, in CPython, no column; they are placed where
- * the line's first token starts (at end of input: column 0 of the last line). */
+ * the line's first token starts (at end of input: at the start of the last line, which is what
+ * CPython shows as the text of an error there). */
 static int make_layout(PrLexer *lx, PrToken *tok, PrTokKind kind)
 {
-    size_t at = lx->at_eof ? lx->len : lx->pos;
+    size_t at = lx->at_eof ? lx->line_start : lx->pos;
     tok->kind = kind;
     tok->start = lx->src + at;
     tok->len = 0;
@@ -184,20 +185,19 @@ static int continuation_line(PrLexer *lx, int in_indent)
         /* CPython: col_offset = cur - buf - 1, where buf is the first line of the current
          * stretch of joined lines; then + 1. So the offset can exceed the line's length. */
         int col = pr_lex_chars(lx, lx->buf_start, lx->pos);
-        return pr_lex_error(lx, PR_LEXERR_STATE, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col, 0,
-                       "%s", "unexpected character after line continuation character");
+        return pr_lex_error(lx, PR_LEXERR_STATE, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col,
+                            0, "%s", "unexpected character after line continuation character");
     }
     c = pr_reader_next(lx);
     if (c == PR_EOF) {
         if (lx->level > 0) {
             return -2; /* reported as the unclosed bracket by the caller */
         }
-        int col = in_indent ? 0 : pr_lex_chars(lx, lx->line_start, lx->len + lx->vnl);
-        if (!in_indent && !lx->vnl) {
-            col = pr_lex_chars(lx, lx->line_start, lx->len);
-        }
-        return pr_lex_error(lx, PR_LEXERR_STATE, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col, -1,
-                       "%s", "unexpected EOF while parsing");
+        /* CPython: its cursor is at the end of the input, past the last line's newline */
+        size_t end = pr_reader_line_end(lx, lx->line_start);
+        int col = in_indent ? 0 : pr_lex_chars(lx, lx->line_start, end) + 1;
+        return pr_lex_error(lx, PR_LEXERR_STATE, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col,
+                            -1, "%s", "unexpected EOF while parsing");
     }
     pr_reader_backup(lx);
     return 0;
@@ -209,14 +209,14 @@ static int never_closed(PrLexer *lx)
     size_t ls = lx->paren_line_start[i];
     int col = (int)pr_unicode_count_chars(lx->src + ls, lx->paren_col[i]) + 1;
     return pr_lex_error(lx, PR_LEXERR_STATE, PR_SYNERR_SYNTAX, lx->paren_lineno[i], ls, col, 0,
-                   "'%c' was never closed", lx->paren[i]);
+                        "'%c' was never closed", lx->paren[i]);
 }
 
 static int indent_error(PrLexer *lx, PrSyntaxErrorKind kind, int offset, int end_offset,
                         const char *msg)
 {
     return pr_lex_error(lx, PR_LEXERR_STATE, kind, lx->lineno, lx->line_start, offset, end_offset,
-                   "%s", msg);
+                        "%s", msg);
 }
 
 /* Measures the indentation of a new line twice, with tabs to multiples of 8 and of 1: if the
@@ -374,7 +374,7 @@ static int scan_name(PrLexer *lx, PrToken *tok, int c)
         return -1;
     }
     return pr_lex_make(lx, tok, keyword_kind(lx->src + lx->tok_start, lx->pos - lx->tok_start),
-                lx->tok_start, lx->pos);
+                       lx->tok_start, lx->pos);
 }
 
 /* ---------------------------------------------------------------- operators and brackets */
@@ -479,7 +479,7 @@ again:
         lx->ended = 1;
         return make_layout(lx, tok, PR_TOK_ENDMARKER);
     }
-    if (c != '#' && (c < 0x80 && is_ident_start_byte(c) ? 1 : c >= 0x80)) {
+    if (is_ident_start_byte(c)) {
         return scan_name(lx, tok, c);
     }
     if (c == '\n') {
@@ -608,7 +608,7 @@ void pr_lexer_locate_error(const PrLexer *lx, const PrToken *first, const PrToke
 /* CPython's _PyPegen_tokenize_full_source_to_check_for_errors(). */
 int pr_lexer_check_rest(PrLexer *lx, PrSyntaxError *err, int err_lineno)
 {
-    PrToken tok;
+    PrToken tok = {0};
     PrSyntaxError e;
     if (lx->failed && lx->err_class != PR_LEXERR_PARSER) {
         return 0;

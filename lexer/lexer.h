@@ -39,10 +39,13 @@
  *                         offset = INDENT's col (sic: CPython's cursor, not col + 1),
  *                         end_offset = -1, IndentationError;
  *   "unexpected unindent" likewise for a DEDENT (offset 0 when at the end of input);
+ *   "invalid syntax" at ENDMARKER: CPython says (last line, offset 0, end_offset 0);
  *   "expected an indented block after 'if' statement on line N" and the like;
  *   "invalid syntax" and all the other grammar errors, at the token where parsing failed;
  *   the errors of decoding a literal (pr_lexer_decode_string), which CPython places at the
- *   token its parser read last (usually the one after the literal), and f-string errors.
+ *   token its parser read last (usually the one after the literal), and f-string errors;
+ *   NFKC normalization of non-ASCII names (the NAME token is the text as written);
+ *   soft keywords: match, case and _ are NAME tokens.
  * After a parser error, CPython keeps tokenizing to the end of the input and lets certain
  * tokenizer errors win: pr_lexer_check_rest does exactly that.
  */
@@ -111,11 +114,14 @@ long pr_lexer_decode_string(const char *body, size_t len, int raw, int is_bytes,
 void pr_lexer_locate_error(const PrLexer *lx, const PrToken *first, const PrToken *last,
                            PrSyntaxError *err);
 
-/* What CPython does after its parser fails with a SyntaxError (not after "unexpected indent" or
- * "unexpected unindent"): reads the rest of the input, and replaces *err when the tokenizer
- * raises an error of its own there (an unterminated string, a bad number, a mismatched
- * bracket...), or, at the end, when a bracket left open on a line before err_lineno (the line
- * of the token the parser failed at) was never closed. Other lexer errors leave *err alone.
+/* What CPython does after its parser fails with a SyntaxError or IndentationError of its own
+ * (but not after "unexpected indent" or "unexpected unindent"): reads the rest of the input and
+ * replaces *err when the tokenizer raises an error of its own there (an unterminated string, a
+ * bad number, a mismatched bracket, bad UTF-8...), or when it stops inside a bracket opened on a
+ * line before err_lineno ("'(' was never closed"). Errors CPython's tokenizer only signals
+ * (backslash, indentation, end of input) leave *err alone, and $ ? ! are read past.
+ * err_lineno: the line of CPython's p->known_err_token if the parser's error has one, else of
+ * the last token the parser fetched (its lookahead, not necessarily where it failed).
  * Returns: 1 if *err was replaced, 0 if not. The lexer is finished afterwards. */
 int pr_lexer_check_rest(PrLexer *lx, PrSyntaxError *err, int err_lineno);
 

@@ -8,11 +8,11 @@
 
 #include <stddef.h>
 
-#define PR_LEX_TABSIZE 8    /* a tab moves to the next multiple of 8, as in CPython */
-#define PR_LEX_MAXLEVEL 200 /* brackets open at once (CPython's MAXLEVEL) */
+#define PR_LEX_TABSIZE 8     /* a tab moves to the next multiple of 8, as in CPython */
+#define PR_LEX_MAXLEVEL 200  /* brackets open at once (CPython's MAXLEVEL) */
 #define PR_LEX_MAXINDENT 100 /* indentation levels (CPython's MAXINDENT) */
-#define PR_EOF (-1)         /* what pr_reader_next returns past the end */
-#define PR_LEX_ERRC (-2)    /* a scanning helper failed; lx->err is set */
+#define PR_EOF (-1)          /* what pr_reader_next returns past the end */
+#define PR_LEX_ERRC (-2)     /* a scanning helper failed; lx->err is set */
 
 /* How CPython would have produced an error, which decides whether it replaces a parser error
  * found earlier (see pr_lexer_check_rest in lexer/lexer.h). */
@@ -39,7 +39,7 @@ struct PrLexer {
     int in_token;      /* a token has started (CPython's tok->start != NULL) */
     int coding_state;  /* 0: lines 1-2 may still declare an encoding; 1: no longer */
     int has_bom;
-    int read_failed;   /* a line could not be read; read_err says why */
+    int read_failed; /* a line could not be read; read_err says why */
     PrSyntaxError read_err;
 
     /* tokenizer (lexer/lexer.c) */

@@ -220,8 +220,8 @@ static int zero_number(PrLexer *lx, PrToken *tok, int c)
         pr_reader_backup(lx);
         int col = pr_lex_chars(lx, lx->line_start, lx->tok_start) + 1;
         int end = pr_lex_chars(lx, lx->line_start, zeros_end);
-        return pr_lex_error(lx, PR_LEXERR_RAISED, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start,
-                            col, end,
+        return pr_lex_error(lx, PR_LEXERR_RAISED, PR_SYNERR_SYNTAX, lx->lineno, lx->line_start, col,
+                            end,
                             "leading zeros in decimal integer literals are not permitted; use "
                             "an 0o prefix for octal integers");
     }
@@ -264,12 +264,11 @@ static int unterminated(PrLexer *lx, int quote_size)
 {
     int detected = lx->lineno;
     int col = pr_lex_chars(lx, lx->tok_line_start, lx->tok_start + 1);
-    return pr_lex_error(lx, PR_LEXERR_RAISED, PR_SYNERR_SYNTAX, lx->tok_lineno,
-                        lx->tok_line_start, col, col,
-                        quote_size == 3
-                            ? "unterminated triple-quoted string literal (detected at line %d)"
-                            : "unterminated string literal (detected at line %d)",
-                        detected);
+    return pr_lex_error(
+        lx, PR_LEXERR_RAISED, PR_SYNERR_SYNTAX, lx->tok_lineno, lx->tok_line_start, col, col,
+        quote_size == 3 ? "unterminated triple-quoted string literal (detected at line %d)"
+                        : "unterminated string literal (detected at line %d)",
+        detected);
 }
 
 int pr_lex_string(PrLexer *lx, PrToken *tok, int quote)

@@ -52,8 +52,8 @@ static void normal_name(const char *name, char *out, size_t outsz)
 /* Python's codec registry spells UTF-8 in a few more ways than get_normal_name() folds. */
 static int is_utf8_alias(const char *name)
 {
-    static const char *const aliases[] = {"utf-8", "utf8", "u8", "utf", "cp65001", "utf8-ucs2",
-                                          "utf8-ucs4"};
+    static const char *const aliases[] = {"utf-8",   "utf8",      "u8",       "utf",
+                                          "cp65001", "utf8-ucs2", "utf8-ucs4"};
     char buf[16];
     size_t i;
     for (i = 0; i + 1 < sizeof buf && name[i]; i++) {
@@ -92,8 +92,8 @@ static int coding_spec(const char *s, size_t n, char *name, size_t namesz)
             t++;
         }
         size_t begin = t;
-        while (t < n && (isalnum((unsigned char)s[t]) || s[t] == '-' || s[t] == '_' ||
-                         s[t] == '.')) {
+        while (t < n &&
+               (isalnum((unsigned char)s[t]) || s[t] == '-' || s[t] == '_' || s[t] == '.')) {
             t++;
         }
         if (t > begin) {
@@ -188,8 +188,8 @@ static int enter_line(PrLexer *lx)
     if (end == lx->len) {
         lx->line_next = lx->len + 1;
     } else {
-        lx->line_next = end + 1 + (lx->src[end] == '\r' && end + 1 < lx->len &&
-                                   lx->src[end + 1] == '\n');
+        lx->line_next =
+            end + 1 + (lx->src[end] == '\r' && end + 1 < lx->len && lx->src[end + 1] == '\n');
     }
     if ((lx->coding_state == 0 && lx->lineno <= 2 && check_coding(lx, start, end) < 0) ||
         check_line(lx, start, end) < 0) {

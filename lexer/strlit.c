@@ -12,10 +12,10 @@
 typedef struct {
     const char *s; /* the body */
     size_t len;
-    size_t i;     /* next byte of the body */
-    size_t tpos;  /* the same place in CPython's intermediate text */
+    size_t i;    /* next byte of the body */
+    size_t tpos; /* the same place in CPython's intermediate text */
     char *out;
-    size_t n;     /* bytes written */
+    size_t n; /* bytes written */
     int is_bytes;
 } Decoder;
 
@@ -108,8 +108,8 @@ static void take_char(Decoder *d, int keep)
 }
 
 /* \xhh, \uhhhh, \Uhhhhhhhh in a str: exactly `count` hex digits, then a valid code point. */
-static long hex_escape(Decoder *d, int count, const char *reason, size_t start,
-                       const PrToken *tok, PrSyntaxError *err)
+static long hex_escape(Decoder *d, int count, const char *reason, size_t start, const PrToken *tok,
+                       PrSyntaxError *err)
 {
     unsigned long cp = 0;
     for (int k = 0; k < count; k++) {
@@ -144,8 +144,7 @@ static long name_escape(Decoder *d, size_t start, const PrToken *tok, PrSyntaxEr
         return codec_error(tok, err, start, d->tpos, malformed);
     }
     d->tpos++;
-    return codec_error(tok, err, start, d->tpos,
-                       "\\N{...} escapes are not supported by pyrena");
+    return codec_error(tok, err, start, d->tpos, "\\N{...} escapes are not supported by pyrena");
 }
 
 static void octal_escape(Decoder *d, int first)
@@ -158,21 +157,13 @@ static void octal_escape(Decoder *d, int first)
     put_char(d, cp); /* above \377 CPython only warns; a bytes literal keeps the low byte */
 }
 
+/* The one-character escapes: \\ \' \" \a \b \f \n \r \t \v. Returns: the character, or -1. */
 static int simple_escape(int c)
 {
-    switch (c) {
-    case '\\': return '\\';
-    case '\'': return '\'';
-    case '"': return '"';
-    case 'a': return '\a';
-    case 'b': return '\b';
-    case 'f': return '\f';
-    case 'n': return '\n';
-    case 'r': return '\r';
-    case 't': return '\t';
-    case 'v': return '\v';
-    default: return -1;
-    }
+    static const char names[] = "\\'\"abfnrtv";
+    static const char values[] = "\\'\"\a\b\f\n\r\t\v";
+    const char *p = c ? strchr(names, c) : NULL;
+    return p ? values[p - names] : -1;
 }
 
 /* One escape sequence; d->i is just past the backslash. */

@@ -207,6 +207,15 @@ static PrAstExpr *compile_expr(PrParser *p, const Scan *sc, const char *from, co
     text[n + 2] = '\0';
     int lineno, col;
     place(sc, from - 1, &lineno, &col);
+    /* CPython 3.11 (fstring_find_expr_location) measures no column when only blanks follow the
+     * '{' up to a newline: the shift is then the token's column, or 0 past its first line */
+    const char *q2 = from;
+    while (q2 < to && (*q2 == ' ' || *q2 == '\t' || *q2 == '\f')) {
+        q2++;
+    }
+    if (q2 < to && *q2 == '\n') {
+        col = lineno == sc->tok->lineno ? sc->tok->col : 0;
+    }
     return pr_parser_parse_fstring_expr(p, text, n + 2, lineno - 1, col);
 }
 

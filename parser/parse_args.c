@@ -37,10 +37,14 @@ static struct PrAstArg *parse_param(PrParser *p, const Params *ps, int star)
         return NULL;
     }
     PrAstExpr *annotation = NULL;
+    size_t colon = p->pos;
     if (!ps->is_lambda && pr_parser_accept(p, PR_TOK_COLON)) {
         annotation = star ? pr_parse_star_expression(p) : pr_parse_expression(p);
         if (!annotation) {
-            return NULL;
+            if (p->failed) {
+                return NULL;
+            }
+            p->pos = colon; /* [':' expression] did not match */
         }
     }
     struct PrAstArg *a = pr_arena_calloc(p->arena, sizeof *a);
@@ -93,7 +97,10 @@ static int plain_param(PrParser *p, Params *ps)
         return pr_vec_push(p, &ps->args, a) < 0 ? -1 : pr_vec_push(p, &ps->defaults, dflt);
     }
     if (ps->seen_default) {
-        error_arg(p, a, "non-default argument follows default argument");
+        PrTokKind k = pr_parser_peek(p, 0)->kind;
+        if (k == PR_TOK_COMMA || k == ps->close) {
+            error_arg(p, a, "non-default argument follows default argument");
+        }
         return -1;
     }
     return pr_vec_push(p, &ps->args, a);
@@ -106,7 +113,7 @@ static int slash(PrParser *p, Params *ps)
         /* CPython's first pass stops at the '/'; only its error rule looks past it */
         PrMark m = pr_parser_mark(p);
         int comma = pr_parser_peek(p, 1)->kind == PR_TOK_COMMA;
-        pr_parser_reset(p, m);
+        pr_parser_forget(p, m);
         if (comma) {
             pr_parser_error_token(p, t, "at least one argument must precede /");
         }
@@ -135,20 +142,32 @@ static int slash(PrParser *p, Params *ps)
 
 static int star(PrParser *p, Params *ps)
 {
-    const PrToken *t = pr_parser_next(p);
+    const PrToken *t = pr_parser_peek(p, 0);
     if (ps->seen_star) {
-        PrTokKind k = pr_parser_peek(p, 0)->kind;
-        if (k == PR_TOK_NAME || k == PR_TOK_COMMA) {
+        /* a second-pass rule: its look past the '*' does not count as reached */
+        PrMark m = pr_parser_mark(p);
+        pr_parser_next(p);
+        int again = pr_parser_check(p, PR_TOK_COMMA);
+        if (!again && parse_param(p, ps, 0)) {
+            PrTokKind k = pr_parser_peek(p, 0)->kind;
+            again = k == PR_TOK_COMMA || k == ps->close;
+        }
+        if (pr_parser_reset(p, m) == 0 && again) {
             pr_parser_error_token(p, t, "* argument may appear only once");
         }
         return -1;
     }
+    pr_parser_next(p);
     ps->seen_star = 1;
     PrTokKind k = pr_parser_peek(p, 0)->kind;
     if (k == ps->close ||
         (k == PR_TOK_COMMA && (pr_parser_peek(p, 1)->kind == ps->close ||
                                pr_parser_peek(p, 1)->kind == PR_TOK_DOUBLESTAR))) {
-        pr_parser_error_token(p, t, "named arguments must follow bare *");
+        if (ps->is_lambda) {
+            pr_parser_error_last(p, PR_SYNERR_SYNTAX, "named arguments must follow bare *");
+        } else {
+            pr_parser_error_token(p, t, "named arguments must follow bare *");
+        }
         return -1;
     }
     if (k == PR_TOK_COMMA) {
@@ -215,7 +234,7 @@ static void parenthesized(PrParser *p, const Params *ps)
         close = pr_parser_accept(p, PR_TOK_RPAR);
     }
     PrToken o = *open, c = close ? *close : o;
-    pr_parser_reset(p, m);
+    pr_parser_forget(p, m);
     if (close) {
         pr_parser_error_at(p, PR_SYNERR_SYNTAX, o.lineno, o.col, c.end_lineno, c.end_col,
                            ps->is_lambda ? "Lambda expression parameters cannot be parenthesized"
@@ -286,6 +305,7 @@ fail:
 
 typedef struct Args {
     PrVec args, keywords;
+    int plain;          /* a positional argument without '*' so far */
     int seen_keyword;   /* NAME=value or **value so far */
     int seen_unpacking; /* **value so far */
     int misplaced;      /* a positional argument came after a keyword: report at the end */
@@ -328,9 +348,14 @@ static int keyword_arg(PrParser *p, Args *as)
     if (!value) {
         return -1;
     }
-    if (pr_parser_check(p, PR_TOK_FOR) && !p->no_invalid) {
+    if (pr_parser_check(p, PR_TOK_FOR)) {
+        if (p->no_invalid) {
+            return -1;
+        }
+        PrMark m = pr_parser_mark(p);
         PrAstComprehensionSeq gens;
-        if (pr_parse_comprehensions(p, &gens) == 0) {
+        int ok = pr_parse_comprehensions(p, &gens) == 0;
+        if (pr_parser_reset(p, m) == 0 && ok) {
             pr_parser_error_at(p, PR_SYNERR_SYNTAX, name->lineno, name->col, eq->end_lineno,
                                eq->end_col,
                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
@@ -352,18 +377,30 @@ static int double_star_arg(PrParser *p, Args *as)
     return k ? pr_vec_push(p, &as->keywords, k) : -1;
 }
 
+/* CPython's `args ',' '*'` error rule: a '*' after other arguments that could not take it —
+ * after '**', or with nothing to unpack. Its message assumes the first. */
+static int star_misplaced(PrParser *p, const Args *as, const PrToken *star)
+{
+    /* CPython's rule wants "kwargs" before the ',': keywords after the positional run, or only
+     * '*' arguments so far */
+    int kwargs = (as->keywords.len && !as->misplaced) || (!as->plain && as->args.len);
+    if (!p->no_invalid && !p->failed && kwargs) {
+        pr_parser_error_token(p, star,
+                              "iterable argument unpacking follows keyword argument unpacking");
+    }
+    return -1;
+}
+
 static int star_arg(PrParser *p, Args *as)
 {
     size_t start = p->pos;
-    pr_parser_next(p);
-    if (as->seen_unpacking && !p->no_invalid) {
-        pr_parser_error_last(p, PR_SYNERR_SYNTAX,
-                             "iterable argument unpacking follows keyword argument unpacking");
-        return -1;
+    const PrToken *star = pr_parser_next(p);
+    if (as->seen_unpacking) {
+        return star_misplaced(p, as, star);
     }
     PrAstExpr *value = pr_parse_expression(p);
     if (!value) {
-        return -1;
+        return star_misplaced(p, as, star);
     }
     PrAstExpr *e = pr_parser_expr(p, PR_EXPR_STARRED, start);
     if (!e) {
@@ -372,6 +409,49 @@ static int star_arg(PrParser *p, Args *as)
     e->v.Starred.value = value;
     e->v.Starred.ctx = PR_CTX_LOAD;
     return pr_vec_push(p, &as->args, e);
+}
+
+/* An argument followed by 'for'. As the first argument it may be a generator taking the call's
+ * parentheses (CPython's first pass tries `primary genexp` before the arguments); anywhere
+ * else only the second pass reads on, to say "Generator expression must be parenthesized". */
+static int generator_arg(PrParser *p, Args *as, PrAstExpr *e, size_t open)
+{
+    PrAstComprehensionSeq gens;
+    int first = as->args.len == 0 && as->keywords.len == 0;
+    PrMark m = pr_parser_mark(p);
+    if (first) {
+        p->speculating--; /* a first-pass parse: the reach counts */
+    }
+    int ok = pr_parse_comprehensions(p, &gens) == 0;
+    if (first) {
+        p->speculating++;
+        if (ok && pr_parser_check(p, PR_TOK_RPAR)) {
+            p->speculating--;
+            pr_parser_next(p); /* the generator owns the call's parentheses */
+            PrAstExpr *g = pr_parser_expr(p, PR_EXPR_GENERATOR_EXP, open);
+            p->pos--;
+            if (!g) {
+                return -1;
+            }
+            g->v.GeneratorExp.elt = e;
+            g->v.GeneratorExp.generators = gens;
+            return pr_vec_push(p, &as->args, g);
+        }
+        ok = ok && pr_parser_check(p, PR_TOK_COMMA);
+        if (ok) {
+            /* ... ',' [args | expression for_if_clauses]: read, for what it may run into */
+            pr_parser_next(p);
+            size_t at = p->pos;
+            if (!pr_parse_star_expressions(p) && !p->failed) {
+                p->pos = at;
+            }
+        }
+    }
+    if (pr_parser_reset(p, m) < 0 || !ok || p->no_invalid) {
+        return -1;
+    }
+    pr_parser_error_range(p, e, last_comp_item(&gens), "Generator expression must be parenthesized");
+    return -1;
 }
 
 /* A positional argument; a generator expression without its own parentheses is fine only as
@@ -402,33 +482,25 @@ static int positional_arg(PrParser *p, Args *as, size_t open)
         return -1;
     }
     if (pr_parser_check(p, PR_TOK_FOR) || pr_parser_check(p, PR_TOK_ASYNC)) {
-        PrAstComprehensionSeq gens;
-        if (pr_parse_comprehensions(p, &gens) < 0) {
-            return -1;
-        }
-        if (as->args.len == 0 && as->keywords.len == 0 && pr_parser_check(p, PR_TOK_RPAR)) {
-            pr_parser_next(p); /* the generator owns the call's parentheses */
-            PrAstExpr *g = pr_parser_expr(p, PR_EXPR_GENERATOR_EXP, open);
-            p->pos--;
-            if (!g) {
-                return -1;
-            }
-            g->v.GeneratorExp.elt = e;
-            g->v.GeneratorExp.generators = gens;
-            return pr_vec_push(p, &as->args, g);
-        }
-        if (!p->no_invalid) {
-            pr_parser_error_range(p, e, last_comp_item(&gens),
-                                  "Generator expression must be parenthesized");
-        }
-        return -1;
+        return generator_arg(p, as, e, open);
     }
     (void)start;
     if (as->seen_keyword && !as->misplaced) {
         as->misplaced = 1;
         as->misplaced_unpacking = as->seen_unpacking;
     }
+    as->plain = 1;
     return pr_vec_push(p, &as->args, e);
+}
+
+/* Whether the next argument is a plain positional one (not *x, **x or name=x). */
+static int is_positional(PrParser *p)
+{
+    PrTokKind k = pr_parser_peek(p, 0)->kind;
+    if (k == PR_TOK_STAR || k == PR_TOK_DOUBLESTAR) {
+        return 0;
+    }
+    return !(k == PR_TOK_NAME && pr_parser_peek(p, 1)->kind == PR_TOK_EQUAL);
 }
 
 static int one_arg(PrParser *p, Args *as, size_t open)
@@ -451,16 +523,34 @@ int pr_parse_call_arguments(PrParser *p, PrAstExprSeq *args, PrAstKeywordSeq *ke
     Args as;
     memset(&as, 0, sizeof as);
     size_t open = p->pos - 1;
+    PrMark mk = {0, 0, 0};
+    int spec = 0;
     while (!pr_parser_check(p, PR_TOK_RPAR)) {
+        if (!spec && as.seen_keyword && is_positional(p)) {
+            /* CPython's first pass stops here; `args ',' args` reads on in the second */
+            if (p->no_invalid) {
+                goto fail;
+            }
+            mk = pr_parser_mark(p);
+            spec = 1;
+        }
         if (one_arg(p, &as, open) < 0) {
-            goto fail;
+            if (p->failed || !as.misplaced) {
+                goto fail;
+            }
+            break;
         }
         if (!pr_parser_accept(p, PR_TOK_COMMA)) {
             break;
         }
     }
+    if (spec) {
+        spec = 0;
+        if (pr_parser_reset(p, mk) < 0 || !as.misplaced) {
+            goto fail;
+        }
+    }
     if (as.misplaced && !p->no_invalid) {
-        pr_parser_peek(p, 0);
         pr_parser_error_last(p, PR_SYNERR_SYNTAX,
                              as.misplaced_unpacking
                                  ? "positional argument follows keyword argument unpacking"
@@ -475,6 +565,9 @@ int pr_parse_call_arguments(PrParser *p, PrAstExprSeq *args, PrAstKeywordSeq *ke
     }
     return pr_vec_finish(p, &as.keywords, &keywords->len, &keywords->items);
 fail:
+    if (spec) {
+        pr_parser_reset(p, mk);
+    }
     pr_vec_free(&as.args);
     pr_vec_free(&as.keywords);
     return -1;

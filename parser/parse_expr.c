@@ -67,15 +67,22 @@ static int is_name(const PrAstExpr *e, const char *id)
     return e->kind == PR_EXPR_NAME && strcmp(e->v.Name.id, id) == 0;
 }
 
+/* CPython 3.11 compares only the token's length of each soft keyword
+ * (_PyPegen_soft_keyword_token), so every prefix of "match", "case" and "_" counts: "[c d]" is
+ * "invalid syntax", "[x d]" "Perhaps you forgot a comma?". Reproduced, bug included. */
 static int is_soft_keyword(PrParser *p, size_t i)
 {
+    static const char *const words[] = {"_", "case", "match"};
     const PrToken *t = pr_parser_tok(p, i);
     if (t->kind != PR_TOK_NAME) {
         return 0;
     }
-    return (t->len == 5 && memcmp(t->start, "match", 5) == 0) ||
-           (t->len == 4 && memcmp(t->start, "case", 4) == 0) ||
-           (t->len == 1 && t->start[0] == '_');
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+        if (t->len <= strlen(words[k]) && memcmp(t->start, words[k], t->len) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 int pr_parser_starts_expression(PrTokKind kind)
@@ -248,25 +255,68 @@ int pr_parser_set_context(PrParser *p, PrAstExpr *e, PrAstExprContext ctx, PrTar
     return 0;
 }
 
+int pr_parser_check_for_target(PrParser *p, size_t start)
+{
+    if (p->no_invalid || p->failed) {
+        return p->failed ? -1 : 0;
+    }
+    PrMark m = pr_parser_mark(p);
+    p->pos = start;
+    PrAstExpr *e = pr_parse_star_expressions(p);
+    if (pr_parser_reset(p, m) < 0) {
+        return -1;
+    }
+    const PrAstExpr *bad = e ? invalid_target(e, PR_TARGETS_FOR) : NULL;
+    if (bad) {
+        pr_parser_error_node(p, bad, "cannot assign to %s", pr_parser_expr_name(bad));
+        return -1;
+    }
+    return 0;
+}
+
 /* ------------------------------------------------------------------------------------------- */
 /* Comprehensions                                                                               */
 
-/* star_targets of a for clause: '*'? bitwise_or elements, a Tuple when there is a comma. Each
- * element stops before 'in' because bitwise_or binds tighter than comparisons. */
+/* Whether the next token can start a target: an atom (CPython's star_target grammar has no
+ * operators, so its first pass stops at one). */
+static int starts_target(PrParser *p)
+{
+    switch (pr_parser_peek(p, 0)->kind) {
+    case PR_TOK_MINUS:
+    case PR_TOK_PLUS:
+    case PR_TOK_TILDE:
+    case PR_TOK_NOT:
+    case PR_TOK_LAMBDA:
+    case PR_TOK_AWAIT: return 0;
+    default: return pr_parser_starts_expression(pr_parser_peek(p, 0)->kind);
+    }
+}
+
+PrAstExpr *pr_parse_star_target(PrParser *p)
+{
+    size_t start = p->pos;
+    int star = pr_parser_accept(p, PR_TOK_STAR) != NULL;
+    PrAstExpr *e = starts_target(p) ? pr_parse_primary(p) : NULL;
+    if (!e || !valid_target(e, PR_TARGETS_STAR)) {
+        /* not a target (a literal, a call...): CPython's target grammar fails here and its
+         * error rules read an expression instead */
+        if (!p->failed) {
+            p->pos = start;
+        }
+        return NULL;
+    }
+    return star ? new_starred(p, e, start) : e;
+}
+
+/* star_targets of a for clause: '*'? primary elements (CPython's target grammar has no
+ * operators, so its first pass stops at one), a Tuple when there is a comma. */
 PrAstExpr *pr_parse_star_targets(PrParser *p)
 {
     size_t start = p->pos;
     PrVec v = {0};
     int comma = 0;
     for (;;) {
-        size_t estart = p->pos;
-        PrAstExpr *e;
-        if (pr_parser_accept(p, PR_TOK_STAR)) {
-            PrAstExpr *inner = pr_parse_bitwise_or(p);
-            e = inner ? new_starred(p, inner, estart) : NULL;
-        } else {
-            e = pr_parse_bitwise_or(p);
-        }
+        PrAstExpr *e = pr_parse_star_target(p);
         if (!e || pr_vec_push(p, &v, e) < 0) {
             pr_vec_free(&v);
             return NULL;
@@ -297,11 +347,17 @@ static struct PrAstComprehension *parse_for_if_clause(PrParser *p)
     if (!pr_parser_accept(p, PR_TOK_FOR)) {
         return NULL;
     }
+    size_t tstart = p->pos;
     PrAstExpr *target = pr_parse_star_targets(p);
-    if (!target || pr_parser_set_context(p, target, PR_CTX_STORE, PR_TARGETS_FOR) < 0) {
+    if (!target) {
+        pr_parser_check_for_target(p, tstart);
+        return NULL;
+    }
+    if (pr_parser_set_context(p, target, PR_CTX_STORE, PR_TARGETS_FOR) < 0) {
         return NULL;
     }
     if (!pr_parser_accept(p, PR_TOK_IN)) {
+        pr_parser_check_for_target(p, tstart);
         return NULL;
     }
     PrAstExpr *iter = pr_parse_disjunction(p);
@@ -357,10 +413,19 @@ static void *starred_in_comprehension(PrParser *p, const PrAstExpr *elt)
 static PrAstExpr *parse_comp(PrParser *p, PrAstExprKind kind, PrAstExpr *elt, size_t start,
                              PrTokKind close)
 {
-    if (elt->kind == PR_EXPR_STARRED) {
-        return starred_in_comprehension(p, elt);
-    }
     PrAstComprehensionSeq gens;
+    if (elt->kind == PR_EXPR_STARRED) {
+        /* a second-pass rule: the clauses must parse for it to speak */
+        if (p->no_invalid) {
+            return NULL;
+        }
+        PrMark m = pr_parser_mark(p);
+        int ok = pr_parse_comprehensions(p, &gens) == 0;
+        if (pr_parser_reset(p, m) == 0 && ok) {
+            starred_in_comprehension(p, elt);
+        }
+        return NULL;
+    }
     if (pr_parse_comprehensions(p, &gens) < 0) {
         return NULL;
     }
@@ -396,7 +461,9 @@ static void *forgot_comp_parens(PrParser *p, PrVec *v, const PrToken *comma)
     PrAstComprehensionSeq gens;
     const PrAstExpr *first = v->items[0];
     const PrAstExpr *last = v->items[v->len - 1];
-    if (pr_parse_comprehensions(p, &gens) < 0) {
+    PrMark m = pr_parser_mark(p);
+    int ok = pr_parse_comprehensions(p, &gens) == 0;
+    if (pr_parser_reset(p, m) < 0 || !ok) {
         return NULL;
     }
     if (v->len == 1) {
@@ -410,6 +477,35 @@ static void *forgot_comp_parens(PrParser *p, PrVec *v, const PrToken *comma)
 
 /* ------------------------------------------------------------------------------------------- */
 /* Atoms                                                                                        */
+
+/* A starred first element that its display cannot go on with: CPython's invalid_group and
+ * invalid_comprehension read it again as '*' expression, which may go further. */
+static int starred_first(PrParser *p, PrAstExpr *first, size_t estart, PrTokKind close)
+{
+    if (first->kind != PR_EXPR_STARRED) {
+        return 0;
+    }
+    PrTokKind k = pr_parser_peek(p, 0)->kind;
+    if (k == PR_TOK_FOR || k == PR_TOK_COMMA || k == close ||
+        (close == PR_TOK_RBRACE && k == PR_TOK_COLON)) {
+        return 0;
+    }
+    if (p->no_invalid || p->failed) {
+        return 1;
+    }
+    PrMark m = pr_parser_mark(p);
+    p->pos = estart + 1;
+    PrAstExpr *v = pr_parse_expression(p);
+    PrAstExpr *st = v ? new_starred(p, v, estart) : NULL;
+    int group = st && close == PR_TOK_RPAR && pr_parser_check(p, PR_TOK_RPAR);
+    PrAstComprehensionSeq gens;
+    int comp = st && starts_comprehension(p) && pr_parse_comprehensions(p, &gens) == 0;
+    if (pr_parser_reset(p, m) == 0 && (group || comp)) {
+        pr_parser_error_node(p, st, group ? "cannot use starred expression here"
+                                          : "iterable unpacking cannot be used in comprehension");
+    }
+    return 1;
+}
 
 /* Elements after the first of a tuple, list or set display, up to (not including) `close`.
  * *comma gets the last comma read. */
@@ -441,17 +537,22 @@ static PrAstExpr *parse_paren(PrParser *p)
         PrAstExpr *y = pr_parse_yield_expr(p);
         return y && pr_parser_accept(p, PR_TOK_RPAR) ? y : NULL;
     }
-    if (pr_parser_check(p, PR_TOK_DOUBLESTAR) && !p->no_invalid) {
-        /* invalid_group: '(' '**' expression ')' */
+    if (pr_parser_check(p, PR_TOK_DOUBLESTAR)) {
+        /* invalid_group: '(' '**' expression ')', a second-pass rule */
+        if (p->no_invalid) {
+            return NULL;
+        }
+        PrMark m = pr_parser_mark(p);
         const PrToken *star = pr_parser_next(p);
         PrAstExpr *e = pr_parse_expression(p);
-        if (e && pr_parser_check(p, PR_TOK_RPAR)) {
-            return pr_parser_error_token(p, star, "cannot use double starred expression here");
+        int rpar = e && pr_parser_check(p, PR_TOK_RPAR);
+        if (pr_parser_reset(p, m) == 0 && rpar) {
+            pr_parser_error_token(p, star, "cannot use double starred expression here");
         }
         return NULL;
     }
     PrAstExpr *first = pr_parse_star_named_expression(p);
-    if (!first) {
+    if (!first || starred_first(p, first, start + 1, PR_TOK_RPAR)) {
         return NULL;
     }
     if (starts_comprehension(p)) {
@@ -486,7 +587,7 @@ static PrAstExpr *parse_list(PrParser *p)
         return new_elts(p, PR_EXPR_LIST, &v, start);
     }
     PrAstExpr *first = pr_parse_star_named_expression(p);
-    if (!first) {
+    if (!first || starred_first(p, first, start + 1, PR_TOK_RSQB)) {
         return NULL;
     }
     if (starts_comprehension(p)) {
@@ -534,9 +635,11 @@ static PrAstExpr *parse_set_rest(PrParser *p, PrAstExpr *first, size_t start)
 }
 
 /* One dict item: '**' bitwise_or (key NULL) or key ':' value. key may be given (the first
- * item, parsed before we knew it was a dict). */
+ * item, parsed before we knew it was a dict); `first` tells whether an item came before, which
+ * CPython's error rules for a key without ':' require. */
 static int parse_dict_item(PrParser *p, PrAstExpr *key, PrVec *keys, PrVec *values)
 {
+    int first = keys->len == 0;
     if (!key && pr_parser_accept(p, PR_TOK_DOUBLESTAR)) {
         PrAstExpr *value = pr_parse_bitwise_or(p);
         if (!value) {
@@ -545,23 +648,42 @@ static int parse_dict_item(PrParser *p, PrAstExpr *key, PrVec *keys, PrVec *valu
         return pr_vec_push(p, keys, NULL) < 0 ? -1 : pr_vec_push(p, values, value);
     }
     if (!key) {
+        /* after the first item, a key not followed by ':' is reported as such, before any
+         * "Perhaps you forgot a comma?" about the key (CPython's invalid_kvpair wins there) */
+        p->dict_key = !first;
         key = pr_parse_expression(p);
+        p->dict_key = 0;
         if (!key) {
             return -1;
         }
     }
     const PrToken *colon = pr_parser_accept(p, PR_TOK_COLON);
     if (!colon) {
-        if (!p->no_invalid && (pr_parser_check(p, PR_TOK_RBRACE) || pr_parser_check(p, PR_TOK_COMMA))) {
-            /* invalid_kvpair: a=expression !(':') */
+        if (!p->no_invalid && !first) {
+            /* invalid_kvpair: a=expression !(':'), after a first item */
             pr_parser_error_at(p, PR_SYNERR_SYNTAX, key->lineno, key->end_col_offset - 1,
                                key->end_lineno, -1, "':' expected after dictionary key");
-            return -1;
+        }
+        return -1;
+    }
+    size_t after = p->pos;
+    if (pr_parser_check(p, PR_TOK_STAR) && !p->no_invalid) {
+        /* expression ':' '*' bitwise_or */
+        const PrToken *star = pr_parser_peek(p, 0);
+        PrMark m = pr_parser_mark(p);
+        pr_parser_next(p);
+        PrAstExpr *v = pr_parse_bitwise_or(p);
+        if (pr_parser_reset(p, m) == 0 && v) {
+            const PrToken *last = pr_parser_tok(p, p->ntoks - 1);
+            pr_parser_error_at(p, PR_SYNERR_SYNTAX, star->lineno, star->col, last->end_lineno,
+                               last->end_col - 1,
+                               "cannot use a starred expression in a dictionary value");
         }
         return -1;
     }
     PrAstExpr *value = pr_parse_expression(p);
     if (!value) {
+        p->pos = after;
         if (!p->no_invalid && !p->failed &&
             (pr_parser_check(p, PR_TOK_RBRACE) || pr_parser_check(p, PR_TOK_COMMA))) {
             pr_parser_error_token(p, colon, "expression expected after dictionary key and ':'");
@@ -623,16 +745,26 @@ static PrAstExpr *parse_brace(PrParser *p)
             goto fail;
         }
         if (starts_comprehension(p) && !p->no_invalid) {
-            pr_parser_error_token(p, stars, "dict unpacking cannot be used in dict comprehension");
+            /* '{' '**' bitwise_or for_if_clauses '}', a second-pass rule */
+            PrMark m = pr_parser_mark(p);
+            PrAstComprehensionSeq gens;
+            int ok = pr_parse_comprehensions(p, &gens) == 0 && pr_parser_check(p, PR_TOK_RBRACE);
+            if (pr_parser_reset(p, m) == 0 && ok) {
+                pr_parser_error_token(p, stars,
+                                      "dict unpacking cannot be used in dict comprehension");
+            }
             goto fail;
         }
     } else {
         first = pr_parse_star_named_expression(p);
-        if (!first) {
+        if (!first || starred_first(p, first, start + 1, PR_TOK_RBRACE)) {
             goto fail;
         }
         if (!pr_parser_check(p, PR_TOK_COLON)) {
             return parse_set_rest(p, first, start);
+        }
+        if (first->kind == PR_EXPR_STARRED) {
+            goto fail; /* a key is an expression: '*' cannot start one */
         }
         if (parse_dict_item(p, first, &keys, &values) < 0) {
             goto fail;
@@ -809,7 +941,9 @@ static PrAstExpr *parse_call(PrParser *p, PrAstExpr *func, size_t start)
     PrAstExprSeq args;
     PrAstKeywordSeq keywords;
     p->nest++;
+    int plain = pr_parser_memo_begin(p, PR_MEMO_ARGUMENTS);
     int r = pr_parse_call_arguments(p, &args, &keywords);
+    pr_parser_memo_end(p, plain);
     p->nest--;
     if (r < 0) {
         return NULL;
@@ -844,17 +978,24 @@ static PrAstExpr *parse_attribute(PrParser *p, PrAstExpr *value, size_t start)
 
 /* primary: atom followed by any number of .NAME, (args), [slices]. A loop, so long chains do not
  * recurse (their depth is checked on the finished tree). */
-static PrAstExpr *parse_primary(PrParser *p)
+PrAstExpr *pr_parse_primary(PrParser *p)
 {
     size_t start = p->pos;
     PrAstExpr *e = parse_atom(p);
     while (e) {
+        size_t at = p->pos;
+        PrAstExpr *next;
         switch (pr_parser_peek(p, 0)->kind) {
-        case PR_TOK_DOT: e = parse_attribute(p, e, start); break;
-        case PR_TOK_LPAR: e = parse_call(p, e, start); break;
-        case PR_TOK_LSQB: e = parse_subscript(p, e, start); break;
+        case PR_TOK_DOT: next = parse_attribute(p, e, start); break;
+        case PR_TOK_LPAR: next = parse_call(p, e, start); break;
+        case PR_TOK_LSQB: next = parse_subscript(p, e, start); break;
         default: return e;
         }
+        if (!next) {
+            p->pos = at; /* backtrack to the primary before the failed trailer */
+            return p->failed ? NULL : e;
+        }
+        e = next;
     }
     return NULL;
 }
@@ -868,7 +1009,8 @@ static PrAstExpr *parse_factor(PrParser *p);
 static PrAstExpr *parse_power(PrParser *p)
 {
     size_t start = p->pos;
-    PrAstExpr *base = parse_primary(p);
+    PrAstExpr *base = pr_parse_primary(p);
+    size_t op = p->pos;
     if (!base || !pr_parser_accept(p, PR_TOK_DOUBLESTAR)) {
         return base;
     }
@@ -877,7 +1019,11 @@ static PrAstExpr *parse_power(PrParser *p)
     }
     PrAstExpr *exponent = parse_factor(p);
     pr_parser_leave(p);
-    return exponent ? new_binop(p, base, PR_BINOP_POW, exponent, start) : NULL;
+    if (!exponent) {
+        p->pos = op;
+        return p->failed ? NULL : base;
+    }
+    return new_binop(p, base, PR_BINOP_POW, exponent, start);
 }
 
 /* factor: ('+' | '-' | '~') factor | power */
@@ -948,10 +1094,12 @@ static PrAstExpr *parse_binary(PrParser *p, int min_prec)
         if (r->prec == PREC_NONE || r->prec < min_prec) {
             break;
         }
+        size_t op = p->pos;
         pr_parser_next(p);
         PrAstExpr *right = parse_binary(p, r->prec + 1);
         if (!right) {
-            return NULL;
+            p->pos = op; /* as CPython's PEG parser backtracks: `left` alone parsed */
+            return p->failed ? NULL : left;
         }
         left = new_binop(p, left, r->op, right, start);
     }
@@ -1004,13 +1152,21 @@ static PrAstExpr *parse_comparison(PrParser *p)
     }
     PrVec ops = {0}, comparators = {0};
     do {
+        size_t at = p->pos;
         p->pos += (size_t)ntok;
         PrAstExpr *right = pr_parse_bitwise_or(p);
+        if (!right && !p->failed) {
+            p->pos = at; /* backtrack: the chain ends before this operator */
+            break;
+        }
         if (!right || pr_vec_push(p, &ops, (void *)(uintptr_t)op) < 0 ||
             pr_vec_push(p, &comparators, right) < 0) {
             goto fail;
         }
     } while ((ntok = comparison_op(p, &op)));
+    if (ops.len == 0) {
+        return left;
+    }
     PrAstExpr *e = pr_parser_expr(p, PR_EXPR_COMPARE, start);
     if (!e) {
         goto fail;
@@ -1075,12 +1231,20 @@ static PrAstExpr *parse_boolop(PrParser *p, PrTokKind tok, PrAstBoolOp op,
     if (pr_vec_push(p, &v, first) < 0) {
         return NULL;
     }
-    while (pr_parser_accept(p, tok)) {
+    for (size_t at = p->pos; pr_parser_accept(p, tok); at = p->pos) {
         PrAstExpr *next = operand(p);
+        if (!next && !p->failed) {
+            p->pos = at;
+            break;
+        }
         if (!next || pr_vec_push(p, &v, next) < 0) {
             pr_vec_free(&v);
             return NULL;
         }
+    }
+    if (v.len == 1) {
+        pr_vec_free(&v);
+        return first;
     }
     PrAstExpr *e = pr_parser_expr(p, PR_EXPR_BOOL_OP, start);
     if (!e) {
@@ -1132,34 +1296,57 @@ static PrAstExpr *parse_lambda(PrParser *p)
 
 /* CPython's invalid_expression and invalid_legacy_expression, for a disjunction `a` that began
  * at token `start` and is followed by something that starts another expression — a parse that
- * is about to fail: "print x" and "[a b]" get their own messages. */
+ * is about to fail: "[a b]" gets "Perhaps you forgot a comma?" (inside brackets), "print x"
+ * "Missing parentheses". Both rules parse on past `a` whatever they conclude, so an error met
+ * there (a bad f-string, a tokenizer error) stands, as in CPython's second pass. */
 static void check_adjacent(PrParser *p, PrAstExpr *a, size_t start)
 {
-    if (p->no_invalid || !pr_parser_starts_expression(pr_parser_peek(p, 0)->kind)) {
+    PrTokKind next = pr_parser_peek(p, 0)->kind;
+    if (p->no_invalid || !pr_parser_starts_expression(next)) {
         return;
     }
-    int legacy = (is_name(a, "print") || is_name(a, "exec")) && p->pos == start + 1;
-    int name_string = pr_parser_tok(p, start)->kind == PR_TOK_NAME && p->pos > start + 1 &&
-                      pr_parser_tok(p, start + 1)->kind == PR_TOK_STRING;
-    if (!legacy && (name_string || is_soft_keyword(p, start) || p->nest == 0)) {
-        return;
+    int legacy = a->kind == PR_EXPR_NAME && p->pos == start + 1 &&
+                 (is_name(a, "print") || is_name(a, "exec"));
+    /* the lookahead !(NAME STRING | SOFT_KEYWORD) at the start of `a` */
+    int excluded = (pr_parser_tok(p, start)->kind == PR_TOK_NAME &&
+                    pr_parser_tok(p, start + 1)->kind == PR_TOK_STRING) ||
+                   is_soft_keyword(p, start);
+    if (!excluded) {
+        PrMark m = pr_parser_mark(p);
+        p->no_invalid++; /* expression_without_invalid */
+        p->memo_recording++;
+        PrAstExpr *b = pr_parse_expression(p);
+        p->memo_recording--;
+        p->no_invalid--;
+        if (pr_parser_reset(p, m) < 0) {
+            return;
+        }
+        if (b && !legacy && p->nest > 0) {
+            pr_parser_error_range(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
+            return;
+        }
     }
-    PrMark m = pr_parser_mark(p);
-    PrAstExpr *b = legacy ? pr_parse_star_expressions(p) : pr_parse_expression(p);
-    pr_parser_reset(p, m);
-    if (!b) {
-        return;
-    }
-    if (legacy) {
-        pr_parser_error_range(p, a, b, "Missing parentheses in call to '%s'. Did you mean %s(...)?",
-                              a->v.Name.id, a->v.Name.id);
-    } else {
-        pr_parser_error_range(p, a, b, "invalid syntax. Perhaps you forgot a comma?");
+    /* a=NAME !'(' b=star_expressions: from the first token of `a`, whatever follows it */
+    const PrToken *name = pr_parser_tok(p, start);
+    if (name->kind == PR_TOK_NAME && pr_parser_tok(p, start + 1)->kind != PR_TOK_LPAR) {
+        int print = name->len == 5 && memcmp(name->start, "print", 5) == 0;
+        int exec = name->len == 4 && memcmp(name->start, "exec", 4) == 0;
+        PrMark m = pr_parser_mark(p);
+        p->pos = start + 1;
+        PrAstExpr *b = pr_parse_star_expressions(p);
+        if (pr_parser_reset(p, m) == 0 && b && (print || exec)) {
+            pr_parser_error_at(p, PR_SYNERR_SYNTAX, name->lineno, name->col, b->end_lineno,
+                               b->end_col_offset,
+                               "Missing parentheses in call to '%s'. Did you mean %s(...)?",
+                               print ? "print" : "exec", print ? "print" : "exec");
+        }
     }
 }
 
 static PrAstExpr *expression_body(PrParser *p)
 {
+    int dict_key = p->dict_key;
+    p->dict_key = 0; /* for this expression only, not those nested in it */
     if (pr_parser_check(p, PR_TOK_LAMBDA)) {
         return parse_lambda(p);
     }
@@ -1168,23 +1355,26 @@ static PrAstExpr *expression_body(PrParser *p)
     if (!a) {
         return NULL;
     }
+    size_t if_pos = p->pos;
     if (!pr_parser_accept(p, PR_TOK_IF)) {
-        check_adjacent(p, a, start);
+        if (!dict_key) {
+            check_adjacent(p, a, start);
+        }
         return p->failed ? NULL : a;
     }
     PrAstExpr *test = pr_parse_disjunction(p);
-    if (!test) {
-        return NULL;
+    if (test && !pr_parser_check(p, PR_TOK_ELSE) && !pr_parser_check(p, PR_TOK_COLON) &&
+        !p->no_invalid) {
+        return pr_parser_error_range(p, a, test, "expected 'else' after 'if' expression");
     }
-    if (!pr_parser_accept(p, PR_TOK_ELSE)) {
-        if (!p->no_invalid && !pr_parser_check(p, PR_TOK_COLON)) {
-            return pr_parser_error_range(p, a, test, "expected 'else' after 'if' expression");
-        }
-        return NULL;
+    PrAstExpr *orelse = NULL;
+    if (test && pr_parser_accept(p, PR_TOK_ELSE)) {
+        orelse = pr_parse_expression(p);
     }
-    PrAstExpr *orelse = pr_parse_expression(p);
     if (!orelse) {
-        return NULL;
+        /* the conditional did not parse: the disjunction alone did, as CPython backtracks */
+        p->pos = if_pos;
+        return p->failed ? NULL : a;
     }
     PrAstExpr *e = pr_parser_expr(p, PR_EXPR_IF_EXP, start);
     if (e) {
@@ -1200,7 +1390,9 @@ PrAstExpr *pr_parse_expression(PrParser *p)
     if (pr_parser_enter(p) < 0) {
         return NULL;
     }
+    int plain = pr_parser_memo_begin(p, PR_MEMO_EXPRESSION);
     PrAstExpr *e = expression_body(p);
+    pr_parser_memo_end(p, plain);
     pr_parser_leave(p);
     return e;
 }
@@ -1220,9 +1412,8 @@ static int starts_with_display(PrParser *p, size_t start)
     p->pos = start;
     PrMark m = pr_parser_mark(p);
     PrAstExpr *atom = parse_atom(p);
-    pr_parser_reset(p, m);
-    p->pos = save;
-    if (!atom) {
+    m.pos = save;
+    if (pr_parser_reset(p, m) < 0 || !atom) {
         return 0;
     }
     const PrToken *open = pr_parser_tok(p, start);
@@ -1254,7 +1445,7 @@ int pr_parser_check_named_eq(PrParser *p, size_t start, PrAstExpr *e)
     if (name_eq) {
         p->pos = save + 1;
         b = eq_value(p);
-    } else if (!starts_with_display(p, start)) {
+    } else if (!starts_with_display(p, start) && !p->failed) {
         p->pos = start;
         a = pr_parse_bitwise_or(p);
         if (a && p->pos == save) {
@@ -1262,8 +1453,9 @@ int pr_parser_check_named_eq(PrParser *p, size_t start, PrAstExpr *e)
             b = eq_value(p);
         }
     }
-    pr_parser_reset(p, m);
-    p->pos = save;
+    if (pr_parser_reset(p, m) < 0) {
+        return -1;
+    }
     if (!b) {
         return 0;
     }
@@ -1286,8 +1478,7 @@ static void check_named_target(PrParser *p, PrAstExpr *a)
     PrMark m = pr_parser_mark(p);
     pr_parser_next(p);
     PrAstExpr *value = pr_parse_expression(p);
-    pr_parser_reset(p, m);
-    if (value) {
+    if (pr_parser_reset(p, m) == 0 && value) {
         pr_parser_error_node(p, a, "cannot use assignment expressions with %s",
                              pr_parser_expr_name(a));
     }
@@ -1302,15 +1493,18 @@ PrAstExpr *pr_parse_named_expression(PrParser *p)
         PrAstExpr *target = new_name(p, pr_parser_next(p), PR_CTX_STORE);
         pr_parser_next(p);
         PrAstExpr *value = target ? pr_parse_expression(p) : NULL;
-        if (!value) {
+        if (value) {
+            PrAstExpr *e = pr_parser_expr(p, PR_EXPR_NAMED_EXPR, start);
+            if (e) {
+                e->v.NamedExpr.target = target;
+                e->v.NamedExpr.value = value;
+            }
+            return e;
+        }
+        if (p->failed) {
             return NULL;
         }
-        PrAstExpr *e = pr_parser_expr(p, PR_EXPR_NAMED_EXPR, start);
-        if (e) {
-            e->v.NamedExpr.target = target;
-            e->v.NamedExpr.value = value;
-        }
-        return e;
+        p->pos = start;
     }
     PrAstExpr *e = pr_parse_expression(p);
     if (!e) {
@@ -1365,7 +1559,12 @@ static PrAstExpr *comma_list(PrParser *p, PrAstExpr *(*element)(PrParser *), int
         if (!pr_parser_starts_expression(k) && !(allow_star && k == PR_TOK_STAR)) {
             break;
         }
+        size_t at = p->pos;
         PrAstExpr *e = element(p);
+        if (!e && !p->failed) {
+            p->pos = at; /* the comma read was a trailing one */
+            break;
+        }
         if (!e || pr_vec_push(p, &v, e) < 0) {
             pr_vec_free(&v);
             return NULL;
@@ -1402,8 +1601,12 @@ PrAstExpr *pr_parse_yield_expr(PrParser *p)
     PrAstExpr *value = NULL;
     PrTokKind k = pr_parser_peek(p, 0)->kind;
     if (pr_parser_starts_expression(k) || k == PR_TOK_STAR) {
+        size_t at = p->pos;
         if (!(value = pr_parse_star_expressions(p))) {
-            return NULL;
+            if (p->failed) {
+                return NULL;
+            }
+            p->pos = at;
         }
     }
     PrAstExpr *e = pr_parser_expr(p, PR_EXPR_YIELD, start);

@@ -5,6 +5,7 @@
  * block", ...). Expressions come from parse_expr.c. */
 #include "parser/parser_impl.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static int parse_statement(PrParser *p, PrVec *out);
@@ -113,32 +114,49 @@ static PrAstExpr *parse_piece(PrParser *p, int *bare)
  * assign to function call here. Maybe you meant '==' instead of '='?"). */
 static void recheck_first_target(PrParser *p, size_t start)
 {
-    size_t save = p->pos;
+    PrMark m = pr_parser_mark(p);
     p->pos = start;
-    p->speculating++;
-    do {
-        if (!pr_parse_star_named_expression(p)) {
+    /* star_named_expression ',' star_named_expressions*: the first, a comma, then lists of
+     * them one after another */
+    if (!pr_parse_star_named_expression(p) || !pr_parser_accept(p, PR_TOK_COMMA)) {
+        pr_parser_reset(p, m);
+        return;
+    }
+    for (;;) {
+        int n = 0;
+        for (;;) {
+            size_t at = p->pos;
+            if (!pr_parse_star_named_expression(p)) {
+                p->pos = at; /* a failed element consumes nothing */
+                break;
+            }
+            n++;
+            if (!pr_parser_accept(p, PR_TOK_COMMA)) {
+                break;
+            }
+        }
+        PrTokKind k = pr_parser_peek(p, 0)->kind;
+        if (p->failed || n == 0 || !(pr_parser_starts_expression(k) || k == PR_TOK_STAR)) {
             break;
         }
-    } while (pr_parser_accept(p, PR_TOK_COMMA) &&
-             (pr_parser_starts_expression(pr_parser_peek(p, 0)->kind) ||
-              pr_parser_check(p, PR_TOK_STAR)));
-    p->speculating--;
-    if (!p->failed) {
-        p->pos = save;
     }
+    pr_parser_reset(p, m);
 }
 
-/* An assignment chain t0 = t1 = ... = value with an invalid target: CPython's message. */
-static void *assignment_error(PrParser *p, PrVec *pieces, size_t start)
+/* An assignment chain t0 = t1 = ... (= value) with an invalid target among the first ntargets
+ * pieces: CPython's message (its invalid_assignment rule). */
+static void *assignment_error(PrParser *p, PrVec *pieces, const PrVec *starts, size_t ntargets,
+                              size_t start)
 {
     recheck_first_target(p, start);
     if (p->failed) {
         return NULL;
     }
-    for (size_t i = 0; i + 1 < pieces->len; i++) {
+    for (size_t i = 0; i < ntargets; i++) {
         PrAstExpr *t = pieces->items[i];
-        if (t->kind == PR_EXPR_YIELD || t->kind == PR_EXPR_YIELD_FROM) {
+        size_t at = (size_t)(uintptr_t)starts->items[i];
+        if (pr_parser_tok(p, at)->kind == PR_TOK_YIELD) {
+            /* a bare yield is no star_expressions: the next rule speaks */
             return pr_parser_error_node(p, t, "assignment to yield expression not possible");
         }
         if (pr_parser_set_context(p, t, PR_CTX_STORE, PR_TARGETS_STAR) < 0) {
@@ -155,10 +173,8 @@ static PrAstStmt *finish_assign(PrParser *p, PrVec *pieces, size_t start)
         PrAstExpr *t = pieces->items[i];
         if (t->kind == PR_EXPR_YIELD || t->kind == PR_EXPR_YIELD_FROM ||
             pr_parser_set_context(p, t, PR_CTX_STORE, PR_TARGETS_STAR) < 0) {
-            p->failed = 0;
-            memset(p->err, 0, sizeof *p->err);
-            pieces->len++;
-            return assignment_error(p, pieces, start);
+            p->failed = 0; /* cannot happen: parse_assign checked each target */
+            return pr_parser_error_node(p, t, "cannot assign to %s", pr_parser_expr_name(t));
         }
     }
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_ASSIGN, start);
@@ -172,23 +188,60 @@ static PrAstStmt *finish_assign(PrParser *p, PrVec *pieces, size_t start)
     return s;
 }
 
+/* Whether t can be assigned to (without reporting anything). */
+static int valid_store_target(PrAstExpr *t)
+{
+    switch (t->kind) {
+    case PR_EXPR_NAME:
+    case PR_EXPR_ATTRIBUTE:
+    case PR_EXPR_SUBSCRIPT: return 1;
+    case PR_EXPR_STARRED:
+        return t->v.Starred.value->kind != PR_EXPR_STARRED && valid_store_target(t->v.Starred.value);
+    case PR_EXPR_LIST:
+    case PR_EXPR_TUPLE: {
+        const PrAstExprSeq *elts = t->kind == PR_EXPR_LIST ? &t->v.List.elts : &t->v.Tuple.elts;
+        for (size_t i = 0; i < elts->len; i++) {
+            if (!valid_store_target(elts->items[i])) {
+                return 0;
+            }
+        }
+        return 1;
+    }
+    default: return 0;
+    }
+}
+
 /* targets '=' ... '=' value, first target already parsed. */
 static PrAstStmt *parse_assign(PrParser *p, PrAstExpr *first, size_t start)
 {
-    PrVec pieces = {0};
-    if (pr_vec_push(p, &pieces, first) < 0) {
-        return NULL;
+    PrVec pieces = {0}, starts = {0}; /* each piece and the token it starts at */
+    PrAstStmt *s = NULL;
+    if (pr_vec_push(p, &pieces, first) < 0 || pr_vec_push(p, &starts, (void *)(uintptr_t)start) < 0) {
+        goto done;
     }
-    while (pr_parser_accept(p, PR_TOK_EQUAL)) {
+    while (pr_parser_check(p, PR_TOK_EQUAL)) {
+        PrAstExpr *t = pieces.items[pieces.len - 1];
+        if (!valid_store_target(t)) {
+            /* CPython's first pass stops at this '=': its error rules take over */
+            assignment_error(p, &pieces, &starts, pieces.len, start);
+            goto done;
+        }
+        pr_parser_next(p);
+        size_t at = p->pos;
         int bare;
         PrAstExpr *e = parse_piece(p, &bare);
-        if (!e || pr_vec_push(p, &pieces, e) < 0) {
-            pr_vec_free(&pieces);
-            return NULL;
+        if (!e && !p->failed) {
+            /* "f() = <anything>": the target is wrong whatever follows the '=' */
+            assignment_error(p, &pieces, &starts, pieces.len, start);
+        }
+        if (!e || pr_vec_push(p, &pieces, e) < 0 || pr_vec_push(p, &starts, (void *)(uintptr_t)at) < 0) {
+            goto done;
         }
     }
-    PrAstStmt *s = finish_assign(p, &pieces, start);
+    s = finish_assign(p, &pieces, start);
+done:
     pr_vec_free(&pieces);
+    pr_vec_free(&starts);
     return s;
 }
 
@@ -220,16 +273,22 @@ static int single_target(const PrAstExpr *e)
 
 static PrAstStmt *parse_augassign(PrParser *p, PrAstExpr *target, PrAstOperator op, size_t start)
 {
-    pr_parser_next(p);
     int bare;
+    if (!single_target(target)) {
+        /* CPython's first pass stops at the operator; its error rule reads the value */
+        PrMark m = pr_parser_mark(p);
+        pr_parser_next(p);
+        PrAstExpr *value = parse_piece(p, &bare);
+        if (pr_parser_reset(p, m) == 0 && value) {
+            pr_parser_error_node(p, target, "'%s' is an illegal expression for augmented assignment",
+                                 pr_parser_expr_name(target));
+        }
+        return NULL;
+    }
+    pr_parser_next(p);
     PrAstExpr *value = parse_piece(p, &bare);
     if (!value) {
         return NULL;
-    }
-    if (!single_target(target)) {
-        return pr_parser_error_node(p, target,
-                                    "'%s' is an illegal expression for augmented assignment",
-                                    pr_parser_expr_name(target));
     }
     pr_parser_set_context(p, target, PR_CTX_STORE, PR_TARGETS_STAR);
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_AUG_ASSIGN, start);
@@ -241,12 +300,14 @@ static PrAstStmt *parse_augassign(PrParser *p, PrAstExpr *target, PrAstOperator 
     return s;
 }
 
-/* target ':' annotation ['=' value]; simple is 1 for a bare name. */
-static PrAstStmt *parse_annassign(PrParser *p, PrAstExpr *target, int bare, size_t start)
+/* A target that cannot be annotated, followed by ':': CPython's first pass stops at the ':',
+ * its error rules parse the annotation and name the problem. */
+static void *annassign_error(PrParser *p, PrAstExpr *target, int bare)
 {
+    PrMark m = pr_parser_mark(p);
     pr_parser_next(p); /* ':' */
     PrAstExpr *annotation = pr_parse_expression(p);
-    if (!annotation) {
+    if (pr_parser_reset(p, m) < 0 || !annotation) {
         return NULL;
     }
     if (target->kind == PR_EXPR_TUPLE && bare) {
@@ -257,8 +318,19 @@ static PrAstStmt *parse_annassign(PrParser *p, PrAstExpr *target, int bare, size
         return pr_parser_error_node(p, target, "only single target (not %s) can be annotated",
                                     target->kind == PR_EXPR_LIST ? "list" : "tuple");
     }
+    return pr_parser_error_node(p, target, "illegal target for annotation");
+}
+
+/* target ':' annotation ['=' value]; simple is 1 for a bare name. */
+static PrAstStmt *parse_annassign(PrParser *p, PrAstExpr *target, int bare, size_t start)
+{
     if (!single_target(target)) {
-        return pr_parser_error_node(p, target, "illegal target for annotation");
+        return annassign_error(p, target, bare);
+    }
+    pr_parser_next(p); /* ':' */
+    PrAstExpr *annotation = pr_parse_expression(p);
+    if (!annotation) {
+        return NULL;
     }
     PrAstExpr *value = NULL;
     if (pr_parser_accept(p, PR_TOK_EQUAL)) {
@@ -298,6 +370,13 @@ static PrAstStmt *parse_expr_stmt(PrParser *p)
     if (augassign_op(k, &op)) {
         return parse_augassign(p, e, op, start);
     }
+    if (k != PR_TOK_NEWLINE && k != PR_TOK_SEMI && !p->no_invalid) {
+        /* the statement cannot end here: CPython's invalid_assignment reads it again */
+        recheck_first_target(p, start);
+        if (p->failed) {
+            return NULL;
+        }
+    }
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_EXPR, start);
     if (s) {
         s->v.Expr.value = e;
@@ -334,8 +413,12 @@ static PrAstStmt *parse_raise(PrParser *p)
         if (!(exc = pr_parse_expression(p))) {
             return NULL;
         }
+        size_t at = p->pos;
         if (pr_parser_accept(p, PR_TOK_FROM) && !(cause = pr_parse_expression(p))) {
-            return NULL;
+            if (p->failed) {
+                return NULL;
+            }
+            p->pos = at;
         }
     }
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_RAISE, start);
@@ -354,8 +437,12 @@ static PrAstStmt *parse_assert(PrParser *p)
     if (!test) {
         return NULL;
     }
+    size_t at = p->pos;
     if (pr_parser_accept(p, PR_TOK_COMMA) && !(msg = pr_parse_expression(p))) {
-        return NULL;
+        if (p->failed) {
+            return NULL;
+        }
+        p->pos = at;
     }
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_ASSERT, start);
     if (s) {
@@ -365,36 +452,65 @@ static PrAstStmt *parse_assert(PrParser *p)
     return s;
 }
 
+/* del_targets: del_target (',' del_target)* [','] before ';' or NEWLINE, each a primary. */
+static int parse_del_targets(PrParser *p, PrVec *v)
+{
+    do {
+        PrTokKind k = pr_parser_peek(p, 0)->kind;
+        if (v->len > 0 && (k == PR_TOK_SEMI || k == PR_TOK_NEWLINE)) {
+            break;
+        }
+        PrAstExpr *e = pr_parse_primary(p);
+        if (!e || pr_vec_push(p, v, e) < 0) {
+            return -1;
+        }
+        k = pr_parser_peek(p, 0)->kind;
+        if (k != PR_TOK_COMMA && k != PR_TOK_SEMI && k != PR_TOK_NEWLINE) {
+            return -1;
+        }
+        if (pr_parser_set_context(p, e, PR_CTX_DEL, PR_TARGETS_DEL) < 0) {
+            p->failed = 0; /* the error rule below decides what to report */
+            memset(p->err, 0, sizeof *p->err);
+            return -1;
+        }
+    } while (pr_parser_accept(p, PR_TOK_COMMA));
+    return 0;
+}
+
+/* CPython's invalid_del_stmt: 'del' star_expressions, "cannot delete ..." */
+static void del_error(PrParser *p, size_t after_del)
+{
+    if (p->failed || p->no_invalid) {
+        return;
+    }
+    PrMark m = pr_parser_mark(p);
+    p->pos = after_del;
+    int bare;
+    PrAstExpr *e = parse_piece(p, &bare);
+    if (pr_parser_reset(p, m) < 0 || !e) {
+        return;
+    }
+    pr_parser_set_context(p, e, PR_CTX_DEL, PR_TARGETS_DEL);
+    if (!p->failed) {
+        p->pos = m.pos; /* a target CPython has nothing specific about: "invalid syntax" */
+    }
+}
+
 static PrAstStmt *parse_del(PrParser *p)
 {
     size_t start = p->pos;
     pr_parser_next(p);
-    int bare;
-    PrAstExpr *e = parse_piece(p, &bare);
-    if (!e) {
-        return NULL;
-    }
-    if (pr_parser_set_context(p, e, PR_CTX_DEL, PR_TARGETS_DEL) < 0) {
-        return NULL;
-    }
-    if (!pr_parser_check(p, PR_TOK_SEMI) && !pr_parser_check(p, PR_TOK_NEWLINE)) {
+    PrVec v = {0};
+    if (parse_del_targets(p, &v) < 0) {
+        pr_vec_free(&v);
+        del_error(p, start + 1);
         return NULL;
     }
     PrAstStmt *s = pr_parser_stmt(p, PR_STMT_DELETE, start);
-    if (!s) {
+    if (!s || pr_vec_finish(p, &v, &s->v.Delete.targets.len, &s->v.Delete.targets.items) < 0) {
+        pr_vec_free(&v);
         return NULL;
     }
-    if (bare) {
-        s->v.Delete.targets = e->v.Tuple.elts; /* del a, b: two targets, not a tuple */
-        return s;
-    }
-    PrAstExpr **one = pr_arena_alloc(p->arena, sizeof *one);
-    if (!one) {
-        return pr_parser_no_memory(p);
-    }
-    one[0] = e;
-    s->v.Delete.targets.len = 1;
-    s->v.Delete.targets.items = one;
     return s;
 }
 
@@ -682,9 +798,17 @@ static PrAstStmt *parse_for(PrParser *p)
 {
     size_t start = p->pos;
     int line = pr_parser_next(p)->lineno;
+    size_t tstart = p->pos;
     PrAstExpr *target = pr_parse_star_targets(p);
-    if (!target || pr_parser_set_context(p, target, PR_CTX_STORE, PR_TARGETS_FOR) < 0 ||
-        !pr_parser_accept(p, PR_TOK_IN)) {
+    if (!target) {
+        pr_parser_check_for_target(p, tstart);
+        return NULL;
+    }
+    if (pr_parser_set_context(p, target, PR_CTX_STORE, PR_TARGETS_FOR) < 0) {
+        return NULL;
+    }
+    if (!pr_parser_accept(p, PR_TOK_IN)) {
+        pr_parser_check_for_target(p, tstart);
         return NULL;
     }
     PrAstExpr *iter = pr_parse_star_expressions(p);
@@ -705,6 +829,26 @@ static PrAstStmt *parse_for(PrParser *p)
     return s;
 }
 
+/* CPython's invalid_with_item: expression 'as' a=expression &(',' | ')' | ':'), "cannot
+ * assign to ..." when a is no target. */
+static void with_target_error(PrParser *p, size_t tstart)
+{
+    if (p->no_invalid) {
+        return;
+    }
+    PrMark m = pr_parser_mark(p);
+    p->pos = tstart;
+    PrAstExpr *e = pr_parse_expression(p);
+    PrTokKind k = pr_parser_peek(p, 0)->kind;
+    int ok = e && (k == PR_TOK_COMMA || k == PR_TOK_RPAR || k == PR_TOK_COLON);
+    if (pr_parser_reset(p, m) == 0 && ok) {
+        pr_parser_set_context(p, e, PR_CTX_STORE, PR_TARGETS_STAR);
+        if (!p->failed) {
+            p->pos = m.pos;
+        }
+    }
+}
+
 /* with_item: expression ['as' star_target], the target followed by ',', ')' or ':'. */
 static struct PrAstWithitem *parse_with_item(PrParser *p)
 {
@@ -713,18 +857,22 @@ static struct PrAstWithitem *parse_with_item(PrParser *p)
         return NULL;
     }
     PrAstExpr *vars = NULL;
+    size_t as = p->pos;
     if (pr_parser_accept(p, PR_TOK_AS)) {
-        if (!(vars = pr_parse_star_expression(p))) {
-            return NULL;
-        }
+        /* star_target: a target, '*' allowed; anything else is for the error rule below */
+        size_t tstart = p->pos;
+        vars = pr_parse_star_target(p);
         PrTokKind k = pr_parser_peek(p, 0)->kind;
-        if (k != PR_TOK_COMMA && k != PR_TOK_RPAR && k != PR_TOK_COLON) {
-            if (k == PR_TOK_NEWLINE && !p->no_invalid) {
+        if (!vars || (k != PR_TOK_COMMA && k != PR_TOK_RPAR && k != PR_TOK_COLON) ||
+            pr_parser_set_context(p, vars, PR_CTX_STORE, PR_TARGETS_STAR) < 0) {
+            if (p->failed) {
+                return NULL;
+            }
+            with_target_error(p, tstart);
+            if (!p->failed && k == PR_TOK_NEWLINE && vars && !p->no_invalid) {
                 pr_parser_error_last(p, PR_SYNERR_SYNTAX, "expected ':'");
             }
-            return NULL;
-        }
-        if (pr_parser_set_context(p, vars, PR_CTX_STORE, PR_TARGETS_STAR) < 0) {
+            (void)as;
             return NULL;
         }
     }
@@ -758,13 +906,22 @@ static int with_parenthesized(PrParser *p)
     if (!pr_parser_check(p, PR_TOK_LPAR)) {
         return 0;
     }
-    PrMark m = pr_parser_mark(p);
+    /* CPython's first pass tries this first: its reach counts (no mark) */
+    size_t save = p->pos;
+    int nest = p->nest;
+    p->no_invalid++;
     pr_parser_next(p);
     PrVec v = {0};
     p->nest++;
     int ok = parse_with_items(p, &v, 1) == 0 && pr_parser_check(p, PR_TOK_COLON);
     pr_vec_free(&v);
-    pr_parser_reset(p, m);
+    p->no_invalid--;
+    p->nest = nest;
+    p->pos = save;
+    if (p->failed && !p->err->no_memory && !p->err->overflow) {
+        p->failed = 0;
+        memset(p->err, 0, sizeof *p->err);
+    }
     return ok;
 }
 
@@ -781,6 +938,19 @@ static PrAstStmt *parse_with(PrParser *p)
     int rc = parse_with_items(p, &v, paren);
     if (paren) {
         p->nest--;
+    }
+    if (rc < 0 && !paren && !p->failed && !p->no_invalid &&
+        pr_parser_tok(p, start + 1)->kind == PR_TOK_LPAR) {
+        /* the second pass tries the parenthesized items again, its error rules on */
+        PrMark m = pr_parser_mark(p);
+        PrVec again = {0};
+        p->pos = start + 2;
+        p->nest++;
+        if (parse_with_items(p, &again, 1) == 0 && pr_parser_check(p, PR_TOK_NEWLINE)) {
+            pr_parser_error_last(p, PR_SYNERR_SYNTAX, "expected ':'");
+        }
+        pr_vec_free(&again);
+        pr_parser_reset(p, m);
     }
     PrAstStmtSeq body;
     if (rc < 0 || expect_colon(p) < 0 || parse_block(p, &body, "'with' statement", line) < 0) {
@@ -812,13 +982,18 @@ static struct PrAstExceptHandler *parse_except(PrParser *p)
         if (!(type = pr_parse_expression(p))) {
             return NULL;
         }
-        if (pr_parser_check(p, PR_TOK_COMMA) && !p->no_invalid) {
-            /* except A, B: — parsed on to the ':' for the error's end */
+        if (pr_parser_check(p, PR_TOK_COMMA)) {
+            /* except A, B: — a second-pass rule, read on to the ':' */
+            if (p->no_invalid) {
+                return NULL;
+            }
+            PrMark m = pr_parser_mark(p);
             pr_parser_next(p);
-            if (pr_parse_expressions(p) && (!pr_parser_accept(p, PR_TOK_AS) ||
-                                            pr_parser_accept(p, PR_TOK_NAME)) &&
-                pr_parser_accept(p, PR_TOK_COLON)) {
-                const PrToken *colon = pr_parser_prev(p);
+            int ok = pr_parse_expressions(p) &&
+                     (!pr_parser_accept(p, PR_TOK_AS) || pr_parser_accept(p, PR_TOK_NAME)) &&
+                     pr_parser_accept(p, PR_TOK_COLON);
+            const PrToken *colon = ok ? pr_parser_prev(p) : NULL;
+            if (pr_parser_reset(p, m) == 0 && ok) {
                 pr_parser_error_at(p, PR_SYNERR_SYNTAX, type->lineno, type->col_offset,
                                    colon->end_lineno, colon->end_col - 1,
                                    "multiple exception types must be parenthesized");
@@ -1012,11 +1187,13 @@ static int is_match_stmt(PrParser *p)
         return 0;
     }
     PrMark m = pr_parser_mark(p);
+    p->no_invalid++;
     pr_parser_next(p);
     int ok = pr_parse_star_expressions(p) && pr_parser_check(p, PR_TOK_COLON) &&
              pr_parser_peek(p, 1)->kind == PR_TOK_NEWLINE;
-    pr_parser_reset(p, m);
-    return ok;
+    p->no_invalid--;
+    pr_parser_forget(p, m);
+    return ok && !p->failed;
 }
 
 static PrAstStmt *parse_compound(PrParser *p)
@@ -1098,6 +1275,9 @@ int pr_parse_file_body(PrParser *p, PrAstStmtSeq *body)
 static int more_after(PrParser *p)
 {
     const PrToken *t = pr_parser_tok(p, p->ntoks - 1);
+    if (t->kind != PR_TOK_NEWLINE && pr_parser_at_end(p, t)) {
+        return 0;
+    }
     const char *c = t->start + t->len, *end = p->src + p->len;
     while (c < end) {
         if (*c == '#') {
@@ -1118,12 +1298,41 @@ static int more_after(PrParser *p)
 int pr_parse_interactive(PrParser *p, PrAstStmtSeq *body)
 {
     PrVec v = {0};
-    if (!pr_parser_check(p, PR_TOK_ENDMARKER) && !pr_parser_accept(p, PR_TOK_NEWLINE)) {
+    if (pr_parser_check(p, PR_TOK_ENDMARKER)) {
+        return -1; /* nothing to run: "invalid syntax", as CPython's interactive_exit */
+    }
+    if (pr_parser_check(p, PR_TOK_NEWLINE)) {
+        size_t start = p->pos;
+        pr_parser_next(p);
+        PrAstStmt *pass = pr_parser_stmt(p, PR_STMT_PASS, start);
+        if (!pass || pr_vec_push(p, &v, pass) < 0) {
+            return -1;
+        }
+    } else {
+        int compound = is_compound_start(p);
         if (parse_statement(p, &v) < 0) {
             pr_vec_free(&v);
             return -1;
         }
+        if (compound) {
+            /* CPython wants a NEWLINE after a compound statement here; anything else fails */
+            PrTokKind k = pr_parser_peek(p, 0)->kind;
+            if (k != PR_TOK_ENDMARKER && k != PR_TOK_NEWLINE) {
+                pr_vec_free(&v);
+                return -1;
+            }
+        }
+        const PrToken *last = pr_parser_prev(p);
+        if (compound && last->kind == PR_TOK_NEWLINE && last->start + last->len == p->src + p->len &&
+            !(p->len && p->src[p->len - 1] == '\n')) {
+            /* "class A: pass" with no newline: CPython wants the NEWLINE that ends a compound
+             * statement in 'single' mode, and its tokenizer has none to give */
+            pr_parser_peek(p, 0);
+            pr_vec_free(&v);
+            return -1;
+        }
         if (more_after(p)) {
+            p->after_success = 1; /* CPython checks this after parsing the statement */
             pr_parser_error_last(p, PR_SYNERR_SYNTAX,
                                  "multiple statements found while compiling a single statement");
             pr_vec_free(&v);

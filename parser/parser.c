@@ -96,24 +96,29 @@ const PrToken *pr_parser_peek(PrParser *p, size_t k)
 PrMark pr_parser_mark(PrParser *p)
 {
     p->speculating++;
-    p->no_invalid++;
     return (PrMark){p->pos, p->level, p->nest};
 }
 
-void pr_parser_reset(PrParser *p, PrMark m)
+int pr_parser_reset(PrParser *p, PrMark m)
 {
     p->speculating--;
-    p->no_invalid--;
     p->pos = m.pos;
     p->level = m.level;
     p->nest = m.nest;
-    if (p->failed && !p->err->no_memory) {
+    if (p->lex_fatal && !p->speculating) {
+        p->failed = 0;
+        lexer_error(p);
+    }
+    return p->failed ? -1 : 0;
+}
+
+void pr_parser_forget(PrParser *p, PrMark m)
+{
+    if (p->failed && !p->err->no_memory && !p->err->overflow) {
         p->failed = 0;
         memset(p->err, 0, sizeof *p->err);
     }
-    if (p->lex_fatal && !p->failed && !p->speculating) {
-        lexer_error(p);
-    }
+    pr_parser_reset(p, m);
 }
 
 int pr_parser_check(PrParser *p, PrTokKind kind)
@@ -150,6 +155,28 @@ int pr_parser_check_name(PrParser *p, size_t k, const char *word)
     const PrToken *t = pr_parser_peek(p, k);
     size_t n = strlen(word);
     return t->kind == PR_TOK_NAME && t->len == n && memcmp(t->start, word, n) == 0;
+}
+
+int pr_parser_memo_begin(PrParser *p, PrMemoRule rule)
+{
+    uintptr_t key = (uintptr_t)p->pos * 2 + (uintptr_t)rule;
+    int plain = 0;
+    if (!p->no_invalid) {
+        for (size_t i = 0; i < p->memo_plain.len && !plain; i++) {
+            plain = (uintptr_t)p->memo_plain.items[i] == key;
+        }
+    } else if (p->memo_recording > 1 || (p->memo_recording == 1 && rule != PR_MEMO_EXPRESSION)) {
+        pr_vec_push(p, &p->memo_plain, (void *)key);
+    }
+    p->memo_recording += p->memo_recording > 0;
+    p->no_invalid += plain;
+    return plain;
+}
+
+void pr_parser_memo_end(PrParser *p, int plain)
+{
+    p->no_invalid -= plain;
+    p->memo_recording -= p->memo_recording > 1;
 }
 
 int pr_parser_enter(PrParser *p)
@@ -199,14 +226,15 @@ static int find_line(const char *src, size_t srclen, int lineno, const char **st
 }
 
 /* CPython's _PyPegen_byte_offset_to_character_offset: the characters in the first n bytes of
- * the line, where the line is seen with its newline and a NUL after it (so n is clipped to
- * len + 2 bytes, the NUL counting as one character). n <= 0 is returned as is. */
-static int char_offset(const char *line, size_t len, long n)
+ * the line as CPython holds it — with its newline when it is the line its tokenizer stands on,
+ * without when it had to look it up in the source — and a NUL after it; n is clipped to that
+ * length + 1, the NUL counting as one character. n <= 0 is returned as is. */
+static int char_offset(const char *line, size_t len, long n, int with_newline)
 {
     if (n <= 0) {
         return (int)n;
     }
-    size_t full = len + 1; /* with the newline */
+    size_t full = len + (with_newline ? 1 : 0);
     if ((size_t)n > full + 1) {
         n = (long)full + 1;
     }
@@ -245,7 +273,7 @@ static void end_cursor(const PrParser *p, int *lineno, long *col)
     }
     size_t content = p->len - last_start - (ends_nl ? 1 : 0);
     int appended = ends_nl || p->mode == PR_PARSE_FILE || p->fstring;
-    *lineno = (lines > 0 ? lines : 1) + (p->fstring ? p->line_base : 0);
+    *lineno = (p->len > 0 ? lines : 0) + (p->fstring ? p->line_base : 0);
     *col = (long)content + (appended ? 1 : 0);
 }
 
@@ -277,8 +305,11 @@ static void *raise_raw(PrParser *p, PrSyntaxErrorKind kind, int lineno, long col
     if (lineno > 0 && find_line(p->src, p->len, rel_line, &text, &text_len) == 0) {
         e->text = text;
         e->text_len = text_len;
-        col1 = char_offset(text, text_len, col1);
-        end_col1 = end_col1 > 0 ? char_offset(text, text_len, end_col1) : end_col1;
+        /* CPython's tokenizer stands on the end line of the last token it read */
+        int cur = p->ntoks ? pr_parser_tok(p, p->ntoks - 1)->end_lineno : lineno;
+        int nl = lineno >= cur || p->fstring;
+        col1 = char_offset(text, text_len, col1, nl);
+        end_col1 = end_col1 > 0 ? char_offset(text, text_len, end_col1, nl) : end_col1;
     }
     e->lineno = lineno;
     e->offset = (int)col1;
@@ -332,7 +363,7 @@ void *pr_parser_error_range(PrParser *p, const PrAstExpr *a, const PrAstExpr *b,
 /* Tokens CPython gives no column: INDENT, DEDENT, ENDMARKER, and in 'eval' and 'single' mode
  * the NEWLINE at the end of a text that does not end with one (CPython has no such token, it
  * stands at the end of the input). */
-static int spanless(const PrParser *p, const PrToken *t)
+static int spanless(PrParser *p, const PrToken *t)
 {
     if (t->kind == PR_TOK_NEWLINE) {
         return p->mode != PR_PARSE_FILE && !p->fstring && t->start + t->len == p->src + p->len &&
@@ -342,9 +373,32 @@ static int spanless(const PrParser *p, const PrToken *t)
 }
 
 /* Whether a spanless token stands at the end of the text (else: after its line's indentation). */
-static int at_end(const PrParser *p, const PrToken *t)
+int pr_parser_at_end(PrParser *p, const PrToken *t)
 {
-    return t->kind != PR_TOK_INDENT && t->start + t->len == p->src + p->len;
+    if (t->kind == PR_TOK_ENDMARKER) {
+        return 1;
+    }
+    if (t->kind == PR_TOK_NEWLINE) {
+        return t->start + t->len == p->src + p->len;
+    }
+    if (t->kind != PR_TOK_DEDENT) {
+        return 0;
+    }
+    /* The lexer places end-of-input DEDENTs at the start of the last line, behind the token
+     * before them; a DEDENT within the text stands after it, at its line's first token. */
+    for (size_t c = 0; c < p->nchunks; c++) {
+        const PrToken *base = p->chunks[c];
+        if (t >= base && t < base + PR_TOK_CHUNK) {
+            size_t i = c * PR_TOK_CHUNK + (size_t)(t - base);
+            return i > 0 && t->start <= pr_parser_tok(p, i - 1)->start;
+        }
+    }
+    return 0;
+}
+
+static int at_end(PrParser *p, const PrToken *t)
+{
+    return pr_parser_at_end(p, t);
 }
 
 void *pr_parser_error_token(PrParser *p, const PrToken *t, const char *fmt, ...)
@@ -424,7 +478,7 @@ void *pr_parser_fail(PrParser *p)
     if (last && last->kind == PR_TOK_INDENT) {
         return pr_parser_error_last(p, PR_SYNERR_INDENTATION, "unexpected indent");
     }
-    if (last && last->kind == PR_TOK_DEDENT && last->start != p->src + p->len) {
+    if (last && last->kind == PR_TOK_DEDENT) {
         return pr_parser_error_last(p, PR_SYNERR_INDENTATION, "unexpected unindent");
     }
     if (!last) {
@@ -570,6 +624,7 @@ static int init(PrParser *p, const char *src, size_t len, const char *filename, 
 
 static void fini(PrParser *p)
 {
+    pr_vec_free(&p->memo_plain);
     pr_lexer_free(p->lx);
     for (size_t i = 0; i < p->nchunks; i++) {
         pr_raw_free(p->chunks[i]);
@@ -600,9 +655,16 @@ static int lexer_error_at_eof(const PrSyntaxError *e)
 /* After a parser error CPython tokenizes the rest of the text, and some tokenizer errors found
  * there replace the parser's (pr_lexer_check_rest knows which) — not after "unexpected
  * indent", and not when the error already is the lexer's. */
+static int parser_class(const PrSyntaxError *e)
+{
+    /* the lexer's "invalid syntax" for $ ? ! `: CPython's tokenizer returns those as operators */
+    return strcmp(e->msg, "invalid syntax") == 0;
+}
+
 static void check_rest(PrParser *p)
 {
-    if (p->err->no_memory || p->err->overflow || stopped_at_lexer_error(p) || p->lex_fatal) {
+    if (p->err->no_memory || p->err->overflow || p->lex_fatal || p->after_success ||
+        (stopped_at_lexer_error(p) && !parser_class(&p->lex_err))) {
         return;
     }
     if (p->err->kind == PR_SYNERR_INDENTATION &&
@@ -611,6 +673,9 @@ static void check_rest(PrParser *p)
         return;
     }
     int line = p->ntoks ? pr_parser_tok(p, p->ntoks - 1)->lineno : 0;
+    if (p->lex_failed && parser_class(&p->lex_err)) {
+        line = p->lex_err.lineno; /* CPython read that character as an operator token */
+    }
     if (p->fstring) {
         line -= p->line_base;
     }

@@ -23,6 +23,13 @@
 
 #define PR_TOK_CHUNK 256 /* tokens per chunk of the token buffer */
 
+/* A growable array of pointers in raw memory, copied into the arena when finished. */
+typedef struct PrVec {
+    void **items;
+    size_t len;
+    size_t cap;
+} PrVec;
+
 typedef struct PrParser PrParser;
 
 struct PrParser {
@@ -49,6 +56,13 @@ struct PrParser {
     int no_invalid;  /* > 0: skip the checks for specific errors (CPython's first pass) */
     int nest;        /* brackets open around the current position */
     PrAstExpr *bare_tuple; /* the last Tuple built from a comma list without brackets */
+    int after_success;     /* the error follows a complete parse (no look at the rest) */
+    int dict_key;          /* the next expression is a dict key after the first item */
+    /* Where a memoized rule (PrMemoRule) was parsed with the error rules off inside
+     * expression_without_invalid: CPython keeps those results, and a later parse of the rule at
+     * the same position gets them back, error rules or not (see pr_parser_memo_begin). */
+    PrVec memo_plain;
+    int memo_recording; /* > 0 inside expression_without_invalid: 1 + the rules nested in it */
     /* f-string expressions are parsed by a sub-parser over "(expr)": its tokens are moved to
      * their place in the real source: line += line_base, and on its first line col += col_base
      * (CPython 3.11 does the same). Its errors say "f-string: ..." and keep positions relative
@@ -81,18 +95,35 @@ const PrToken *pr_parser_prev(PrParser *p);
 /* The token at absolute index i (i < p->ntoks); the pointer stays valid while parsing. */
 const PrToken *pr_parser_tok(PrParser *p, size_t i);
 
+/* Whether t is one of the tokens the lexer gives at the end of the input (ENDMARKER, final
+ * DEDENTs, the NEWLINE supplied for a last line without one). */
+int pr_parser_at_end(PrParser *p, const PrToken *t);
+
 /* Whether the next token is the NAME `word` (soft keywords). */
 int pr_parser_check_name(PrParser *p, size_t k, const char *word);
 
-/* Speculation: try a parse, then put the parser back where it was (errors and position), as
- * CPython's invalid_* rules look ahead without consuming. */
+/* Speculation: a lookahead of CPython's second pass (its invalid_* rules), which does not move
+ * the first pass's reach. A specific error reported during the lookahead stands, as a raised
+ * error stops CPython's parser; so does a tokenizer error met on the way. */
 typedef struct PrMark {
     size_t pos;
     int level;
     int nest;
 } PrMark;
-PrMark pr_parser_mark(PrParser *p);  /* starts speculating */
-void pr_parser_reset(PrParser *p, PrMark m); /* ends it: back to m, any error forgotten */
+PrMark pr_parser_mark(PrParser *p);
+/* Ends a lookahead: back to m. Returns: 0, or -1 when an error stands (the parse must stop). */
+int pr_parser_reset(PrParser *p, PrMark m);
+/* Ends a lookahead that only asked whether something parses: back to m, its errors forgotten
+ * (but not a tokenizer error). */
+void pr_parser_forget(PrParser *p, PrMark m);
+
+/* CPython's memo, as far as it changes error messages: two of its memoized rules. */
+typedef enum PrMemoRule { PR_MEMO_EXPRESSION, PR_MEMO_ARGUMENTS } PrMemoRule;
+
+/* Brackets a memoized rule's parse. Returns: 1 when the rule must run with the error rules
+ * off (its memo from expression_without_invalid stands); pass that to pr_parser_memo_end. */
+int pr_parser_memo_begin(PrParser *p, PrMemoRule rule);
+void pr_parser_memo_end(PrParser *p, int plain);
 
 /* Enters / leaves a recursive parse function. enter returns -1 (error set) when too deep. */
 int pr_parser_enter(PrParser *p);
@@ -130,13 +161,6 @@ void *pr_parser_no_memory(PrParser *p);
 
 /* ---- arena helpers (parser.c) ---- */
 
-/* A growable array of pointers in raw memory, copied into the arena when finished. */
-typedef struct PrVec {
-    void **items;
-    size_t len;
-    size_t cap;
-} PrVec;
-
 int pr_vec_push(PrParser *p, PrVec *v, void *item); /* 0, or -1 out of memory (error set) */
 void pr_vec_free(PrVec *v);
 /* Copies v into the arena as a sequence {len, items} and frees v. Returns: 0 or -1. */
@@ -157,6 +181,7 @@ PrAstExpr *pr_parse_expressions(PrParser *p);      /* a, b, c   (no starred; tup
 PrAstExpr *pr_parse_star_named_expression(PrParser *p);
 PrAstExpr *pr_parse_disjunction(PrParser *p);
 PrAstExpr *pr_parse_bitwise_or(PrParser *p);
+PrAstExpr *pr_parse_primary(PrParser *p); /* atom with its .name, (args), [slices] */
 PrAstExpr *pr_parse_yield_expr(PrParser *p);
 PrAstExpr *pr_parse_star_expression(PrParser *p); /* '*' bitwise_or | expression */
 /* for_if_clauses of a comprehension. Returns: 0 or -1. */
@@ -169,6 +194,8 @@ int pr_parser_starts_expression(PrTokKind kind);
 int pr_parser_check_named_eq(PrParser *p, size_t start, PrAstExpr *e);
 /* The star_targets of for / comprehensions: parsed up to (not including) 'in'. */
 PrAstExpr *pr_parse_star_targets(PrParser *p);
+/* One star_target: '*'? target (an atom and its trailers). Returns: it, or NULL (no error). */
+PrAstExpr *pr_parse_star_target(PrParser *p);
 
 /* Which kind of target a check is for (CPython's TARGETS_TYPE). */
 typedef enum PrTargets { PR_TARGETS_STAR, PR_TARGETS_DEL, PR_TARGETS_FOR } PrTargets;
@@ -176,6 +203,11 @@ typedef enum PrTargets { PR_TARGETS_STAR, PR_TARGETS_DEL, PR_TARGETS_FOR } PrTar
 /* Sets ctx on a target expression (Store or Del) and its elements, or reports CPython's error
  * ("cannot assign to literal", "cannot delete function call", ...). Returns: 0 or -1. */
 int pr_parser_set_context(PrParser *p, PrAstExpr *e, PrAstExprContext ctx, PrTargets type);
+
+/* CPython's invalid_for_target, when a for's targets are not followed by 'in': the targets,
+ * from token `start`, parsed again as star_expressions; "cannot assign to ..." if that finds
+ * an invalid target. Returns: -1 when an error was reported, else 0. */
+int pr_parser_check_for_target(PrParser *p, size_t start);
 
 /* CPython's _PyPegen_get_expr_name: "function call", "literal", ... */
 const char *pr_parser_expr_name(const PrAstExpr *e);

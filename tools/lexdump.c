@@ -1,7 +1,8 @@
 /* tools/lexdump.c — prints the tokens pyrena's lexer makes of a file, or its error, one per line
  * in a form tools/lexer_oracle.py compares with CPython. Not part of the build:
- *   cc -std=c11 -D_GNU_SOURCE -I. -o build/lexdump tools/lexdump.c $(ls lexer/[a-z]*.c) memory/raw.c
- * Usage: lexdump FILE [print]   ("print" also prints the error as pr_syntax_error_print does) */
+ *   cc -std=c11 -D_GNU_SOURCE -I. -o build/lexdump tools/lexdump.c $(ls lexer/[a-z]*.c)
+ * memory/raw.c Usage: lexdump FILE [print]   ("print" also prints the error as
+ * pr_syntax_error_print does) */
 #include "lexer/lexer.h"
 
 #include <stdio.h>
@@ -28,11 +29,13 @@ static int dump(const char *name, const char *src, size_t n, int print)
     }
     for (;;) {
         if (pr_lexer_next(lx, &t, &e) < 0) {
+            const char *how = "ERROR";
             if (strcmp(e.msg, "invalid syntax") == 0) {
-                /* what the parser will do after failing at this token */
+                /* roughly what the parser will do after failing at this token */
+                how = "ERROR-GUESSED";
                 pr_lexer_check_rest(lx, &e, e.lineno);
             }
-            printf("ERROR %s %d %d %d %d ", pr_syntax_error_type_name(e.kind), e.lineno, e.offset,
+            printf("%s %s %d %d %d %d ", how, pr_syntax_error_type_name(e.kind), e.lineno, e.offset,
                    e.end_lineno, e.end_offset);
             put_hex(e.msg, strlen(e.msg));
             printf("\n");

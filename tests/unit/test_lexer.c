@@ -38,9 +38,9 @@ static char *render_tokens(const char *src, size_t len, PrSyntaxError *err, int 
             *failed = 1;
             break;
         }
-        int w = snprintf(out + n, cap - n, "%s%s %d:%d-%d:%d %.*s", n ? "|" : "",
-                         pr_token_name(t.kind), t.lineno, t.col, t.end_lineno, t.end_col,
-                         (int)t.len, t.start);
+        int w =
+            snprintf(out + n, cap - n, "%s%s %d:%d-%d:%d %.*s", n ? "|" : "", pr_token_name(t.kind),
+                     t.lineno, t.col, t.end_lineno, t.end_col, (int)t.len, t.start);
         ck_assert_int_lt(w, (int)(cap - n));
         n += (size_t)w;
         if (t.kind == PR_TOK_ENDMARKER) {
@@ -77,65 +77,105 @@ typedef struct {
 static const TokenCase token_cases[] = {
     {"x = 1\n",
      "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |ENDMARKER 1:0-1:0 "},
-    {"x = 1",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |ENDMARKER 1:0-1:0 "},
-    {"",
-     "ENDMARKER 1:0-1:0 "},
-    {"\n\n# only a comment\n",
-     "ENDMARKER 3:0-3:0 "},
+    {"x = 1", "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |ENDMARKER 1:0-1:0 "},
+    {"", "ENDMARKER 1:0-1:0 "},
+    {"\n\n# only a comment\n", "ENDMARKER 3:0-3:0 "},
     {"if x:\n    y = 1.5e3 + 0x_ff # c\n    z = \"a\\\"b\"\nw = (1,\n  2) # x\n",
-     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:4-2:4 |NAME 2:4-2:5 y|'=' 2:6-2:7 =|NUMBER 2:8-2:13 1.5e3|'+' 2:14-2:15 +|NUMBER 2:16-2:21 0x_ff|NEWLINE 2:22-2:25 # c|NAME 3:4-3:5 z|'=' 3:6-3:7 =|STRING 3:8-3:14 \"a\\\"b\"|NEWLINE 3:14-3:14 |DEDENT 4:0-4:0 |NAME 4:0-4:1 w|'=' 4:2-4:3 =|'(' 4:4-4:5 (|NUMBER 4:5-4:6 1|',' 4:6-4:7 ,|NUMBER 5:2-5:3 2|')' 5:3-5:4 )|NEWLINE 5:5-5:8 # x|ENDMARKER 5:0-5:0 "},
+     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:4-2:4 |NAME 2:4-2:5 "
+     "y|'=' 2:6-2:7 =|NUMBER 2:8-2:13 1.5e3|'+' 2:14-2:15 +|NUMBER 2:16-2:21 0x_ff|NEWLINE "
+     "2:22-2:25 # c|NAME 3:4-3:5 z|'=' 3:6-3:7 =|STRING 3:8-3:14 \"a\\\"b\"|NEWLINE 3:14-3:14 "
+     "|DEDENT 4:0-4:0 |NAME 4:0-4:1 w|'=' 4:2-4:3 =|'(' 4:4-4:5 (|NUMBER 4:5-4:6 1|',' 4:6-4:7 "
+     ",|NUMBER 5:2-5:3 2|')' 5:3-5:4 )|NEWLINE 5:5-5:8 # x|ENDMARKER 5:0-5:0 "},
     {"def f(a, *b, **c) -> None:\n\treturn a @ b // c ** 2\n",
-     "'def' 1:0-1:3 def|NAME 1:4-1:5 f|'(' 1:5-1:6 (|NAME 1:6-1:7 a|',' 1:7-1:8 ,|'*' 1:9-1:10 *|NAME 1:10-1:11 b|',' 1:11-1:12 ,|'**' 1:13-1:15 **|NAME 1:15-1:16 c|')' 1:16-1:17 )|'->' 1:18-1:20 ->|'None' 1:21-1:25 None|':' 1:25-1:26 :|NEWLINE 1:26-1:26 |INDENT 2:1-2:1 |'return' 2:1-2:7 return|NAME 2:8-2:9 a|'@' 2:10-2:11 @|NAME 2:12-2:13 b|'//' 2:14-2:16 //|NAME 2:17-2:18 c|'**' 2:19-2:21 **|NUMBER 2:22-2:23 2|NEWLINE 2:23-2:23 |DEDENT 2:0-2:0 |ENDMARKER 2:0-2:0 "},
+     "'def' 1:0-1:3 def|NAME 1:4-1:5 f|'(' 1:5-1:6 (|NAME 1:6-1:7 a|',' 1:7-1:8 ,|'*' 1:9-1:10 "
+     "*|NAME 1:10-1:11 b|',' 1:11-1:12 ,|'**' 1:13-1:15 **|NAME 1:15-1:16 c|')' 1:16-1:17 )|'->' "
+     "1:18-1:20 ->|'None' 1:21-1:25 None|':' 1:25-1:26 :|NEWLINE 1:26-1:26 |INDENT 2:1-2:1 "
+     "|'return' 2:1-2:7 return|NAME 2:8-2:9 a|'@' 2:10-2:11 @|NAME 2:12-2:13 b|'//' 2:14-2:16 "
+     "//|NAME 2:17-2:18 c|'**' 2:19-2:21 **|NUMBER 2:22-2:23 2|NEWLINE 2:23-2:23 |DEDENT 2:0-2:0 "
+     "|ENDMARKER 2:0-2:0 "},
     {"a <<= b >>= c **= d //= e\na != b <= c >= d == e\nx := y; z -> w\n",
-     "NAME 1:0-1:1 a|'<<=' 1:2-1:5 <<=|NAME 1:6-1:7 b|'>>=' 1:8-1:11 >>=|NAME 1:12-1:13 c|'**=' 1:14-1:17 **=|NAME 1:18-1:19 d|'//=' 1:20-1:23 //=|NAME 1:24-1:25 e|NEWLINE 1:25-1:25 |NAME 2:0-2:1 a|'!=' 2:2-2:4 !=|NAME 2:5-2:6 b|'<=' 2:7-2:9 <=|NAME 2:10-2:11 c|'>=' 2:12-2:14 >=|NAME 2:15-2:16 d|'==' 2:17-2:19 ==|NAME 2:20-2:21 e|NEWLINE 2:21-2:21 |NAME 3:0-3:1 x|':=' 3:2-3:4 :=|NAME 3:5-3:6 y|';' 3:6-3:7 ;|NAME 3:8-3:9 z|'->' 3:10-3:12 ->|NAME 3:13-3:14 w|NEWLINE 3:14-3:14 |ENDMARKER 3:0-3:0 "},
-    {"x = ... . ..\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|'...' 1:4-1:7 ...|'.' 1:8-1:9 .|'.' 1:10-1:11 .|'.' 1:11-1:12 .|NEWLINE 1:12-1:12 |ENDMARKER 1:0-1:0 "},
+     "NAME 1:0-1:1 a|'<<=' 1:2-1:5 <<=|NAME 1:6-1:7 b|'>>=' 1:8-1:11 >>=|NAME 1:12-1:13 c|'**=' "
+     "1:14-1:17 **=|NAME 1:18-1:19 d|'//=' 1:20-1:23 //=|NAME 1:24-1:25 e|NEWLINE 1:25-1:25 |NAME "
+     "2:0-2:1 a|'!=' 2:2-2:4 !=|NAME 2:5-2:6 b|'<=' 2:7-2:9 <=|NAME 2:10-2:11 c|'>=' 2:12-2:14 "
+     ">=|NAME 2:15-2:16 d|'==' 2:17-2:19 ==|NAME 2:20-2:21 e|NEWLINE 2:21-2:21 |NAME 3:0-3:1 "
+     "x|':=' 3:2-3:4 :=|NAME 3:5-3:6 y|';' 3:6-3:7 ;|NAME 3:8-3:9 z|'->' 3:10-3:12 ->|NAME "
+     "3:13-3:14 w|NEWLINE 3:14-3:14 |ENDMARKER 3:0-3:0 "},
+    {"x = ... . ..\n", "NAME 1:0-1:1 x|'=' 1:2-1:3 =|'...' 1:4-1:7 ...|'.' 1:8-1:9 .|'.' 1:10-1:11 "
+                       ".|'.' 1:11-1:12 .|NEWLINE 1:12-1:12 |ENDMARKER 1:0-1:0 "},
     {"x = [1, 2., .5, 1e-3j, 0o17, 0b1_0, 0XfF, 1_000.000_1E+1_0J, 00, 0_0, 09.5, 0e1, 0j]\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|'[' 1:4-1:5 [|NUMBER 1:5-1:6 1|',' 1:6-1:7 ,|NUMBER 1:8-1:10 2.|',' 1:10-1:11 ,|NUMBER 1:12-1:14 .5|',' 1:14-1:15 ,|NUMBER 1:16-1:21 1e-3j|',' 1:21-1:22 ,|NUMBER 1:23-1:27 0o17|',' 1:27-1:28 ,|NUMBER 1:29-1:34 0b1_0|',' 1:34-1:35 ,|NUMBER 1:36-1:40 0XfF|',' 1:40-1:41 ,|NUMBER 1:42-1:59 1_000.000_1E+1_0J|',' 1:59-1:60 ,|NUMBER 1:61-1:63 00|',' 1:63-1:64 ,|NUMBER 1:65-1:68 0_0|',' 1:68-1:69 ,|NUMBER 1:70-1:74 09.5|',' 1:74-1:75 ,|NUMBER 1:76-1:79 0e1|',' 1:79-1:80 ,|NUMBER 1:81-1:83 0j|']' 1:83-1:84 ]|NEWLINE 1:84-1:84 |ENDMARKER 1:0-1:0 "},
-    {"1if x else 2\n",
-     "NUMBER 1:0-1:1 1|'if' 1:1-1:3 if|NAME 1:4-1:5 x|'else' 1:6-1:10 else|NUMBER 1:11-1:12 2|NEWLINE 1:12-1:12 |ENDMARKER 1:0-1:0 "},
-    {"x = r\"\\d\" + b'\\x00' + Rb\"\" + bR\"\" + f\"{x!r:>10}\" + rf\"{y}\" + FR\"\" + u\"u\" + U\"\"\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|STRING 1:4-1:9 r\"\\d\"|'+' 1:10-1:11 +|STRING 1:12-1:19 b'\\x00'|'+' 1:20-1:21 +|STRING 1:22-1:26 Rb\"\"|'+' 1:27-1:28 +|STRING 1:29-1:33 bR\"\"|'+' 1:34-1:35 +|STRING 1:36-1:48 f\"{x!r:>10}\"|'+' 1:49-1:50 +|STRING 1:51-1:58 rf\"{y}\"|'+' 1:59-1:60 +|STRING 1:61-1:65 FR\"\"|'+' 1:66-1:67 +|STRING 1:68-1:72 u\"u\"|'+' 1:73-1:74 +|STRING 1:75-1:78 U\"\"|NEWLINE 1:78-1:78 |ENDMARKER 1:0-1:0 "},
+     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|'[' 1:4-1:5 [|NUMBER 1:5-1:6 1|',' 1:6-1:7 ,|NUMBER 1:8-1:10 "
+     "2.|',' 1:10-1:11 ,|NUMBER 1:12-1:14 .5|',' 1:14-1:15 ,|NUMBER 1:16-1:21 1e-3j|',' 1:21-1:22 "
+     ",|NUMBER 1:23-1:27 0o17|',' 1:27-1:28 ,|NUMBER 1:29-1:34 0b1_0|',' 1:34-1:35 ,|NUMBER "
+     "1:36-1:40 0XfF|',' 1:40-1:41 ,|NUMBER 1:42-1:59 1_000.000_1E+1_0J|',' 1:59-1:60 ,|NUMBER "
+     "1:61-1:63 00|',' 1:63-1:64 ,|NUMBER 1:65-1:68 0_0|',' 1:68-1:69 ,|NUMBER 1:70-1:74 09.5|',' "
+     "1:74-1:75 ,|NUMBER 1:76-1:79 0e1|',' 1:79-1:80 ,|NUMBER 1:81-1:83 0j|']' 1:83-1:84 ]|NEWLINE "
+     "1:84-1:84 |ENDMARKER 1:0-1:0 "},
+    {"1if x else 2\n", "NUMBER 1:0-1:1 1|'if' 1:1-1:3 if|NAME 1:4-1:5 x|'else' 1:6-1:10 "
+                       "else|NUMBER 1:11-1:12 2|NEWLINE 1:12-1:12 |ENDMARKER 1:0-1:0 "},
+    {"x = r\"\\d\" + b'\\x00' + Rb\"\" + bR\"\" + f\"{x!r:>10}\" + rf\"{y}\" + FR\"\" + u\"u\" + "
+     "U\"\"\n",
+     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|STRING 1:4-1:9 r\"\\d\"|'+' 1:10-1:11 +|STRING 1:12-1:19 "
+     "b'\\x00'|'+' 1:20-1:21 +|STRING 1:22-1:26 Rb\"\"|'+' 1:27-1:28 +|STRING 1:29-1:33 bR\"\"|'+' "
+     "1:34-1:35 +|STRING 1:36-1:48 f\"{x!r:>10}\"|'+' 1:49-1:50 +|STRING 1:51-1:58 rf\"{y}\"|'+' "
+     "1:59-1:60 +|STRING 1:61-1:65 FR\"\"|'+' 1:66-1:67 +|STRING 1:68-1:72 u\"u\"|'+' 1:73-1:74 "
+     "+|STRING 1:75-1:78 U\"\"|NEWLINE 1:78-1:78 |ENDMARKER 1:0-1:0 "},
     {"x = \"\"\"a\nb\"\"\" + '''c\n'''\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|STRING 1:4-2:4 \"\"\"a\nb\"\"\"|'+' 2:5-2:6 +|STRING 2:7-3:3 '''c\n'''|NEWLINE 3:3-3:3 |ENDMARKER 3:0-3:0 "},
-    {"x = \"abc\\\ndef\"\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|STRING 1:4-2:4 \"abc\\\ndef\"|NEWLINE 2:4-2:4 |ENDMARKER 2:0-2:0 "},
+     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|STRING 1:4-2:4 \"\"\"a\nb\"\"\"|'+' 2:5-2:6 +|STRING 2:7-3:3 "
+     "'''c\n'''|NEWLINE 3:3-3:3 |ENDMARKER 3:0-3:0 "},
+    {"x = \"abc\\\ndef\"\n", "NAME 1:0-1:1 x|'=' 1:2-1:3 =|STRING 1:4-2:4 \"abc\\\ndef\"|NEWLINE "
+                             "2:4-2:4 |ENDMARKER 2:0-2:0 "},
     {"if a:\n  if b:\n    c\n  d\ne\n",
-     "'if' 1:0-1:2 if|NAME 1:3-1:4 a|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:2-2:2 |'if' 2:2-2:4 if|NAME 2:5-2:6 b|':' 2:6-2:7 :|NEWLINE 2:7-2:7 |INDENT 3:4-3:4 |NAME 3:4-3:5 c|NEWLINE 3:5-3:5 |DEDENT 4:2-4:2 |NAME 4:2-4:3 d|NEWLINE 4:3-4:3 |DEDENT 5:0-5:0 |NAME 5:0-5:1 e|NEWLINE 5:1-5:1 |ENDMARKER 5:0-5:0 "},
+     "'if' 1:0-1:2 if|NAME 1:3-1:4 a|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:2-2:2 |'if' 2:2-2:4 "
+     "if|NAME 2:5-2:6 b|':' 2:6-2:7 :|NEWLINE 2:7-2:7 |INDENT 3:4-3:4 |NAME 3:4-3:5 c|NEWLINE "
+     "3:5-3:5 |DEDENT 4:2-4:2 |NAME 4:2-4:3 d|NEWLINE 4:3-4:3 |DEDENT 5:0-5:0 |NAME 5:0-5:1 "
+     "e|NEWLINE 5:1-5:1 |ENDMARKER 5:0-5:0 "},
     {"if a:\n    b\n\n    # comment at another indent\n        \n    c\n",
-     "'if' 1:0-1:2 if|NAME 1:3-1:4 a|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:4-2:4 |NAME 2:4-2:5 b|NEWLINE 2:5-2:5 |NAME 6:4-6:5 c|NEWLINE 6:5-6:5 |DEDENT 6:0-6:0 |ENDMARKER 6:0-6:0 "},
-    {"x = 1 \\\n  + 2\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|'+' 2:2-2:3 +|NUMBER 2:4-2:5 2|NEWLINE 2:5-2:5 |ENDMARKER 2:0-2:0 "},
+     "'if' 1:0-1:2 if|NAME 1:3-1:4 a|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:4-2:4 |NAME 2:4-2:5 "
+     "b|NEWLINE 2:5-2:5 |NAME 6:4-6:5 c|NEWLINE 6:5-6:5 |DEDENT 6:0-6:0 |ENDMARKER 6:0-6:0 "},
+    {"x = 1 \\\n  + 2\n", "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|'+' 2:2-2:3 +|NUMBER "
+                          "2:4-2:5 2|NEWLINE 2:5-2:5 |ENDMARKER 2:0-2:0 "},
     {"if x:\n    y\n",
-     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:4-2:4 |NAME 2:4-2:5 y|NEWLINE 2:5-2:5 |DEDENT 2:0-2:0 |ENDMARKER 2:0-2:0 "},
+     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:4-2:4 |NAME 2:4-2:5 "
+     "y|NEWLINE 2:5-2:5 |DEDENT 2:0-2:0 |ENDMARKER 2:0-2:0 "},
     {"class A:\n  def f(self):\n    pass\n",
-     "'class' 1:0-1:5 class|NAME 1:6-1:7 A|':' 1:7-1:8 :|NEWLINE 1:8-1:8 |INDENT 2:2-2:2 |'def' 2:2-2:5 def|NAME 2:6-2:7 f|'(' 2:7-2:8 (|NAME 2:8-2:12 self|')' 2:12-2:13 )|':' 2:13-2:14 :|NEWLINE 2:14-2:14 |INDENT 3:4-3:4 |'pass' 3:4-3:8 pass|NEWLINE 3:8-3:8 |DEDENT 3:0-3:0 |DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
+     "'class' 1:0-1:5 class|NAME 1:6-1:7 A|':' 1:7-1:8 :|NEWLINE 1:8-1:8 |INDENT 2:2-2:2 |'def' "
+     "2:2-2:5 def|NAME 2:6-2:7 f|'(' 2:7-2:8 (|NAME 2:8-2:12 self|')' 2:12-2:13 )|':' 2:13-2:14 "
+     ":|NEWLINE 2:14-2:14 |INDENT 3:4-3:4 |'pass' 3:4-3:8 pass|NEWLINE 3:8-3:8 |DEDENT 3:0-3:0 "
+     "|DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
     {"\xef\xbb\xbfx = 1\n",
      "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |ENDMARKER 1:0-1:0 "},
     {"# -*- coding: utf-8 -*-\nx = 1\n",
      "NAME 2:0-2:1 x|'=' 2:2-2:3 =|NUMBER 2:4-2:5 1|NEWLINE 2:5-2:5 |ENDMARKER 2:0-2:0 "},
     {"\xc3\xa9t\xc3\xa9 = \"caf\xc3\xa9\"\n",
-     "NAME 1:0-1:5 \xc3\xa9t\xc3\xa9|'=' 1:6-1:7 =|STRING 1:8-1:15 \"caf\xc3\xa9\"|NEWLINE 1:15-1:15 |ENDMARKER 1:0-1:0 "},
+     "NAME 1:0-1:5 \xc3\xa9t\xc3\xa9|'=' 1:6-1:7 =|STRING 1:8-1:15 \"caf\xc3\xa9\"|NEWLINE "
+     "1:15-1:15 |ENDMARKER 1:0-1:0 "},
     {"x = 1\x0d\ny = 2\x0d\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |NAME 2:0-2:1 y|'=' 2:2-2:3 =|NUMBER 2:4-2:5 2|NEWLINE 2:5-2:5 |ENDMARKER 2:0-2:0 "},
+     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |NAME 2:0-2:1 y|'=' 2:2-2:3 "
+     "=|NUMBER 2:4-2:5 2|NEWLINE 2:5-2:5 |ENDMARKER 2:0-2:0 "},
     {"\x0cx = 1\n",
      "NAME 1:1-1:2 x|'=' 1:3-1:4 =|NUMBER 1:5-1:6 1|NEWLINE 1:6-1:6 |ENDMARKER 1:0-1:0 "},
     {"if x:\n\ty\n\tz\n",
-     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:1-2:1 |NAME 2:1-2:2 y|NEWLINE 2:2-2:2 |NAME 3:1-3:2 z|NEWLINE 3:2-3:2 |DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
-    {"  # indented comment\nx\n",
-     "NAME 2:0-2:1 x|NEWLINE 2:1-2:1 |ENDMARKER 2:0-2:0 "},
+     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 2:1-2:1 |NAME 2:1-2:2 "
+     "y|NEWLINE 2:2-2:2 |NAME 3:1-3:2 z|NEWLINE 3:2-3:2 |DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
+    {"  # indented comment\nx\n", "NAME 2:0-2:1 x|NEWLINE 2:1-2:1 |ENDMARKER 2:0-2:0 "},
     {"x = (\n  1,\n    2\n)\n",
-     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|'(' 1:4-1:5 (|NUMBER 2:2-2:3 1|',' 2:3-2:4 ,|NUMBER 3:4-3:5 2|')' 4:0-4:1 )|NEWLINE 4:1-4:1 |ENDMARKER 4:0-4:0 "},
+     "NAME 1:0-1:1 x|'=' 1:2-1:3 =|'(' 1:4-1:5 (|NUMBER 2:2-2:3 1|',' 2:3-2:4 ,|NUMBER 3:4-3:5 "
+     "2|')' 4:0-4:1 )|NEWLINE 4:1-4:1 |ENDMARKER 4:0-4:0 "},
     {"if True:\n    pass  # trailing\n# c\n",
-     "'if' 1:0-1:2 if|'True' 1:3-1:7 True|':' 1:7-1:8 :|NEWLINE 1:8-1:8 |INDENT 2:4-2:4 |'pass' 2:4-2:8 pass|NEWLINE 2:10-2:20 # trailing|DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
+     "'if' 1:0-1:2 if|'True' 1:3-1:7 True|':' 1:7-1:8 :|NEWLINE 1:8-1:8 |INDENT 2:4-2:4 |'pass' "
+     "2:4-2:8 pass|NEWLINE 2:10-2:20 # trailing|DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
     {"async def f(): await x\nlambda: (yield)\nTrue and False or None is not x\n",
-     "'async' 1:0-1:5 async|'def' 1:6-1:9 def|NAME 1:10-1:11 f|'(' 1:11-1:12 (|')' 1:12-1:13 )|':' 1:13-1:14 :|'await' 1:15-1:20 await|NAME 1:21-1:22 x|NEWLINE 1:22-1:22 |'lambda' 2:0-2:6 lambda|':' 2:6-2:7 :|'(' 2:8-2:9 (|'yield' 2:9-2:14 yield|')' 2:14-2:15 )|NEWLINE 2:15-2:15 |'True' 3:0-3:4 True|'and' 3:5-3:8 and|'False' 3:9-3:14 False|'or' 3:15-3:17 or|'None' 3:18-3:22 None|'is' 3:23-3:25 is|'not' 3:26-3:29 not|NAME 3:30-3:31 x|NEWLINE 3:31-3:31 |ENDMARKER 3:0-3:0 "},
-    {"\\\nx\n",
-     "NAME 2:0-2:1 x|NEWLINE 2:1-2:1 |ENDMARKER 2:0-2:0 "},
+     "'async' 1:0-1:5 async|'def' 1:6-1:9 def|NAME 1:10-1:11 f|'(' 1:11-1:12 (|')' 1:12-1:13 )|':' "
+     "1:13-1:14 :|'await' 1:15-1:20 await|NAME 1:21-1:22 x|NEWLINE 1:22-1:22 |'lambda' 2:0-2:6 "
+     "lambda|':' 2:6-2:7 :|'(' 2:8-2:9 (|'yield' 2:9-2:14 yield|')' 2:14-2:15 )|NEWLINE 2:15-2:15 "
+     "|'True' 3:0-3:4 True|'and' 3:5-3:8 and|'False' 3:9-3:14 False|'or' 3:15-3:17 or|'None' "
+     "3:18-3:22 None|'is' 3:23-3:25 is|'not' 3:26-3:29 not|NAME 3:30-3:31 x|NEWLINE 3:31-3:31 "
+     "|ENDMARKER 3:0-3:0 "},
+    {"\\\nx\n", "NAME 2:0-2:1 x|NEWLINE 2:1-2:1 |ENDMARKER 2:0-2:0 "},
     /* the first backslash fixes the indentation (4); INDENT sits where CPython's cursor is */
     {"if x:\n    \\\n  y\n",
-     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 3:2-3:2 |NAME 3:2-3:3 y|NEWLINE 3:3-3:3 |DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
+     "'if' 1:0-1:2 if|NAME 1:3-1:4 x|':' 1:4-1:5 :|NEWLINE 1:5-1:5 |INDENT 3:2-3:2 |NAME 3:2-3:3 "
+     "y|NEWLINE 3:3-3:3 |DEDENT 3:0-3:0 |ENDMARKER 3:0-3:0 "},
 };
 
 START_TEST(test_token_streams)
@@ -156,16 +196,22 @@ END_TEST
 
 static const ErrorCase error_cases[] = {
     {"x = \"abc", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5, 1, 5},
-    {"x = 'abc\ny = 1\n", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5, 1, 5},
-    {"x = \"\"\"abc\n\ndef", "SyntaxError", "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 1, 5},
-    {"x = \"\"\"abc\n", "SyntaxError", "unterminated triple-quoted string literal (detected at line 1)", 1, 5, 1, 5},
+    {"x = 'abc\ny = 1\n", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5,
+     1, 5},
+    {"x = \"\"\"abc\n\ndef", "SyntaxError",
+     "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 1, 5},
+    {"x = \"\"\"abc\n", "SyntaxError",
+     "unterminated triple-quoted string literal (detected at line 1)", 1, 5, 1, 5},
     {"x = rb\"abc", "SyntaxError", "unterminated string literal (detected at line 1)", 1, 5, 1, 5},
-    {"x = \"abc\\\ndef", "SyntaxError", "unterminated string literal (detected at line 2)", 1, 5, 1, 5},
+    {"x = \"abc\\\ndef", "SyntaxError", "unterminated string literal (detected at line 2)", 1, 5, 1,
+     5},
     {"x = (1,\n2", "SyntaxError", "'(' was never closed", 1, 5, 1, 0},
     {"x = [\n1,\n", "SyntaxError", "'[' was never closed", 1, 5, 1, 0},
     {"foo(\n  {\n", "SyntaxError", "'{' was never closed", 2, 3, 2, 0},
-    {"x = (1,\n2]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 2, 2, 2},
-    {"x = (1, 2]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '('", 1, 10, 1, 10},
+    {"x = (1,\n2]", "SyntaxError",
+     "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 2, 2, 2},
+    {"x = (1, 2]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '('",
+     1, 10, 1, 10},
     {")", "SyntaxError", "unmatched ')'", 1, 1, 1, 1},
     {"x = 1)", "SyntaxError", "unmatched ')'", 1, 6, 1, 6},
     {"  ]", "IndentationError", "unexpected indent", 1, 2, 1, -1},
@@ -179,9 +225,18 @@ static const ErrorCase error_cases[] = {
     {"0b2", "SyntaxError", "invalid digit '2' in binary literal", 1, 3, 1, 3},
     {"0b", "SyntaxError", "invalid binary literal", 1, 2, 1, 2},
     {"0b1_", "SyntaxError", "invalid binary literal", 1, 4, 1, 4},
-    {"012", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1, 1, 2},
-    {"0_12", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 1, 1, 3},
-    {"x = 00012 + 1", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5, 1, 8},
+    {"012", "SyntaxError",
+     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
+     "integers",
+     1, 1, 1, 2},
+    {"0_12", "SyntaxError",
+     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
+     "integers",
+     1, 1, 1, 3},
+    {"x = 00012 + 1", "SyntaxError",
+     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
+     "integers",
+     1, 5, 1, 8},
     {"1_", "SyntaxError", "invalid decimal literal", 1, 2, 1, 2},
     {"1__0", "SyntaxError", "invalid decimal literal", 1, 2, 1, 2},
     {"1e", "SyntaxError", "invalid decimal literal", 1, 1, 1, 1},
@@ -197,20 +252,32 @@ static const ErrorCase error_cases[] = {
     {"0_", "SyntaxError", "invalid decimal literal", 1, 2, 1, 2},
     {"x = \xe2\x82\xac", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 5, 1, 5},
     {"\xe2\x82\xac", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 1, 1, 1},
-    {"a\xe2\x82\xac""b = 1", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 2, 1, 2},
-    {"\xc3\xa9 = 1 + \xe2\x82\xac", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 9, 1, 9},
+    {"a\xe2\x82\xac"
+     "b = 1",
+     "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 2, 1, 2},
+    {"\xc3\xa9 = 1 + \xe2\x82\xac", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1,
+     9, 1, 9},
     {"x = \xc2\xa0", "SyntaxError", "invalid non-printable character U+00A0", 1, 5, 1, 5},
     {"x = \x01", "SyntaxError", "invalid non-printable character U+0001", 1, 5, 1, 5},
     {"x = 1\x7f", "SyntaxError", "invalid non-printable character U+007F", 1, 6, 1, 6},
-    {"if x:\n    a\n  b", "IndentationError", "unindent does not match any outer indentation level", 3, 4, 3, -1},
-    {"if x:\n  pass\n else\n", "IndentationError", "unindent does not match any outer indentation level", 3, 6, 3, -1},
-    {"if x:\n\ta\n        b", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0},
-    {"if x:\n        a\n\tb", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0},
-    {"if x:\n    y = 1\n\tz = 2\n", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0},
-    {"a = 1 \\ b", "SyntaxError", "unexpected character after line continuation character", 1, 8, 1, 0},
-    {"x = 1 +\\\n  2 \\ 3", "SyntaxError", "unexpected character after line continuation character", 2, 15, 2, 0},
-    {"x = (1 +\n  2 \\ 3)", "SyntaxError", "unexpected character after line continuation character", 2, 6, 2, 0},
-    {"x = \"\"\"a\nb\"\"\" \\ 3", "SyntaxError", "unexpected character after line continuation character", 2, 16, 2, 0},
+    {"if x:\n    a\n  b", "IndentationError", "unindent does not match any outer indentation level",
+     3, 4, 3, -1},
+    {"if x:\n  pass\n else\n", "IndentationError",
+     "unindent does not match any outer indentation level", 3, 6, 3, -1},
+    {"if x:\n\ta\n        b", "TabError", "inconsistent use of tabs and spaces in indentation", 3,
+     1, 3, 0},
+    {"if x:\n        a\n\tb", "TabError", "inconsistent use of tabs and spaces in indentation", 3,
+     1, 3, 0},
+    {"if x:\n    y = 1\n\tz = 2\n", "TabError",
+     "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0},
+    {"a = 1 \\ b", "SyntaxError", "unexpected character after line continuation character", 1, 8, 1,
+     0},
+    {"x = 1 +\\\n  2 \\ 3", "SyntaxError", "unexpected character after line continuation character",
+     2, 15, 2, 0},
+    {"x = (1 +\n  2 \\ 3)", "SyntaxError", "unexpected character after line continuation character",
+     2, 6, 2, 0},
+    {"x = \"\"\"a\nb\"\"\" \\ 3", "SyntaxError",
+     "unexpected character after line continuation character", 2, 16, 2, 0},
     {"a = 1 \\", "SyntaxError", "unexpected EOF while parsing", 1, 8, 1, -1},
     {"x = 1 + \\\n", "SyntaxError", "unexpected EOF while parsing", 1, 10, 1, -1},
     {"pass\n\\\n", "SyntaxError", "unexpected EOF while parsing", 2, 0, 2, -1},
@@ -221,13 +288,27 @@ static const ErrorCase error_cases[] = {
     {"x ! 1", "SyntaxError", "invalid syntax", 1, 3, 1, 4},
     {"x = `1`", "SyntaxError", "invalid syntax", 1, 5, 1, 6},
     {"x = 1 <> 2", "SyntaxError", "invalid syntax", 1, 7, 1, 9},
-    {"\xff = 1", "SyntaxError", "Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details", 0, 0, 0, 0},
-    {"x = 1\n\xe9\n", "SyntaxError", "Non-UTF-8 code starting with '\\xe9' in file t.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details", 0, 0, 0, 0},
-    {"x = 1\n\xed\xa0\x80\n", "SyntaxError", "Non-UTF-8 code starting with '\\xed' in file t.py on line 2, but no encoding declared; see https://peps.python.org/pep-0263/ for details", 0, 0, 0, 0},
-    {"x = \"\xc0\x80\"", "SyntaxError", "Non-UTF-8 code starting with '\\xc0' in file t.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details", 0, 0, 0, 0},
+    {"\xff = 1", "SyntaxError",
+     "Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding declared; see "
+     "https://peps.python.org/pep-0263/ for details",
+     0, 0, 0, 0},
+    {"x = 1\n\xe9\n", "SyntaxError",
+     "Non-UTF-8 code starting with '\\xe9' in file t.py on line 2, but no encoding declared; see "
+     "https://peps.python.org/pep-0263/ for details",
+     0, 0, 0, 0},
+    {"x = 1\n\xed\xa0\x80\n", "SyntaxError",
+     "Non-UTF-8 code starting with '\\xed' in file t.py on line 2, but no encoding declared; see "
+     "https://peps.python.org/pep-0263/ for details",
+     0, 0, 0, 0},
+    {"x = \"\xc0\x80\"", "SyntaxError",
+     "Non-UTF-8 code starting with '\\xc0' in file t.py on line 1, but no encoding declared; see "
+     "https://peps.python.org/pep-0263/ for details",
+     0, 0, 0, 0},
     /* CPython: "encoding problem: foo"; pyrena says why it refuses every encoding but UTF-8 */
-    {"# -*- coding: foo -*-\nx=1", "SyntaxError", "encoding problem: foo (pyrena reads only UTF-8 source)", 0, 0, 0, 0},
-    {"\xef\xbb\xbf# coding: latin-1\nx = 1", "SyntaxError", "encoding problem: iso-8859-1 with BOM", 0, 0, 0, 0},
+    {"# -*- coding: foo -*-\nx=1", "SyntaxError",
+     "encoding problem: foo (pyrena reads only UTF-8 source)", 0, 0, 0, 0},
+    {"\xef\xbb\xbf# coding: latin-1\nx = 1", "SyntaxError", "encoding problem: iso-8859-1 with BOM",
+     0, 0, 0, 0},
 };
 
 static void check_error(const char *src, size_t len, const ErrorCase *c)
@@ -258,10 +339,10 @@ END_TEST
 /* Sources with NUL bytes cannot be C strings: the same cases, measured by hand. */
 START_TEST(test_null_bytes)
 {
-    static const ErrorCase c1 = {NULL, "SyntaxError", "source code cannot contain null bytes",
-                                 1, 0, 1, 0};
-    static const ErrorCase c2 = {NULL, "SyntaxError", "source code cannot contain null bytes",
-                                 2, 0, 2, 0};
+    static const ErrorCase c1 = {
+        NULL, "SyntaxError", "source code cannot contain null bytes", 1, 0, 1, 0};
+    static const ErrorCase c2 = {
+        NULL, "SyntaxError", "source code cannot contain null bytes", 2, 0, 2, 0};
     check_error("x = 1\0", 6, &c1);
     check_error("x = 1\nyy = 2\0 + 3\n", 17, &c2);
 }
@@ -309,8 +390,8 @@ static size_t deep_source(char *src, int levels)
 START_TEST(test_indent_limit)
 {
     static char src[16384];
-    static const ErrorCase c = {NULL, "IndentationError", "too many levels of indentation", 101, 1,
-                                101, 0};
+    static const ErrorCase c = {
+        NULL, "IndentationError", "too many levels of indentation", 101, 1, 101, 0};
     check_error(src, deep_source(src, 100), &c);
     PrSyntaxError err;
     int failed;
@@ -330,6 +411,26 @@ START_TEST(test_unexpected_indent)
     ck_assert_str_eq(got, "INDENT 1:2-1:2 |NAME 1:2-1:3 x|'=' 1:4-1:5 =|NUMBER 1:6-1:7 1|"
                           "NEWLINE 1:7-1:7 |DEDENT 1:0-1:0 |ENDMARKER 1:0-1:0 ");
     free(got);
+}
+END_TEST
+
+/* An error at ENDMARKER shows the last line, as CPython's "invalid syntax" for "@foo" does. */
+START_TEST(test_locate_at_end)
+{
+    const char *src = "x = 1\n@foo";
+    PrLexer *lx = pr_lexer_new(src, strlen(src), "t.py");
+    PrToken t;
+    PrSyntaxError err;
+    do {
+        ck_assert_int_eq(pr_lexer_next(lx, &t, &err), 0);
+    } while (t.kind != PR_TOK_ENDMARKER);
+    memset(&err, 0, sizeof err);
+    pr_lexer_locate_error(lx, &t, &t, &err);
+    ck_assert_int_eq(err.lineno, 2);
+    ck_assert_int_eq((int)err.text_len, 4);
+    ck_assert(memcmp(err.text, "@foo", 4) == 0);
+    ck_assert_str_eq(err.filename, "t.py");
+    pr_lexer_free(lx);
 }
 END_TEST
 
@@ -376,6 +477,73 @@ START_TEST(test_new_out_of_memory)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- after a parser error */
+
+typedef struct {
+    const char *src;
+    int fail_line;       /* the parser fails at the token ... */
+    const char *fail_at; /* ... spelled so on that line */
+    int replaced;        /* CPython 3.11's final error: */
+    const char *msg;
+    int lineno, offset, end_lineno, end_offset;
+} RestCase;
+
+static const RestCase rest_cases[] = {
+    {"x = 1 2\ny = \"abc\n", 1, "2", 1, "unterminated string literal (detected at line 2)", 2, 5, 2,
+     5},
+    {"x = 1 2\ny = (\n", 1, "2", 0, "invalid syntax", 1, 7, 1, 8},
+    {"x = 1 2\ny = 1 \\ 2\n", 1, "2", 0, "invalid syntax", 1, 7, 1, 8},
+    {"x = 1 2 $ 3\ny = 0x\n", 1, "2", 1, "invalid hexadecimal literal", 2, 6, 2, 6},
+    {"print(1 2)\nx = )\n", 1, "2", 1, "unmatched ')'", 2, 5, 2, 5},
+    {"x = [1 2,\n3\n\nz = \"\"\"abc", 1, "2", 1,
+     "unterminated triple-quoted string literal (detected at line 4)", 4, 5, 4, 5},
+    {"x = (1,\n2 3", 2, "3", 1, "'(' was never closed", 1, 5, 1, 0},
+    {"f(a b,\nc", 1, "b", 0, "invalid syntax", 1, 5, 1, 6},
+};
+
+/* Plays the parser: reads up to the token it fails at, words a generic error there, then lets
+ * pr_lexer_check_rest decide as CPython's _PyPegen_tokenize_full_source_to_check_for_errors. */
+START_TEST(test_check_rest)
+{
+    const RestCase *c = &rest_cases[_i];
+    PrLexer *lx = pr_lexer_new(c->src, strlen(c->src), "t.py");
+    PrToken t;
+    PrSyntaxError err;
+    do {
+        ck_assert_int_eq(pr_lexer_next(lx, &t, &err), 0);
+    } while (!(t.lineno == c->fail_line && t.len == strlen(c->fail_at) &&
+               memcmp(t.start, c->fail_at, t.len) == 0));
+    memset(&err, 0, sizeof err);
+    snprintf(err.msg, sizeof err.msg, "invalid syntax");
+    pr_lexer_locate_error(lx, &t, &t, &err);
+    ck_assert_int_eq(pr_lexer_check_rest(lx, &err, t.lineno), c->replaced);
+    ck_assert_str_eq(err.msg, c->msg);
+    ck_assert_int_eq(err.lineno, c->lineno);
+    ck_assert_int_eq(err.offset, c->offset);
+    ck_assert_int_eq(err.end_lineno, c->end_lineno);
+    ck_assert_int_eq(err.end_offset, c->end_offset);
+    pr_lexer_free(lx);
+}
+END_TEST
+
+/* A lone CR ends a line, as in CPython (which reads source with universal newlines). */
+START_TEST(test_lone_cr)
+{
+    static const ErrorCase c = {
+        NULL, "SyntaxError", "unterminated string literal (detected at line 2)", 2, 5, 2, 5};
+    PrSyntaxError err;
+    int failed;
+    char *got = render_tokens("x = 1\ry = (2,\r 3)\r", 18, &err, &failed);
+    ck_assert_int_eq(failed, 0);
+    ck_assert_str_eq(got, "NAME 1:0-1:1 x|'=' 1:2-1:3 =|NUMBER 1:4-1:5 1|NEWLINE 1:5-1:5 |"
+                          "NAME 2:0-2:1 y|'=' 2:2-2:3 =|'(' 2:4-2:5 (|NUMBER 2:5-2:6 2|"
+                          "',' 2:6-2:7 ,|NUMBER 3:1-3:2 3|')' 3:2-3:3 )|NEWLINE 3:3-3:3 |"
+                          "ENDMARKER 3:0-3:0 ");
+    free(got);
+    check_error("x = 1\ry = \"abc\rprint(x+y\r", 25, &c);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- decoding literals */
 
 typedef struct {
@@ -396,7 +564,10 @@ static const DecodeCase decode_cases[] = {
     {"\"\\\\ \\' \\\" \\a \\b \\f \\n \\r \\t \\v\"", "\\ ' \" \x07 \x08 \x0c \n \x0d \t \x0b", 19},
     {"\"\\0 \\7 \\07 \\101 \\1011 \\777 \\400\"", "\x00 \x07 \x07 A A1 \xc7\xbf \xc4\x80", 16},
     {"\"\\x41\\x7e\\xff\\xe9\"", "A~\xc3\xbf\xc3\xa9", 6},
-    {"\"\\u20ac\\u00e9\\U0001F600\\U00000041\"", "\xe2\x82\xac\xc3\xa9\xf0\x9f\x98\x80""A", 10},
+    {"\"\\u20ac\\u00e9\\U0001F600\\U00000041\"",
+     "\xe2\x82\xac\xc3\xa9\xf0\x9f\x98\x80"
+     "A",
+     10},
     {"\"\\d \\w \\{ \\%\"", "\\d \\w \\{ \\%", 11},
     {"\"a\\\nb\"", "ab", 2},
     {"\"\"\"line1\nline2\\\nline3\"\"\"", "line1\nline2line3", 16},
@@ -408,7 +579,8 @@ static const DecodeCase decode_cases[] = {
     {"r\"a\\\nb\"", "a\\\nb", 4},
     {"R\"\\u20ac\"", "\\u20ac", 6},
     {"b\"\\x41\\x7e\\xff\\x00\"", "A~\xff\x00", 4},
-    {"b\"\\\\ \\' \\\" \\a \\b \\f \\n \\r \\t \\v\"", "\\ ' \" \x07 \x08 \x0c \n \x0d \t \x0b", 19},
+    {"b\"\\\\ \\' \\\" \\a \\b \\f \\n \\r \\t \\v\"", "\\ ' \" \x07 \x08 \x0c \n \x0d \t \x0b",
+     19},
     {"b\"\\0 \\101 \\777 \\400\"", "\x00 A \xff \x00", 7},
     {"b\"\\u20ac \\N{x} \\d\"", "\\u20ac \\N{x} \\d", 15},
     {"rb\"\\x41\\n\"", "\\x41\\n", 6},
@@ -422,26 +594,41 @@ static const DecodeCase decode_cases[] = {
 };
 
 static const DecodeError decode_errors[] = {
-    {"\"\\x4\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape"},
-    {"\"\\x\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: truncated \\xXX escape"},
-    {"\"a\\x4g\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 1-3: truncated \\xXX escape"},
-    {"\"\\u12\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: truncated \\uXXXX escape"},
-    {"\"\\u123\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-4: truncated \\uXXXX escape"},
-    {"\"\\U1234567\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-8: truncated \\UXXXXXXXX escape"},
-    {"\"\\U00110000\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character"},
-    {"\"\\N\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape"},
-    {"\"\\Nx\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: malformed \\N character escape"},
-    {"\"\\N{\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: malformed \\N character escape"},
-    {"\"\\N{}\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: malformed \\N character escape"},
-    {"\"\xc3\xa9\\x1\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 10-12: truncated \\xXX escape"},
-    {"\"\\\xc3\xa9\\x1\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 16-18: truncated \\xXX escape"},
-    {"\"\\777\\x\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 4-5: truncated \\xXX escape"},
+    {"\"\\x4\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: "
+                 "truncated \\xXX escape"},
+    {"\"\\x\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: "
+                "truncated \\xXX escape"},
+    {"\"a\\x4g\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 1-3: "
+                   "truncated \\xXX escape"},
+    {"\"\\u12\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-3: "
+                  "truncated \\uXXXX escape"},
+    {"\"\\u123\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-4: "
+                   "truncated \\uXXXX escape"},
+    {"\"\\U1234567\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-8: "
+                       "truncated \\UXXXXXXXX escape"},
+    {"\"\\U00110000\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: "
+                        "illegal Unicode character"},
+    {"\"\\N\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: "
+                "malformed \\N character escape"},
+    {"\"\\Nx\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: "
+                 "malformed \\N character escape"},
+    {"\"\\N{\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: "
+                 "malformed \\N character escape"},
+    {"\"\\N{}\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: "
+                  "malformed \\N character escape"},
+    {"\"\xc3\xa9\\x1\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                         "10-12: truncated \\xXX escape"},
+    {"\"\\\xc3\xa9\\x1\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                           "16-18: truncated \\xXX escape"},
+    {"\"\\777\\x\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 4-5: "
+                     "truncated \\xXX escape"},
     {"b\"\\x4\"", "(value error) invalid \\x escape at position 0"},
     {"b\"ab\\xg1\"", "(value error) invalid \\x escape at position 2"},
     {"b\"\\x\"", "(value error) invalid \\x escape at position 0"},
     {"b\"\xc3\xa9\"", "bytes can only contain ASCII literal characters"},
     {"b\"a\\x4\xc3\xa9\"", "bytes can only contain ASCII literal characters"},
-    {"\"\"\"\n\\x4\"\"\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position 1-3: truncated \\xXX escape"},
+    {"\"\"\"\n\\x4\"\"\"", "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                           "1-3: truncated \\xXX escape"},
 };
 
 /* Lexes a source made of one literal and decodes its body as the parser will. */
@@ -554,54 +741,125 @@ END_TEST
 /* ---------------------------------------------------------------- printing */
 
 static const PrintCase print_cases[] = {
-    {"x = (1, 2]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '('", 1, 10, 1, 10,
-     "  File \"t.py\", line 1\n    x = (1, 2]\n             ^\nSyntaxError: closing parenthesis ']' does not match opening parenthesis '('\n"},
+    {"x = (1, 2]", "SyntaxError", "closing parenthesis ']' does not match opening parenthesis '('",
+     1, 10, 1, 10,
+     "  File \"t.py\", line 1\n    x = (1, 2]\n             ^\nSyntaxError: closing parenthesis "
+     "']' does not match opening parenthesis '('\n"},
     {"  x = \"abc", "IndentationError", "unexpected indent", 1, 2, 1, -1,
      "  File \"t.py\", line 1\n    x = \"abc\nIndentationError: unexpected indent\n"},
     {"if x:\n\tx = 0o8\n", "SyntaxError", "invalid digit '8' in octal literal", 2, 8, 2, 8,
-     "  File \"t.py\", line 2\n    x = 0o8\n          ^\nSyntaxError: invalid digit '8' in octal literal\n"},
-    {"\xc3\xa9 = 1 + \xe2\x82\xac", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 9, 1, 9,
-     "  File \"t.py\", line 1\n    \xc3\xa9 = 1 + \xe2\x82\xac\n            ^\nSyntaxError: invalid character '\xe2\x82\xac' (U+20AC)\n"},
-    {"x = \"\"\"abc\n\ndef", "SyntaxError", "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 1, 5,
-     "  File \"t.py\", line 1\n    x = \"\"\"abc\n        ^\nSyntaxError: unterminated triple-quoted string literal (detected at line 3)\n"},
+     "  File \"t.py\", line 2\n    x = 0o8\n          ^\nSyntaxError: invalid digit '8' in octal "
+     "literal\n"},
+    {"\xc3\xa9 = 1 + \xe2\x82\xac", "SyntaxError", "invalid character '\xe2\x82\xac' (U+20AC)", 1,
+     9, 1, 9,
+     "  File \"t.py\", line 1\n    \xc3\xa9 = 1 + \xe2\x82\xac\n            ^\nSyntaxError: "
+     "invalid character '\xe2\x82\xac' (U+20AC)\n"},
+    {"x = \"\"\"abc\n\ndef", "SyntaxError",
+     "unterminated triple-quoted string literal (detected at line 3)", 1, 5, 1, 5,
+     "  File \"t.py\", line 1\n    x = \"\"\"abc\n        ^\nSyntaxError: unterminated "
+     "triple-quoted string literal (detected at line 3)\n"},
     {"x = (1,\n2", "SyntaxError", "'(' was never closed", 1, 5, 1, 0,
      "  File \"t.py\", line 1\n    x = (1,\n        ^\nSyntaxError: '(' was never closed\n"},
-    {"if x:\n    a\n  b", "IndentationError", "unindent does not match any outer indentation level", 3, 4, 3, -1,
-     "  File \"t.py\", line 3\n    b\n     ^\nIndentationError: unindent does not match any outer indentation level\n"},
-    {"a = 1 \\ b", "SyntaxError", "unexpected character after line continuation character", 1, 8, 1, 0,
-     "  File \"t.py\", line 1\n    a = 1 \\ b\n           ^\nSyntaxError: unexpected character after line continuation character\n"},
+    {"if x:\n    a\n  b", "IndentationError", "unindent does not match any outer indentation level",
+     3, 4, 3, -1,
+     "  File \"t.py\", line 3\n    b\n     ^\nIndentationError: unindent does not match any outer "
+     "indentation level\n"},
+    {"a = 1 \\ b", "SyntaxError", "unexpected character after line continuation character", 1, 8, 1,
+     0,
+     "  File \"t.py\", line 1\n    a = 1 \\ b\n           ^\nSyntaxError: unexpected character "
+     "after line continuation character\n"},
     {"a = 1 \\", "SyntaxError", "unexpected EOF while parsing", 1, 8, 1, -1,
-     "  File \"t.py\", line 1\n    a = 1 \\\n           ^\nSyntaxError: unexpected EOF while parsing\n"},
-    {"x = 1 +\\\n  2 \\ 3", "SyntaxError", "unexpected character after line continuation character", 2, 15, 2, 0,
-     "  File \"t.py\", line 2\n    2 \\ 3\n         ^\nSyntaxError: unexpected character after line continuation character\n"},
-    {"x = 012", "SyntaxError", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", 1, 5, 1, 6,
-     "  File \"t.py\", line 1\n    x = 012\n        ^\nSyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers\n"},
+     "  File \"t.py\", line 1\n    a = 1 \\\n           ^\nSyntaxError: unexpected EOF while "
+     "parsing\n"},
+    {"x = 1 +\\\n  2 \\ 3", "SyntaxError", "unexpected character after line continuation character",
+     2, 15, 2, 0,
+     "  File \"t.py\", line 2\n    2 \\ 3\n         ^\nSyntaxError: unexpected character after "
+     "line continuation character\n"},
+    {"x = 012", "SyntaxError",
+     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal "
+     "integers",
+     1, 5, 1, 6,
+     "  File \"t.py\", line 1\n    x = 012\n        ^\nSyntaxError: leading zeros in decimal "
+     "integer literals are not permitted; use an 0o prefix for octal integers\n"},
     {"\t  \x0c x = 1 \t\t \xe2\x82\xac", "IndentationError", "unexpected indent", 1, 5, 1, -1,
      "  File \"t.py\", line 1\n    x = 1 \t\t \xe2\x82\xac\nIndentationError: unexpected indent\n"},
     {"x = 1\x00", "SyntaxError", "source code cannot contain null bytes", 1, 0, 1, 0,
      "  File \"t.py\", line 1\n    x = 1\nSyntaxError: source code cannot contain null bytes\n"},
-    {"\xff = 1", "SyntaxError", "Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details", 0, 0, 0, 0,
-     "SyntaxError: Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"},
-    {"if x:\n\ta\n        b", "TabError", "inconsistent use of tabs and spaces in indentation", 3, 1, 3, 0,
-     "  File \"t.py\", line 3\n    b\nTabError: inconsistent use of tabs and spaces in indentation\n"},
+    {"\xff = 1", "SyntaxError",
+     "Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding declared; see "
+     "https://peps.python.org/pep-0263/ for details",
+     0, 0, 0, 0,
+     "SyntaxError: Non-UTF-8 code starting with '\\xff' in file t.py on line 1, but no encoding "
+     "declared; see https://peps.python.org/pep-0263/ for details\n"},
+    {"if x:\n\ta\n        b", "TabError", "inconsistent use of tabs and spaces in indentation", 3,
+     1, 3, 0,
+     "  File \"t.py\", line 3\n    b\nTabError: inconsistent use of tabs and spaces in "
+     "indentation\n"},
     {"x = $", "SyntaxError", "invalid syntax", 1, 5, 1, 6,
      "  File \"t.py\", line 1\n    x = $\n        ^\nSyntaxError: invalid syntax\n"},
-    {"foo(x for x in\n y, 1)\n", "SyntaxError", "Generator expression must be parenthesized", 1, 5, 2, 3,
-     "  File \"t.py\", line 1\n    foo(x for x in\n        ^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized\n"},
-    {"foo(x for x in y, 1\n)\n", "SyntaxError", "Generator expression must be parenthesized", 1, 5, 1, 17,
-     "  File \"t.py\", line 1\n    foo(x for x in y, 1\n        ^^^^^^^^^^^^\nSyntaxError: Generator expression must be parenthesized\n"},
+    {"foo(x for x in\n y, 1)\n", "SyntaxError", "Generator expression must be parenthesized", 1, 5,
+     2, 3,
+     "  File \"t.py\", line 1\n    foo(x for x in\n        ^^^^^^^^^^\nSyntaxError: Generator "
+     "expression must be parenthesized\n"},
+    {"foo(x for x in y, 1\n)\n", "SyntaxError", "Generator expression must be parenthesized", 1, 5,
+     1, 17,
+     "  File \"t.py\", line 1\n    foo(x for x in y, 1\n        ^^^^^^^^^^^^\nSyntaxError: "
+     "Generator expression must be parenthesized\n"},
     {"print(1 2 3)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 1, 7, 1, 10,
-     "  File \"t.py\", line 1\n    print(1 2 3)\n          ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"},
-    {"if True:\n\t  x = (1 2 3)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 2, 9, 2, 12,
-     "  File \"t.py\", line 2\n    x = (1 2 3)\n         ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n"},
+     "  File \"t.py\", line 1\n    print(1 2 3)\n          ^^^\nSyntaxError: invalid syntax. "
+     "Perhaps you forgot a comma?\n"},
+    {"if True:\n\t  x = (1 2 3)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 2,
+     9, 2, 12,
+     "  File \"t.py\", line 2\n    x = (1 2 3)\n         ^^^\nSyntaxError: invalid syntax. Perhaps "
+     "you forgot a comma?\n"},
     {"\xc3\xa9 = $", "SyntaxError", "invalid syntax", 1, 6, 1, 7,
      "  File \"t.py\", line 1\n    \xc3\xa9 = $\n         ^\nSyntaxError: invalid syntax\n"},
-    {"x = \"\\x4\" + 1", "SyntaxError", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape", 1, 11, 1, 12,
-     "  File \"t.py\", line 1\n    x = \"\\x4\" + 1\n              ^\nSyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape\n"},
-    {"x = b\"\xc3\xa9\"", "SyntaxError", "bytes can only contain ASCII literal characters", 1, 5, 1, 10,
-     "  File \"t.py\", line 1\n    x = b\"\xc3\xa9\"\n        ^^^^^\nSyntaxError: bytes can only contain ASCII literal characters\n"},
+    {"x = \"\\x4\" + 1", "SyntaxError",
+     "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX "
+     "escape",
+     1, 11, 1, 12,
+     "  File \"t.py\", line 1\n    x = \"\\x4\" + 1\n              ^\nSyntaxError: (unicode error) "
+     "'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape\n"},
+    {"x = b\"\xc3\xa9\"", "SyntaxError", "bytes can only contain ASCII literal characters", 1, 5, 1,
+     10,
+     "  File \"t.py\", line 1\n    x = b\"\xc3\xa9\"\n        ^^^^^\nSyntaxError: bytes can only "
+     "contain ASCII literal characters\n"},
     {"x = 1 +  # c\n", "SyntaxError", "invalid syntax", 1, 10, 1, 13,
      "  File \"t.py\", line 1\n    x = 1 +  # c\n             ^^^\nSyntaxError: invalid syntax\n"},
+    {"x =\t$", "SyntaxError", "invalid syntax", 1, 5, 1, 6,
+     "  File \"t.py\", line 1\n    x =\t$\n        ^\nSyntaxError: invalid syntax\n"},
+    {"if x:\n\tprint(1 2)", "SyntaxError", "invalid syntax. Perhaps you forgot a comma?", 2, 8, 2,
+     11,
+     "  File \"t.py\", line 2\n    print(1 2)\n          ^^^\nSyntaxError: invalid syntax. Perhaps "
+     "you forgot a comma?\n"},
+    {"x = \"abc\" \\ 1", "SyntaxError", "unexpected character after line continuation character", 1,
+     12, 1, 0,
+     "  File \"t.py\", line 1\n    x = \"abc\" \\ 1\n               ^\nSyntaxError: unexpected "
+     "character after line continuation character\n"},
+    {"def f(:\n", "SyntaxError", "invalid syntax", 1, 7, 1, 8,
+     "  File \"t.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n"},
+    {"x = 1 +\n", "SyntaxError", "invalid syntax", 1, 8, 1, 8,
+     "  File \"t.py\", line 1\n    x = 1 +\n           ^\nSyntaxError: invalid syntax\n"},
+    {"x = (1,\n  2]", "SyntaxError",
+     "closing parenthesis ']' does not match opening parenthesis '(' on line 1", 2, 4, 2, 4,
+     "  File \"t.py\", line 2\n    2]\n     ^\nSyntaxError: closing parenthesis ']' does not match "
+     "opening parenthesis '(' on line 1\n"},
+    {"\t\tx = (1, 2]", "IndentationError", "unexpected indent", 1, 2, 1, -1,
+     "  File \"t.py\", line 1\n    x = (1, 2]\nIndentationError: unexpected indent\n"},
+    {"x = \"\xc3\xa9\" \\ 1", "SyntaxError",
+     "unexpected character after line continuation character", 1, 11, 1, 0,
+     "  File \"t.py\", line 1\n    x = \"\xc3\xa9\" \\ 1\n              ^\nSyntaxError: unexpected "
+     "character after line continuation character\n"},
+    {"x = [1, 2\n", "SyntaxError", "'[' was never closed", 1, 5, 1, 0,
+     "  File \"t.py\", line 1\n    x = [1, 2\n        ^\nSyntaxError: '[' was never closed\n"},
+    {"if x:\n  pass\n else:\n", "IndentationError",
+     "unindent does not match any outer indentation level", 3, 7, 3, -1,
+     "  File \"t.py\", line 3\n    else:\n         ^\nIndentationError: unindent does not match "
+     "any outer indentation level\n"},
+    {"a = 1\n  b = 2\n", "IndentationError", "unexpected indent", 2, 2, 2, -1,
+     "  File \"t.py\", line 2\n    b = 2\nIndentationError: unexpected indent\n"},
+    {"x = 1 \\\n  \\\n", "SyntaxError", "unexpected EOF while parsing", 2, 4, 2, -1,
+     "  File \"t.py\", line 2\n    \\\n     ^\nSyntaxError: unexpected EOF while parsing\n"},
 };
 
 static PrSyntaxErrorKind kind_named(const char *type)
@@ -781,6 +1039,7 @@ Suite *pr_test_lexer_suite(void)
     tcase_add_loop_test(tc, test_token_streams, 0, COUNT(token_cases));
     tcase_add_test(tc, test_unexpected_indent);
     tcase_add_test(tc, test_sticky_end);
+    tcase_add_test(tc, test_locate_at_end);
     tcase_add_test(tc, test_token_names);
     tcase_add_test(tc, test_new_out_of_memory);
     suite_add_tcase(s, tc);
@@ -789,6 +1048,8 @@ Suite *pr_test_lexer_suite(void)
     tcase_add_test(tc, test_null_bytes);
     tcase_add_test(tc, test_nesting_limit);
     tcase_add_test(tc, test_indent_limit);
+    tcase_add_test(tc, test_lone_cr);
+    tcase_add_loop_test(tc, test_check_rest, 0, COUNT(rest_cases));
     suite_add_tcase(s, tc);
     tc = tcase_create("strings");
     tcase_add_loop_test(tc, test_decode, 0, COUNT(decode_cases));

@@ -314,8 +314,7 @@ END_TEST
 
 START_TEST(test_complete_single)
 {
-    static const char *const ok[] = {"x = 1", "if x:\n  pass\n", "", "\n", "# c\n",
-                                     "def f():\n  return 1\n\n"};
+    static const char *const ok[] = {"x = 1", "if x:\n  pass\n", "def f():\n  return 1\n\n"};
     for (size_t i = 0; i < COUNT(ok); i++) {
         PrArena *arena = pr_arena_new();
         PrSyntaxError err;
