@@ -215,23 +215,50 @@ static void push(Walk *w, NodeType type, const void *node, long depth)
 }
 
 /* One push_<TYPE> per field type of ast.def; fields without children push nothing. */
-#define PUSH_SEQ(seq, type, d)                                                                  \
-    for (size_t i = 0; i < (seq)->len; i++) {                                                   \
-        push(w, type, (seq)->items[i], d);                                                      \
+#define PUSH_SEQ(seq, type, d)                                                                     \
+    for (size_t i = 0; i < (seq)->len; i++) {                                                      \
+        push(w, type, (seq)->items[i], d);                                                         \
     }
-static void push_EXPR(Walk *w, PrAstExpr *const *f, long d) { push(w, T_EXPR, *f, d); }
-static void push_OPT_EXPR(Walk *w, PrAstExpr *const *f, long d) { push(w, T_EXPR, *f, d); }
-static void push_EXPRS(Walk *w, const PrAstExprSeq *f, long d) { PUSH_SEQ(f, T_EXPR, d) }
-static void push_OPT_EXPRS(Walk *w, const PrAstExprSeq *f, long d) { PUSH_SEQ(f, T_EXPR, d) }
-static void push_STMTS(Walk *w, const PrAstStmtSeq *f, long d) { PUSH_SEQ(f, T_STMT, d) }
+static void push_EXPR(Walk *w, PrAstExpr *const *f, long d)
+{
+    push(w, T_EXPR, *f, d);
+}
+static void push_OPT_EXPR(Walk *w, PrAstExpr *const *f, long d)
+{
+    push(w, T_EXPR, *f, d);
+}
+static void push_EXPRS(Walk *w, const PrAstExprSeq *f, long d)
+{
+    PUSH_SEQ(f, T_EXPR, d)
+}
+static void push_OPT_EXPRS(Walk *w, const PrAstExprSeq *f, long d)
+{
+    PUSH_SEQ(f, T_EXPR, d)
+}
+static void push_STMTS(Walk *w, const PrAstStmtSeq *f, long d)
+{
+    PUSH_SEQ(f, T_STMT, d)
+}
 static void push_ARGUMENTS(Walk *w, struct PrAstArguments *const *f, long d)
 {
     push(w, T_Arguments, *f, d);
 }
-static void push_OPT_ARG(Walk *w, struct PrAstArg *const *f, long d) { push(w, T_Arg, *f, d); }
-static void push_ARGS(Walk *w, const PrAstArgSeq *f, long d) { PUSH_SEQ(f, T_Arg, d) }
-static void push_KEYWORDS(Walk *w, const PrAstKeywordSeq *f, long d) { PUSH_SEQ(f, T_Keyword, d) }
-static void push_ALIASES(Walk *w, const PrAstAliasSeq *f, long d) { PUSH_SEQ(f, T_Alias, d) }
+static void push_OPT_ARG(Walk *w, struct PrAstArg *const *f, long d)
+{
+    push(w, T_Arg, *f, d);
+}
+static void push_ARGS(Walk *w, const PrAstArgSeq *f, long d)
+{
+    PUSH_SEQ(f, T_Arg, d)
+}
+static void push_KEYWORDS(Walk *w, const PrAstKeywordSeq *f, long d)
+{
+    PUSH_SEQ(f, T_Keyword, d)
+}
+static void push_ALIASES(Walk *w, const PrAstAliasSeq *f, long d)
+{
+    PUSH_SEQ(f, T_Alias, d)
+}
 static void push_WITHITEMS(Walk *w, const PrAstWithitemSeq *f, long d)
 {
     PUSH_SEQ(f, T_Withitem, d)
@@ -240,73 +267,87 @@ static void push_HANDLERS(Walk *w, const PrAstExceptHandlerSeq *f, long d)
 {
     PUSH_SEQ(f, T_ExceptHandler, d)
 }
-static void push_COMPREHENSIONS(Walk *w, const PrAstComprehensionSeq *f, long d)
-{
-    PUSH_SEQ(f, T_Comprehension, d)
-}
-#define LEAF(TYPE)                                                                              \
-    static void push_##TYPE(Walk *w, const void *f, long d) { (void)w, (void)f, (void)d; }
-LEAF(IDENT)
-LEAF(OPT_IDENT)
-LEAF(IDENTS)
-LEAF(INT)
-LEAF(OPT_STR)
-LEAF(CONST)
-LEAF(CTX)
-LEAF(BOOLOP)
-LEAF(OPERATOR)
-LEAF(UNARYOP)
-LEAF(CMPOPS)
-LEAF(TYPE_IGNORES)
+static void push_COMPREHENSIONS(Walk *w, const PrAstComprehensionSeq *f,
+                                long d){PUSH_SEQ(f, T_Comprehension, d)}
+#define LEAF(TYPE)                                                                                 \
+    static void push_##TYPE(Walk *w, const void *f, long d)                                        \
+    {                                                                                              \
+        (void)w, (void)f, (void)d;                                                                 \
+    }
+LEAF(IDENT) LEAF(OPT_IDENT) LEAF(IDENTS) LEAF(INT) LEAF(OPT_STR) LEAF(CONST) LEAF(CTX) LEAF(BOOLOP)
+    LEAF(OPERATOR) LEAF(UNARYOP) LEAF(CMPOPS) LEAF(TYPE_IGNORES)
 
 #define FIELD(TYPE, name) push_##TYPE(w, &x->name, d);
-#define AST_MOD(UPPER, Name, FIELDS)                                                            \
-    static void kids_mod_##Name(Walk *w, const PrAstMod##Name *x, long d) { FIELDS }
-#define AST_STMT(UPPER, Name, FIELDS)                                                           \
-    static void kids_stmt_##Name(Walk *w, const PrAstStmt##Name *x, long d) { FIELDS }
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    static void kids_expr_##Name(Walk *w, const PrAstExpr##Name *x, long d) { FIELDS }
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    static void kids_##Type(Walk *w, const PrAst##Type *x, long d) { FIELDS }
+#define AST_MOD(UPPER, Name, FIELDS)                                                               \
+    static void kids_mod_##Name(Walk *w, const PrAstMod##Name *x, long d)                          \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
+#define AST_STMT(UPPER, Name, FIELDS)                                                              \
+    static void kids_stmt_##Name(Walk *w, const PrAstStmt##Name *x, long d)                        \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    static void kids_expr_##Name(Walk *w, const PrAstExpr##Name *x, long d)                        \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    static void kids_##Type(Walk *w, const PrAst##Type *x, long d)                                 \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
 #include "parser/ast.def"
 #undef FIELD
 
-static void push_children(Walk *w, Item it)
+        static void push_children(Walk *w, Item it)
 {
     long d = it.depth + 1;
     switch (it.type) {
     case T_MOD: {
         const PrAstMod *m = it.node;
         switch (m->kind) {
-#define AST_MOD(UPPER, Name, FIELDS)                                                            \
-    case PR_MOD_##UPPER: kids_mod_##Name(w, &m->v.Name, d); break;
+#define AST_MOD(UPPER, Name, FIELDS)                                                               \
+    case PR_MOD_##UPPER:                                                                           \
+        kids_mod_##Name(w, &m->v.Name, d);                                                         \
+        break;
 #include "parser/ast.def"
-        default: break;
+        default:
+            break;
         }
         break;
     }
     case T_STMT: {
         const PrAstStmt *s = it.node;
         switch (s->kind) {
-#define AST_STMT(UPPER, Name, FIELDS)                                                           \
-    case PR_STMT_##UPPER: kids_stmt_##Name(w, &s->v.Name, d); break;
+#define AST_STMT(UPPER, Name, FIELDS)                                                              \
+    case PR_STMT_##UPPER:                                                                          \
+        kids_stmt_##Name(w, &s->v.Name, d);                                                        \
+        break;
 #include "parser/ast.def"
-        default: break;
+        default:
+            break;
         }
         break;
     }
     case T_EXPR: {
         const PrAstExpr *e = it.node;
         switch (e->kind) {
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    case PR_EXPR_##UPPER: kids_expr_##Name(w, &e->v.Name, d); break;
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    case PR_EXPR_##UPPER:                                                                          \
+        kids_expr_##Name(w, &e->v.Name, d);                                                        \
+        break;
 #include "parser/ast.def"
-        default: break;
+        default:
+            break;
         }
         break;
     }
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    case T_##Type: kids_##Type(w, it.node, d); break;
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    case T_##Type:                                                                                 \
+        kids_##Type(w, it.node, d);                                                                \
+        break;
 #include "parser/ast.def"
     }
 }

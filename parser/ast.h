@@ -86,7 +86,7 @@ typedef enum PrAstCmpOp {
 /* An identifier: NUL-terminated UTF-8 in the arena. */
 typedef const char *PrAstIdent;
 
-/* A run of bytes in the arena (str: UTF-8, may contain NUL; also NUL-terminated for convenience). */
+/* A run of bytes in the arena (str: UTF-8, may contain NUL; NUL-terminated for convenience). */
 typedef struct PrAstBytes {
     const char *data;
     size_t len;
@@ -114,10 +114,10 @@ typedef struct PrAstConst {
 
 /* Sequences. items[i] of an OPT_EXPRS sequence (Dict.keys, arguments.kw_defaults) may be NULL,
  * as CPython's None there. */
-#define PR_AST_SEQ(Name, T)                                                                     \
-    typedef struct Name {                                                                       \
-        size_t len;                                                                             \
-        T *items;                                                                               \
+#define PR_AST_SEQ(Name, T)                                                                        \
+    typedef struct Name {                                                                          \
+        size_t len;                                                                                \
+        T *items;                                                                                  \
     } Name
 PR_AST_SEQ(PrAstExprSeq, PrAstExpr *);
 PR_AST_SEQ(PrAstStmtSeq, PrAstStmt *);
@@ -160,10 +160,10 @@ PR_AST_SEQ(PrAstTypeIgnoreSeq, void *);
 #define PR_AST_FT_TYPE_IGNORES PrAstTypeIgnoreSeq
 
 /* Position attributes, as CPython's (see the top of this file). */
-#define PR_AST_POS_FIELDS                                                                       \
-    int lineno;                                                                                 \
-    int col_offset;                                                                             \
-    int end_lineno;                                                                             \
+#define PR_AST_POS_FIELDS                                                                          \
+    int lineno;                                                                                    \
+    int col_offset;                                                                                \
+    int end_lineno;                                                                                \
     int end_col_offset;
 #define PR_AST_POS_FIELDS_0
 #define PR_AST_POS_FIELDS_1 PR_AST_POS_FIELDS
@@ -174,13 +174,22 @@ PR_AST_SEQ(PrAstTypeIgnoreSeq, void *);
 /* One struct per kind: PrAstMod<Name>, PrAstStmt<Name>, PrAstExpr<Name>. The trailing `end_`
  * member keeps field-less kinds (Pass, Break, Continue) legal C; ignore it. */
 #define FIELD(TYPE, name) PR_AST_FT_##TYPE name;
-#define AST_MOD(UPPER, Name, FIELDS) typedef struct PrAstMod##Name { FIELDS char end_; } PrAstMod##Name;
-#define AST_STMT(UPPER, Name, FIELDS)                                                           \
-    typedef struct PrAstStmt##Name { FIELDS char end_; } PrAstStmt##Name;
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    typedef struct PrAstExpr##Name { FIELDS char end_; } PrAstExpr##Name;
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    typedef struct PrAst##Type { PR_AST_POS_FIELDS_##POS FIELDS } PrAst##Type;
+#define AST_MOD(UPPER, Name, FIELDS)                                                               \
+    typedef struct PrAstMod##Name {                                                                \
+        FIELDS char end_;                                                                          \
+    } PrAstMod##Name;
+#define AST_STMT(UPPER, Name, FIELDS)                                                              \
+    typedef struct PrAstStmt##Name {                                                               \
+        FIELDS char end_;                                                                          \
+    } PrAstStmt##Name;
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    typedef struct PrAstExpr##Name {                                                               \
+        FIELDS char end_;                                                                          \
+    } PrAstExpr##Name;
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    typedef struct PrAst##Type {                                                                   \
+        PR_AST_POS_FIELDS_##POS FIELDS                                                             \
+    } PrAst##Type;
 #include "parser/ast.def"
 #undef FIELD
 

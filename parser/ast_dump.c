@@ -105,11 +105,20 @@ static char pick_quote(const char *s, size_t len)
 static int common_escape(Str *b, unsigned c, char quote)
 {
     switch (c) {
-    case '\\': str_puts(b, "\\\\"); return 1;
-    case '\t': str_puts(b, "\\t"); return 1;
-    case '\n': str_puts(b, "\\n"); return 1;
-    case '\r': str_puts(b, "\\r"); return 1;
-    default: break;
+    case '\\':
+        str_puts(b, "\\\\");
+        return 1;
+    case '\t':
+        str_puts(b, "\\t");
+        return 1;
+    case '\n':
+        str_puts(b, "\\n");
+        return 1;
+    case '\r':
+        str_puts(b, "\\r");
+        return 1;
+    default:
+        break;
     }
     if (c == (unsigned char)quote) {
         char esc[2] = {'\\', quote};
@@ -250,20 +259,39 @@ static void repr_double(Str *b, double x, int add_dot_0)
 static void repr_const(Str *b, const PrAstConst *c)
 {
     switch (c->kind) {
-    case PR_CONST_NONE: str_puts(b, "None"); break;
-    case PR_CONST_TRUE: str_puts(b, "True"); break;
-    case PR_CONST_FALSE: str_puts(b, "False"); break;
-    case PR_CONST_ELLIPSIS: str_puts(b, "Ellipsis"); break;
-    case PR_CONST_INT: str_printf(b, "%" PRId64, c->v.i); break;
-    case PR_CONST_BIG_INT: str_add(b, c->v.s.data, c->v.s.len); break;
-    case PR_CONST_FLOAT: repr_double(b, c->v.f, 1); break;
+    case PR_CONST_NONE:
+        str_puts(b, "None");
+        break;
+    case PR_CONST_TRUE:
+        str_puts(b, "True");
+        break;
+    case PR_CONST_FALSE:
+        str_puts(b, "False");
+        break;
+    case PR_CONST_ELLIPSIS:
+        str_puts(b, "Ellipsis");
+        break;
+    case PR_CONST_INT:
+        str_printf(b, "%" PRId64, c->v.i);
+        break;
+    case PR_CONST_BIG_INT:
+        str_add(b, c->v.s.data, c->v.s.len);
+        break;
+    case PR_CONST_FLOAT:
+        repr_double(b, c->v.f, 1);
+        break;
     case PR_CONST_COMPLEX:
         repr_double(b, c->v.f, 0);
         str_puts(b, "j");
         break;
-    case PR_CONST_STR: repr_str(b, c->v.s.data, c->v.s.len); break;
-    case PR_CONST_BYTES: repr_bytes(b, c->v.s.data, c->v.s.len); break;
-    default: break;
+    case PR_CONST_STR:
+        repr_str(b, c->v.s.data, c->v.s.len);
+        break;
+    case PR_CONST_BYTES:
+        repr_bytes(b, c->v.s.data, c->v.s.len);
+        break;
+    default:
+        break;
     }
 }
 
@@ -282,7 +310,16 @@ typedef struct Dumper {
 
 /* What a printed field holds; the value is printed by print_arg. */
 typedef enum ArgKind {
-    A_EXPR, A_EXPRS, A_STMTS, A_IDENT, A_IDENTS, A_INT, A_CONST, A_ENUM, A_CMPOPS, A_EMPTY,
+    A_EXPR,
+    A_EXPRS,
+    A_STMTS,
+    A_IDENT,
+    A_IDENTS,
+    A_INT,
+    A_CONST,
+    A_ENUM,
+    A_CMPOPS,
+    A_EMPTY,
 #define AST_PRODUCT(Type, Name, POS, FIELDS) A_##Type, A_##Type##_SEQ,
 #include "parser/ast.def"
 } ArgKind;
@@ -290,7 +327,7 @@ typedef enum ArgKind {
 typedef struct Arg {
     const char *name;
     ArgKind kind;
-    const void *ptr; /* the field (a pointer to the node or sequence, or the value) */
+    const void *ptr;  /* the field (a pointer to the node or sequence, or the value) */
     const char *text; /* A_ENUM: the class name */
     int simple;
 } Arg;
@@ -334,7 +371,10 @@ static void field_STMTS(Node *nd, const char *name, const PrAstStmtSeq *f)
 {
     add(nd, name, A_STMTS, f, f->len == 0);
 }
-static void field_IDENT(Node *nd, const char *name, const PrAstIdent *f) { add(nd, name, A_IDENT, *f, 1); }
+static void field_IDENT(Node *nd, const char *name, const PrAstIdent *f)
+{
+    add(nd, name, A_IDENT, *f, 1);
+}
 static void field_OPT_IDENT(Node *nd, const char *name, const PrAstIdent *f)
 {
     if (*f) {
@@ -351,8 +391,14 @@ static void field_IDENTS(Node *nd, const char *name, const PrAstIdentSeq *f)
 {
     add(nd, name, A_IDENTS, f, f->len == 0);
 }
-static void field_INT(Node *nd, const char *name, const int *f) { add(nd, name, A_INT, f, 1); }
-static void field_CONST(Node *nd, const char *name, const PrAstConst *f) { add(nd, name, A_CONST, f, 1); }
+static void field_INT(Node *nd, const char *name, const int *f)
+{
+    add(nd, name, A_INT, f, 1);
+}
+static void field_CONST(Node *nd, const char *name, const PrAstConst *f)
+{
+    add(nd, name, A_CONST, f, 1);
+}
 static void add_enum(Node *nd, const char *name, const char *cls)
 {
     add(nd, name, A_ENUM, NULL, 1);
@@ -392,10 +438,10 @@ static void field_OPT_ARG(Node *nd, const char *name, struct PrAstArg *const *f)
         add(nd, name, A_Arg, *f, 0);
     }
 }
-#define FIELD_PRODUCTS(TYPE, SeqType, Type)                                                     \
-    static void field_##TYPE(Node *nd, const char *name, const SeqType *f)                      \
-    {                                                                                           \
-        add(nd, name, A_##Type##_SEQ, f, f->len == 0);                                          \
+#define FIELD_PRODUCTS(TYPE, SeqType, Type)                                                        \
+    static void field_##TYPE(Node *nd, const char *name, const SeqType *f)                         \
+    {                                                                                              \
+        add(nd, name, A_##Type##_SEQ, f, f->len == 0);                                             \
     }
 FIELD_PRODUCTS(ARGS, PrAstArgSeq, Arg)
 FIELD_PRODUCTS(KEYWORDS, PrAstKeywordSeq, Keyword)
@@ -424,14 +470,26 @@ static void add_positions(const Dumper *d, Node *nd, Pos *pos, int lineno, int c
 
 /* Per kind: fields_<cat>_<Name> records every field of the kind. */
 #define FIELD(TYPE, name) field_##TYPE(nd, #name, &x->name);
-#define AST_MOD(UPPER, Name, FIELDS)                                                            \
-    static void fields_mod_##Name(Node *nd, const PrAstMod##Name *x) { FIELDS }
-#define AST_STMT(UPPER, Name, FIELDS)                                                           \
-    static void fields_stmt_##Name(Node *nd, const PrAstStmt##Name *x) { FIELDS }
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    static void fields_expr_##Name(Node *nd, const PrAstExpr##Name *x) { FIELDS }
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    static void fields_##Type(Node *nd, const struct PrAst##Type *x) { FIELDS }
+#define AST_MOD(UPPER, Name, FIELDS)                                                               \
+    static void fields_mod_##Name(Node *nd, const PrAstMod##Name *x)                               \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
+#define AST_STMT(UPPER, Name, FIELDS)                                                              \
+    static void fields_stmt_##Name(Node *nd, const PrAstStmt##Name *x)                             \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    static void fields_expr_##Name(Node *nd, const PrAstExpr##Name *x)                             \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    static void fields_##Type(Node *nd, const struct PrAst##Type *x)                               \
+    {                                                                                              \
+        FIELDS                                                                                     \
+    }
 #include "parser/ast.def"
 #undef FIELD
 
@@ -445,10 +503,13 @@ static int expr_fieldless(const Node *parent, const PrAstExpr *e)
     }
     Node nd = {NULL, 0, {{0}}, 0};
     switch (e->kind) {
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    case PR_EXPR_##UPPER: fields_expr_##Name(&nd, &e->v.Name); break;
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    case PR_EXPR_##UPPER:                                                                          \
+        fields_expr_##Name(&nd, &e->v.Name);                                                       \
+        break;
 #include "parser/ast.def"
-    default: break;
+    default:
+        break;
     }
     return nd.n == 0;
 }
@@ -501,10 +562,13 @@ static void print_expr(Dumper *d, const PrAstExpr *e, int level)
     Node nd = {pr_ast_expr_name(e->kind), d->attrs, {{0}}, 0};
     Pos pos;
     switch (e->kind) {
-#define AST_EXPR(UPPER, Name, FIELDS)                                                           \
-    case PR_EXPR_##UPPER: fields_expr_##Name(&nd, &e->v.Name); break;
+#define AST_EXPR(UPPER, Name, FIELDS)                                                              \
+    case PR_EXPR_##UPPER:                                                                          \
+        fields_expr_##Name(&nd, &e->v.Name);                                                       \
+        break;
 #include "parser/ast.def"
-    default: break;
+    default:
+        break;
     }
     add_positions(d, &nd, &pos, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
     print_node(d, &nd, level);
@@ -515,42 +579,45 @@ static void print_stmt(Dumper *d, const PrAstStmt *s, int level)
     Node nd = {pr_ast_stmt_name(s->kind), d->attrs, {{0}}, 0};
     Pos pos;
     switch (s->kind) {
-#define AST_STMT(UPPER, Name, FIELDS)                                                           \
-    case PR_STMT_##UPPER: fields_stmt_##Name(&nd, &s->v.Name); break;
+#define AST_STMT(UPPER, Name, FIELDS)                                                              \
+    case PR_STMT_##UPPER:                                                                          \
+        fields_stmt_##Name(&nd, &s->v.Name);                                                       \
+        break;
 #include "parser/ast.def"
-    default: break;
+    default:
+        break;
     }
     add_positions(d, &nd, &pos, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
     print_node(d, &nd, level);
 }
 
 #define POSITIONS_0(x)
-#define POSITIONS_1(x)                                                                          \
+#define POSITIONS_1(x)                                                                             \
     add_positions(d, &nd, &pos, x->lineno, x->col_offset, x->end_lineno, x->end_col_offset);
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    static void print_##Type(Dumper *d, const struct PrAst##Type *x, int level)                \
-    {                                                                                           \
-        Node nd = {#Name, d->attrs, {{0}}, 0};                                              \
-        Pos pos;                                                                                \
-        (void)pos;                                                                              \
-        fields_##Type(&nd, x);                                                                  \
-        POSITIONS_##POS(x) print_node(d, &nd, level);                                           \
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    static void print_##Type(Dumper *d, const struct PrAst##Type *x, int level)                    \
+    {                                                                                              \
+        Node nd = {#Name, d->attrs, {{0}}, 0};                                                     \
+        Pos pos;                                                                                   \
+        (void)pos;                                                                                 \
+        fields_##Type(&nd, x);                                                                     \
+        POSITIONS_##POS(x) print_node(d, &nd, level);                                              \
     }
 #include "parser/ast.def"
 
 /* A list: "[]", or "[" then the items at level + 1 each after a separator, then "]". */
-#define PRINT_LIST(seq, print_item)                                                             \
-    do {                                                                                        \
-        if ((seq)->len == 0) {                                                                  \
-            put(d, "[]");                                                                       \
-            break;                                                                              \
-        }                                                                                       \
-        put(d, "[");                                                                            \
-        for (size_t i = 0; i < (seq)->len; i++) {                                               \
-            separator(d, level + 1, i == 0);                                                    \
-            print_item;                                                                         \
-        }                                                                                       \
-        put(d, "]");                                                                            \
+#define PRINT_LIST(seq, print_item)                                                                \
+    do {                                                                                           \
+        if ((seq)->len == 0) {                                                                     \
+            put(d, "[]");                                                                          \
+            break;                                                                                 \
+        }                                                                                          \
+        put(d, "[");                                                                               \
+        for (size_t i = 0; i < (seq)->len; i++) {                                                  \
+            separator(d, level + 1, i == 0);                                                       \
+            print_item;                                                                            \
+        }                                                                                          \
+        put(d, "]");                                                                               \
     } while (0)
 
 /* Prints the value of a field of a node at `level`: a child is formatted at level + 1, and a
@@ -558,7 +625,9 @@ static void print_stmt(Dumper *d, const PrAstStmt *s, int level)
 static void print_arg(Dumper *d, const Arg *a, int level)
 {
     switch (a->kind) {
-    case A_EXPR: print_expr(d, a->ptr, level + 1); break;
+    case A_EXPR:
+        print_expr(d, a->ptr, level + 1);
+        break;
     case A_EXPRS: {
         const PrAstExprSeq *seq = a->ptr;
         PRINT_LIST(seq, seq->items[i] ? print_expr(d, seq->items[i], level + 2) : put(d, "None"));
@@ -569,14 +638,20 @@ static void print_arg(Dumper *d, const Arg *a, int level)
         PRINT_LIST(seq, print_stmt(d, seq->items[i], level + 2));
         break;
     }
-    case A_IDENT: put_repr(d, repr_ident, a->ptr); break;
+    case A_IDENT:
+        put_repr(d, repr_ident, a->ptr);
+        break;
     case A_IDENTS: {
         const PrAstIdentSeq *seq = a->ptr;
         PRINT_LIST(seq, put_repr(d, repr_ident, seq->items[i]));
         break;
     }
-    case A_INT: fprintf(d->out, "%d", *(const int *)a->ptr); break;
-    case A_CONST: put_repr(d, repr_const_v, a->ptr); break;
+    case A_INT:
+        fprintf(d->out, "%d", *(const int *)a->ptr);
+        break;
+    case A_CONST:
+        put_repr(d, repr_const_v, a->ptr);
+        break;
     case A_ENUM:
         put(d, a->text);
         put(d, "()");
@@ -586,16 +661,20 @@ static void print_arg(Dumper *d, const Arg *a, int level)
         PRINT_LIST(seq, (put(d, pr_ast_cmpop_name(seq->items[i])), put(d, "()")));
         break;
     }
-    case A_EMPTY: put(d, "[]"); break;
-#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                    \
-    case A_##Type: print_##Type(d, a->ptr, level + 1); break;                                   \
-    case A_##Type##_SEQ: {                                                                      \
-        const struct {                                                                          \
-            size_t len;                                                                         \
-            struct PrAst##Type **items;                                                         \
-        } *seq = a->ptr;                                                                        \
-        PRINT_LIST(seq, print_##Type(d, seq->items[i], level + 2));                             \
-        break;                                                                                  \
+    case A_EMPTY:
+        put(d, "[]");
+        break;
+#define AST_PRODUCT(Type, Name, POS, FIELDS)                                                       \
+    case A_##Type:                                                                                 \
+        print_##Type(d, a->ptr, level + 1);                                                        \
+        break;                                                                                     \
+    case A_##Type##_SEQ: {                                                                         \
+        const struct {                                                                             \
+            size_t len;                                                                            \
+            struct PrAst##Type **items;                                                            \
+        } *seq = a->ptr;                                                                           \
+        PRINT_LIST(seq, print_##Type(d, seq->items[i], level + 2));                                \
+        break;                                                                                     \
     }
 #include "parser/ast.def"
     }
@@ -627,10 +706,13 @@ static int dump(FILE *out, const PrAstMod *mod, int indent, int attrs)
     Dumper d = {out, indent, attrs, 0};
     Node nd = {pr_ast_mod_name(mod->kind), attrs, {{0}}, 0};
     switch (mod->kind) {
-#define AST_MOD(UPPER, Name, FIELDS)                                                            \
-    case PR_MOD_##UPPER: fields_mod_##Name(&nd, &mod->v.Name); break;
+#define AST_MOD(UPPER, Name, FIELDS)                                                               \
+    case PR_MOD_##UPPER:                                                                           \
+        fields_mod_##Name(&nd, &mod->v.Name);                                                      \
+        break;
 #include "parser/ast.def"
-    default: break;
+    default:
+        break;
     }
     print_node(&d, &nd, 1);
     fputc('\n', out);

@@ -18,6 +18,7 @@ typedef struct Scan {
     const char *end; /* end of the body */
     const char *tok_text;
     const PrToken *tok;
+    size_t tok_index; /* of tok in the parser's token buffer */
     int raw;
 } Scan;
 
@@ -151,8 +152,10 @@ static int find_expr_end(PrParser *p, Scan *sc)
             char open = stack[--depth];
             if (!((open == '(' && c == ')') || (open == '[' && c == ']') ||
                   (open == '{' && c == '}'))) {
-                return fail(p, "f-string: closing parenthesis '%c' does not match opening "
-                               "parenthesis '%c'", c, open);
+                return fail(p,
+                            "f-string: closing parenthesis '%c' does not match opening "
+                            "parenthesis '%c'",
+                            c, open);
             }
         }
     }
@@ -325,7 +328,10 @@ static PrAstExpr *parse_body(PrParser *p, PrStrState *outer, Scan *sc, int level
     st.kind_u = outer->kind_u;
     st.fmode = 1;
     PrAstExpr *e = NULL;
-    if (parse_pieces(p, &st, sc, level) == 0 && pr_str_flush(p, &st) == 0) {
+    int ok = parse_pieces(p, &st, sc, level) == 0;
+    /* CPython 3.11 places a spec's last literal on the current token, the others on the run */
+    st.first = st.last = sc->tok_index;
+    if (ok && pr_str_flush(p, &st) == 0) {
         e = pr_ast_expr_new(p->arena, PR_EXPR_JOINED_STR, sc->tok->lineno, sc->tok->col,
                             sc->tok->end_lineno, sc->tok->end_col);
         if (!e) {
@@ -340,9 +346,10 @@ static PrAstExpr *parse_body(PrParser *p, PrStrState *outer, Scan *sc, int level
     return e;
 }
 
-int pr_fstring_parse(PrParser *p, PrStrState *st, const PrToken *t, const char *body, size_t len,
+int pr_fstring_parse(PrParser *p, PrStrState *st, size_t t_index, const char *body, size_t len,
                      int raw)
 {
-    Scan sc = {body, body + len, t->start, t, raw};
+    const PrToken *t = pr_parser_tok(p, t_index);
+    Scan sc = {body, body + len, t->start, t, t_index, raw};
     return parse_pieces(p, st, &sc, 0);
 }

@@ -170,8 +170,8 @@ int pr_str_append(PrParser *p, PrStrState *st, const char *s, size_t n)
 static PrAstExpr *text_constant(PrParser *p, PrStrState *st, PrAstConstKind kind)
 {
     const PrToken *a = pr_parser_tok(p, st->first), *b = pr_parser_tok(p, st->last);
-    PrAstExpr *e = pr_ast_expr_new(p->arena, PR_EXPR_CONSTANT, a->lineno, a->col, b->end_lineno,
-                                   b->end_col);
+    PrAstExpr *e =
+        pr_ast_expr_new(p->arena, PR_EXPR_CONSTANT, a->lineno, a->col, b->end_lineno, b->end_col);
     char *data = pr_arena_strndup(p->arena, st->text ? st->text : "", st->len);
     if (!e || !data) {
         return pr_parser_no_memory(p);
@@ -206,15 +206,21 @@ static Literal split_literal(const PrToken *t)
     size_t i = 0;
     for (; i < t->len && t->start[i] != '\'' && t->start[i] != '"'; i++) {
         switch (t->start[i] | 0x20) {
-        case 'r': l.raw = 1; break;
-        case 'b': l.bytes = 1; break;
-        case 'f': l.fmt = 1; break;
-        default: break;
+        case 'r':
+            l.raw = 1;
+            break;
+        case 'b':
+            l.bytes = 1;
+            break;
+        case 'f':
+            l.fmt = 1;
+            break;
+        default:
+            break;
         }
     }
-    size_t q = t->len - i >= 6 && t->start[i + 1] == t->start[i] && t->start[i + 2] == t->start[i]
-                   ? 3
-                   : 1;
+    size_t q =
+        t->len - i >= 6 && t->start[i + 1] == t->start[i] && t->start[i + 2] == t->start[i] ? 3 : 1;
     l.body = t->start + i + q;
     l.len = t->len - i - 2 * q;
     return l;
@@ -251,13 +257,13 @@ static PrAstExpr *finish_strings(PrParser *p, PrStrState *st, int bytes)
         return NULL;
     }
     const PrToken *a = pr_parser_tok(p, st->first), *b = pr_parser_tok(p, st->last);
-    PrAstExpr *e = pr_ast_expr_new(p->arena, PR_EXPR_JOINED_STR, a->lineno, a->col,
-                                   b->end_lineno, b->end_col);
+    PrAstExpr *e =
+        pr_ast_expr_new(p->arena, PR_EXPR_JOINED_STR, a->lineno, a->col, b->end_lineno, b->end_col);
     if (!e) {
         return pr_parser_no_memory(p);
     }
-    if (pr_vec_finish(p, &st->values, &e->v.JoinedStr.values.len,
-                      &e->v.JoinedStr.values.items) < 0) {
+    if (pr_vec_finish(p, &st->values, &e->v.JoinedStr.values.len, &e->v.JoinedStr.values.items) <
+        0) {
         return NULL;
     }
     return e;
@@ -286,7 +292,7 @@ PrAstExpr *pr_parse_strings(PrParser *p)
         int rc;
         if (l.fmt) {
             st.fmode = 1;
-            rc = pr_fstring_parse(p, &st, t, l.body, l.len, l.raw);
+            rc = pr_fstring_parse(p, &st, i, l.body, l.len, l.raw);
         } else {
             rc = add_plain(p, &st, t, &l);
         }

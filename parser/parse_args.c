@@ -28,7 +28,8 @@ static void params_free(Params *ps)
     pr_vec_free(&ps->kw_defaults);
 }
 
-/* param: NAME [':' expression]  (lambda: NAME). star: the annotation may be starred (*args: *Ts). */
+/* param: NAME [':' expression]  (lambda: NAME). star: the annotation may be starred (*args: *Ts).
+ */
 static struct PrAstArg *parse_param(PrParser *p, const Params *ps, int star)
 {
     size_t start = p->pos;
@@ -245,12 +246,19 @@ static void parenthesized(PrParser *p, const Params *ps)
 static int one_param(PrParser *p, Params *ps)
 {
     switch (pr_parser_peek(p, 0)->kind) {
-    case PR_TOK_SLASH: return slash(p, ps);
-    case PR_TOK_STAR: return star(p, ps);
-    case PR_TOK_DOUBLESTAR: return double_star(p, ps);
-    case PR_TOK_NAME: return plain_param(p, ps);
-    case PR_TOK_LPAR: parenthesized(p, ps); return -1;
-    default: return -1;
+    case PR_TOK_SLASH:
+        return slash(p, ps);
+    case PR_TOK_STAR:
+        return star(p, ps);
+    case PR_TOK_DOUBLESTAR:
+        return double_star(p, ps);
+    case PR_TOK_NAME:
+        return plain_param(p, ps);
+    case PR_TOK_LPAR:
+        parenthesized(p, ps);
+        return -1;
+    default:
+        return -1;
     }
 }
 
@@ -391,6 +399,11 @@ static int star_misplaced(PrParser *p, const Args *as, const PrToken *star)
     return -1;
 }
 
+static int starts_for(PrParser *p)
+{
+    return pr_parser_check(p, PR_TOK_FOR) || pr_parser_check(p, PR_TOK_ASYNC);
+}
+
 static int star_arg(PrParser *p, Args *as)
 {
     size_t start = p->pos;
@@ -408,6 +421,22 @@ static int star_arg(PrParser *p, Args *as)
     }
     e->v.Starred.value = value;
     e->v.Starred.ctx = PR_CTX_LOAD;
+    if (starts_for(p) && !p->no_invalid) {
+        /* f(*a for a in b): invalid_comprehension takes the call's '(' for its own;
+         * f(x, *a for a in b): CPython's _PyPegen_nonparen_genexp_in_call */
+        PrMark m = pr_parser_mark(p);
+        PrAstComprehensionSeq gens;
+        int ok = pr_parse_comprehensions(p, &gens) == 0;
+        if (pr_parser_reset(p, m) == 0 && ok) {
+            if (as->args.len == 0 && as->keywords.len == 0) {
+                pr_parser_error_node(p, e, "iterable unpacking cannot be used in comprehension");
+            } else if (as->args.len > 0) {
+                pr_parser_error_range(p, e, last_comp_item(&gens),
+                                      "Generator expression must be parenthesized");
+            }
+        }
+        return -1;
+    }
     return pr_vec_push(p, &as->args, e);
 }
 
@@ -450,7 +479,8 @@ static int generator_arg(PrParser *p, Args *as, PrAstExpr *e, size_t open)
     if (pr_parser_reset(p, m) < 0 || !ok || p->no_invalid) {
         return -1;
     }
-    pr_parser_error_range(p, e, last_comp_item(&gens), "Generator expression must be parenthesized");
+    pr_parser_error_range(p, e, last_comp_item(&gens),
+                          "Generator expression must be parenthesized");
     return -1;
 }
 

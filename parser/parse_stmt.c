@@ -194,9 +194,11 @@ static int valid_store_target(PrAstExpr *t)
     switch (t->kind) {
     case PR_EXPR_NAME:
     case PR_EXPR_ATTRIBUTE:
-    case PR_EXPR_SUBSCRIPT: return 1;
+    case PR_EXPR_SUBSCRIPT:
+        return 1;
     case PR_EXPR_STARRED:
-        return t->v.Starred.value->kind != PR_EXPR_STARRED && valid_store_target(t->v.Starred.value);
+        return t->v.Starred.value->kind != PR_EXPR_STARRED &&
+               valid_store_target(t->v.Starred.value);
     case PR_EXPR_LIST:
     case PR_EXPR_TUPLE: {
         const PrAstExprSeq *elts = t->kind == PR_EXPR_LIST ? &t->v.List.elts : &t->v.Tuple.elts;
@@ -207,7 +209,8 @@ static int valid_store_target(PrAstExpr *t)
         }
         return 1;
     }
-    default: return 0;
+    default:
+        return 0;
     }
 }
 
@@ -216,7 +219,8 @@ static PrAstStmt *parse_assign(PrParser *p, PrAstExpr *first, size_t start)
 {
     PrVec pieces = {0}, starts = {0}; /* each piece and the token it starts at */
     PrAstStmt *s = NULL;
-    if (pr_vec_push(p, &pieces, first) < 0 || pr_vec_push(p, &starts, (void *)(uintptr_t)start) < 0) {
+    if (pr_vec_push(p, &pieces, first) < 0 ||
+        pr_vec_push(p, &starts, (void *)(uintptr_t)start) < 0) {
         goto done;
     }
     while (pr_parser_check(p, PR_TOK_EQUAL)) {
@@ -234,7 +238,8 @@ static PrAstStmt *parse_assign(PrParser *p, PrAstExpr *first, size_t start)
             /* "f() = <anything>": the target is wrong whatever follows the '=' */
             assignment_error(p, &pieces, &starts, pieces.len, start);
         }
-        if (!e || pr_vec_push(p, &pieces, e) < 0 || pr_vec_push(p, &starts, (void *)(uintptr_t)at) < 0) {
+        if (!e || pr_vec_push(p, &pieces, e) < 0 ||
+            pr_vec_push(p, &starts, (void *)(uintptr_t)at) < 0) {
             goto done;
         }
     }
@@ -248,27 +253,53 @@ done:
 static int augassign_op(PrTokKind k, PrAstOperator *op)
 {
     switch (k) {
-    case PR_TOK_PLUSEQUAL: *op = PR_BINOP_ADD; return 1;
-    case PR_TOK_MINEQUAL: *op = PR_BINOP_SUB; return 1;
-    case PR_TOK_STAREQUAL: *op = PR_BINOP_MULT; return 1;
-    case PR_TOK_ATEQUAL: *op = PR_BINOP_MAT_MULT; return 1;
-    case PR_TOK_SLASHEQUAL: *op = PR_BINOP_DIV; return 1;
-    case PR_TOK_PERCENTEQUAL: *op = PR_BINOP_MOD; return 1;
-    case PR_TOK_AMPEREQUAL: *op = PR_BINOP_BIT_AND; return 1;
-    case PR_TOK_VBAREQUAL: *op = PR_BINOP_BIT_OR; return 1;
-    case PR_TOK_CIRCUMFLEXEQUAL: *op = PR_BINOP_BIT_XOR; return 1;
-    case PR_TOK_LEFTSHIFTEQUAL: *op = PR_BINOP_LSHIFT; return 1;
-    case PR_TOK_RIGHTSHIFTEQUAL: *op = PR_BINOP_RSHIFT; return 1;
-    case PR_TOK_DOUBLESTAREQUAL: *op = PR_BINOP_POW; return 1;
-    case PR_TOK_DOUBLESLASHEQUAL: *op = PR_BINOP_FLOOR_DIV; return 1;
-    default: return 0;
+    case PR_TOK_PLUSEQUAL:
+        *op = PR_BINOP_ADD;
+        return 1;
+    case PR_TOK_MINEQUAL:
+        *op = PR_BINOP_SUB;
+        return 1;
+    case PR_TOK_STAREQUAL:
+        *op = PR_BINOP_MULT;
+        return 1;
+    case PR_TOK_ATEQUAL:
+        *op = PR_BINOP_MAT_MULT;
+        return 1;
+    case PR_TOK_SLASHEQUAL:
+        *op = PR_BINOP_DIV;
+        return 1;
+    case PR_TOK_PERCENTEQUAL:
+        *op = PR_BINOP_MOD;
+        return 1;
+    case PR_TOK_AMPEREQUAL:
+        *op = PR_BINOP_BIT_AND;
+        return 1;
+    case PR_TOK_VBAREQUAL:
+        *op = PR_BINOP_BIT_OR;
+        return 1;
+    case PR_TOK_CIRCUMFLEXEQUAL:
+        *op = PR_BINOP_BIT_XOR;
+        return 1;
+    case PR_TOK_LEFTSHIFTEQUAL:
+        *op = PR_BINOP_LSHIFT;
+        return 1;
+    case PR_TOK_RIGHTSHIFTEQUAL:
+        *op = PR_BINOP_RSHIFT;
+        return 1;
+    case PR_TOK_DOUBLESTAREQUAL:
+        *op = PR_BINOP_POW;
+        return 1;
+    case PR_TOK_DOUBLESLASHEQUAL:
+        *op = PR_BINOP_FLOOR_DIV;
+        return 1;
+    default:
+        return 0;
     }
 }
 
 static int single_target(const PrAstExpr *e)
 {
-    return e->kind == PR_EXPR_NAME || e->kind == PR_EXPR_ATTRIBUTE ||
-           e->kind == PR_EXPR_SUBSCRIPT;
+    return e->kind == PR_EXPR_NAME || e->kind == PR_EXPR_ATTRIBUTE || e->kind == PR_EXPR_SUBSCRIPT;
 }
 
 static PrAstStmt *parse_augassign(PrParser *p, PrAstExpr *target, PrAstOperator op, size_t start)
@@ -280,7 +311,8 @@ static PrAstStmt *parse_augassign(PrParser *p, PrAstExpr *target, PrAstOperator 
         pr_parser_next(p);
         PrAstExpr *value = parse_piece(p, &bare);
         if (pr_parser_reset(p, m) == 0 && value) {
-            pr_parser_error_node(p, target, "'%s' is an illegal expression for augmented assignment",
+            pr_parser_error_node(p, target,
+                                 "'%s' is an illegal expression for augmented assignment",
                                  pr_parser_expr_name(target));
         }
         return NULL;
@@ -345,8 +377,8 @@ static PrAstStmt *parse_annassign(PrParser *p, PrAstExpr *target, int bare, size
         s->v.AnnAssign.target = target;
         s->v.AnnAssign.annotation = annotation;
         s->v.AnnAssign.value = value;
-        s->v.AnnAssign.simple = target->kind == PR_EXPR_NAME &&
-                                pr_parser_tok(p, start)->kind == PR_TOK_NAME;
+        s->v.AnnAssign.simple =
+            target->kind == PR_EXPR_NAME && pr_parser_tok(p, start)->kind == PR_TOK_NAME;
     }
     return s;
 }
@@ -529,7 +561,7 @@ static PrAstStmt *parse_names_stmt(PrParser *p, PrAstStmtKind kind)
         }
     } while (pr_parser_accept(p, PR_TOK_COMMA));
     PrAstStmt *s = pr_parser_stmt(p, kind, start);
-    PrAstIdentSeq *names = !s ? NULL
+    PrAstIdentSeq *names = !s                       ? NULL
                            : kind == PR_STMT_GLOBAL ? &s->v.Global.names
                                                     : &s->v.Nonlocal.names;
     if (!s || pr_vec_finish(p, &v, &names->len, &names->items) < 0) {
@@ -549,9 +581,11 @@ static char *parse_dotted_name(PrParser *p)
     while (pr_parser_check(p, PR_TOK_DOT) && pr_parser_peek(p, 1)->kind == PR_TOK_NAME) {
         p->pos += 2;
     }
+    /* each NAME normalized on its own (as CPython's dotted_name joins identifiers) */
     size_t len = 0;
     for (size_t i = first; i < p->pos; i++) {
-        len += pr_parser_tok(p, i)->len;
+        const PrToken *t = pr_parser_tok(p, i);
+        len += t->kind == PR_TOK_NAME ? t->len * 16 : t->len;
     }
     char *s = pr_arena_alloc(p->arena, len + 1);
     if (!s) {
@@ -560,8 +594,13 @@ static char *parse_dotted_name(PrParser *p)
     size_t k = 0;
     for (size_t i = first; i < p->pos; i++) {
         const PrToken *t = pr_parser_tok(p, i);
-        memcpy(s + k, t->start, t->len);
-        k += t->len;
+        const char *part = t->kind == PR_TOK_NAME ? pr_parser_ident(p, t) : ".";
+        if (!part) {
+            return NULL;
+        }
+        size_t n = strlen(part);
+        memcpy(s + k, part, n);
+        k += n;
     }
     s[k] = '\0';
     return s;
@@ -700,18 +739,30 @@ static PrAstStmt *parse_keyword_stmt(PrParser *p, PrAstStmtKind kind)
 static PrAstStmt *parse_simple_stmt(PrParser *p)
 {
     switch (pr_parser_peek(p, 0)->kind) {
-    case PR_TOK_PASS: return parse_keyword_stmt(p, PR_STMT_PASS);
-    case PR_TOK_BREAK: return parse_keyword_stmt(p, PR_STMT_BREAK);
-    case PR_TOK_CONTINUE: return parse_keyword_stmt(p, PR_STMT_CONTINUE);
-    case PR_TOK_RETURN: return parse_return(p);
-    case PR_TOK_RAISE: return parse_raise(p);
-    case PR_TOK_ASSERT: return parse_assert(p);
-    case PR_TOK_DEL: return parse_del(p);
-    case PR_TOK_GLOBAL: return parse_names_stmt(p, PR_STMT_GLOBAL);
-    case PR_TOK_NONLOCAL: return parse_names_stmt(p, PR_STMT_NONLOCAL);
-    case PR_TOK_IMPORT: return parse_import(p);
-    case PR_TOK_FROM: return parse_from_import(p);
-    default: return parse_expr_stmt(p);
+    case PR_TOK_PASS:
+        return parse_keyword_stmt(p, PR_STMT_PASS);
+    case PR_TOK_BREAK:
+        return parse_keyword_stmt(p, PR_STMT_BREAK);
+    case PR_TOK_CONTINUE:
+        return parse_keyword_stmt(p, PR_STMT_CONTINUE);
+    case PR_TOK_RETURN:
+        return parse_return(p);
+    case PR_TOK_RAISE:
+        return parse_raise(p);
+    case PR_TOK_ASSERT:
+        return parse_assert(p);
+    case PR_TOK_DEL:
+        return parse_del(p);
+    case PR_TOK_GLOBAL:
+        return parse_names_stmt(p, PR_STMT_GLOBAL);
+    case PR_TOK_NONLOCAL:
+        return parse_names_stmt(p, PR_STMT_NONLOCAL);
+    case PR_TOK_IMPORT:
+        return parse_import(p);
+    case PR_TOK_FROM:
+        return parse_from_import(p);
+    default:
+        return parse_expr_stmt(p);
     }
 }
 
@@ -1200,12 +1251,18 @@ static PrAstStmt *parse_compound(PrParser *p)
 {
     const PrToken *t = pr_parser_peek(p, 0);
     switch (t->kind) {
-    case PR_TOK_IF: return parse_if(p, "'if' statement");
-    case PR_TOK_WHILE: return parse_while(p);
-    case PR_TOK_FOR: return parse_for(p);
-    case PR_TOK_WITH: return parse_with(p);
-    case PR_TOK_TRY: return parse_try(p);
-    case PR_TOK_AT: return parse_decorated(p);
+    case PR_TOK_IF:
+        return parse_if(p, "'if' statement");
+    case PR_TOK_WHILE:
+        return parse_while(p);
+    case PR_TOK_FOR:
+        return parse_for(p);
+    case PR_TOK_WITH:
+        return parse_with(p);
+    case PR_TOK_TRY:
+        return parse_try(p);
+    case PR_TOK_AT:
+        return parse_decorated(p);
     case PR_TOK_ASYNC: {
         PrTokKind k = pr_parser_peek(p, 1)->kind;
         if (k == PR_TOK_DEF || k == PR_TOK_FOR || k == PR_TOK_WITH) {
@@ -1240,8 +1297,10 @@ static int is_compound_start(PrParser *p)
     case PR_TOK_AT:
     case PR_TOK_ASYNC:
     case PR_TOK_DEF:
-    case PR_TOK_CLASS: return 1;
-    default: return pr_parser_check_name(p, 0, "match") && is_match_stmt(p);
+    case PR_TOK_CLASS:
+        return 1;
+    default:
+        return pr_parser_check_name(p, 0, "match") && is_match_stmt(p);
     }
 }
 
@@ -1323,8 +1382,8 @@ int pr_parse_interactive(PrParser *p, PrAstStmtSeq *body)
             }
         }
         const PrToken *last = pr_parser_prev(p);
-        if (compound && last->kind == PR_TOK_NEWLINE && last->start + last->len == p->src + p->len &&
-            !(p->len && p->src[p->len - 1] == '\n')) {
+        if (compound && last->kind == PR_TOK_NEWLINE &&
+            last->start + last->len == p->src + p->len && !(p->len && p->src[p->len - 1] == '\n')) {
             /* "class A: pass" with no newline: CPython wants the NEWLINE that ends a compound
              * statement in 'single' mode, and its tokenizer has none to give */
             pr_parser_peek(p, 0);

@@ -6,7 +6,9 @@
 
 #include "memory/raw.h"
 #include "parser/parser_impl.h"
+#include "parser/unicode_nfkc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -431,8 +433,8 @@ static void *raise_last(PrParser *p, PrSyntaxErrorKind kind, const char *fmt, va
     }
     const PrToken *t = pr_parser_tok(p, p->ntoks - 1);
     if (!spanless(p, t)) {
-        return raise_raw(p, kind, t->lineno, (long)t->col + 1, t->end_lineno,
-                         (long)t->end_col + 1, fmt, ap);
+        return raise_raw(p, kind, t->lineno, (long)t->col + 1, t->end_lineno, (long)t->end_col + 1,
+                         fmt, ap);
     }
     if (at_end(p, t)) {
         int lineno;
@@ -592,13 +594,96 @@ PrAstStmt *pr_parser_stmt(PrParser *p, PrAstStmtKind kind, size_t start)
     return s;
 }
 
-char *pr_parser_ident(PrParser *p, const PrToken *t)
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 {
-    char *s = pr_arena_strndup(p->arena, t->start, t->len);
-    if (!s) {
+    unsigned c = s[0];
+    size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (n > len) {
+        n = len;
+    }
+    *cp = n == 1 ? c : c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        *cp = (*cp << 6) | (s[i] & 0x3F);
+    }
+    return n;
+}
+
+static size_t utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* CPython normalizes a non-ASCII identifier with NFKC (PEP 3131): each character's own NFKC
+ * form, then canonical composition of neighbours (enough for identifiers; the full algorithm's
+ * reordering of several combining marks is left out). Returns: the arena copy, or NULL. */
+static char *nfkc_identifier(PrParser *p, const char *s, size_t len)
+{
+    /* NFKC at most quadruples the characters; each takes at most 4 bytes */
+    uint32_t *cps = pr_raw_malloc((len * 4 + 1) * sizeof *cps);
+    char *out = pr_arena_alloc(p->arena, len * 16 + 1);
+    if (!cps || !out) {
+        pr_raw_free(cps);
+        return pr_parser_no_memory(p);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp, mapped[4];
+        i += utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        int k = pr_unicode_nfkc_char(cp, mapped);
+        for (int j = 0; j < k; j++) {
+            uint32_t both = n ? pr_unicode_compose(cps[n - 1], mapped[j]) : 0;
+            if (both) {
+                cps[n - 1] = both;
+            } else {
+                cps[n++] = mapped[j];
+            }
+        }
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        m += utf8_encode(cps[i], out + m);
+    }
+    out[m] = '\0';
+    pr_raw_free(cps);
+    return out;
+}
+
+char *pr_parser_ident_text(PrParser *p, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return nfkc_identifier(p, s, len);
+        }
+    }
+    char *copy = pr_arena_strndup(p->arena, s, len);
+    if (!copy) {
         pr_parser_no_memory(p);
     }
-    return s;
+    return copy;
+}
+
+char *pr_parser_ident(PrParser *p, const PrToken *t)
+{
+    return pr_parser_ident_text(p, t->start, t->len);
 }
 
 /* ------------------------------------------------------------------------------------------- */
@@ -754,7 +839,8 @@ PrAstMod *pr_parse(const char *src, size_t len, const char *filename, PrParseMod
             memset(err, 0, sizeof *err);
             err->overflow = 1;
             err->filename = filename;
-            snprintf(err->msg, sizeof err->msg, "maximum recursion depth exceeded during compilation");
+            snprintf(err->msg, sizeof err->msg,
+                     "maximum recursion depth exceeded during compilation");
         }
     }
     return mod;

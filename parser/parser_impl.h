@@ -1,5 +1,6 @@
 /* parser/parser_impl.h — what the parser's phases share (parser.c, parse_stmt.c, parse_expr.c,
- * parse_args.c, literal.c, fstring.c); not part of the public surface (see parser/parser.h).
+ * parse_atom.c, parse_target.c, parse_args.c, literal.c, fstring.c); not part of the public
+ * surface (see parser/parser.h).
  *
  * The parser is recursive descent over a token buffer filled lazily from the lexer, as
  * CPython's pegen fills its own: how far the buffer got ("the last token fetched") is where
@@ -50,11 +51,11 @@ struct PrParser {
     PrSyntaxError lex_err; /* ... with this error */
     PrSyntaxError *err;    /* where the first error goes */
     int failed;
-    int level; /* recursion depth, see PR_PARSE_MAX_LEVEL */
-    size_t fill;     /* tokens looked at outside speculation: CPython's first-pass reach */
-    int speculating; /* > 0 while trying a parse that will be undone (pr_parser_mark) */
-    int no_invalid;  /* > 0: skip the checks for specific errors (CPython's first pass) */
-    int nest;        /* brackets open around the current position */
+    int level;             /* recursion depth, see PR_PARSE_MAX_LEVEL */
+    size_t fill;           /* tokens looked at outside speculation: CPython's first-pass reach */
+    int speculating;       /* > 0 while trying a parse that will be undone (pr_parser_mark) */
+    int no_invalid;        /* > 0: skip the checks for specific errors (CPython's first pass) */
+    int nest;              /* brackets open around the current position */
     PrAstExpr *bare_tuple; /* the last Tuple built from a comma list without brackets */
     int after_success;     /* the error follows a complete parse (no look at the rest) */
     int dict_key;          /* the next expression is a dict key after the first item */
@@ -170,9 +171,23 @@ int pr_vec_finish(PrParser *p, PrVec *v, size_t *len, void *items_out);
  * consumed that is not NEWLINE/INDENT/DEDENT). */
 PrAstExpr *pr_parser_expr(PrParser *p, PrAstExprKind kind, size_t start);
 PrAstStmt *pr_parser_stmt(PrParser *p, PrAstStmtKind kind, size_t start);
+/* An identifier in the arena: the NAME token's text, NFKC-normalized when it is not ASCII (as
+ * CPython does), or the same for s[0..len). Returns: NULL when out of memory (error set). */
 char *pr_parser_ident(PrParser *p, const PrToken *t);
+char *pr_parser_ident_text(PrParser *p, const char *s, size_t len);
 
-/* ---- expressions (parse_expr.c) ---- */
+/* ---- expressions (parse_expr.c, parse_atom.c, parse_target.c) ---- */
+
+/* Node helpers: a Name of token t; a Starred spanning [start, p->pos); a Tuple, List or Set
+ * of the elements in v (consumed, even on failure). Return NULL when out of memory. */
+PrAstExpr *pr_parser_new_name(PrParser *p, const PrToken *t, PrAstExprContext ctx);
+PrAstExpr *pr_parser_new_starred(PrParser *p, PrAstExpr *value, size_t start);
+PrAstExpr *pr_parser_new_elts(PrParser *p, PrAstExprKind kind, PrVec *v, size_t start);
+
+/* async and await are outside pyrena's language: "'await' is not supported by pyrena". */
+void *pr_parser_unsupported(PrParser *p, const PrToken *t);
+
+PrAstExpr *pr_parse_atom(PrParser *p); /* atom: name, literal, display, (...) */
 
 PrAstExpr *pr_parse_expression(PrParser *p);       /* expression (ternary, lambda) */
 PrAstExpr *pr_parse_named_expression(PrParser *p); /* named_expression (NAME := ...) */
@@ -248,8 +263,9 @@ int pr_str_append(PrParser *p, PrStrState *st, const char *s, size_t n);
 /* Turns pending text into a Constant piece. Returns: 0 or -1. */
 int pr_str_flush(PrParser *p, PrStrState *st);
 
-/* Splits the body (between the quotes) of the f-string token t into st. Returns: 0 or -1. */
-int pr_fstring_parse(PrParser *p, PrStrState *st, const PrToken *t, const char *body, size_t len,
+/* Splits the body (between the quotes) of the f-string token at index t_index into st.
+ * Returns: 0 or -1. */
+int pr_fstring_parse(PrParser *p, PrStrState *st, size_t t_index, const char *body, size_t len,
                      int raw);
 
 /* ---- statements (parse_stmt.c) ---- */

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes parser/unicode_printable.c: the code points for which CPython's str.isprintable() is
 False, as sorted ranges, from the running Python's Unicode database (3.11: Unicode 14.0.0).
-Run: python3 parser/unicode_printable.py > parser/unicode_printable.c"""
+Run: python3 parser/unicode_printable.py > parser/unicode_printable.c
+(the repository's clang-format may then repack the table: make format)."""
 import sys
 import unicodedata
 

@@ -130,8 +130,9 @@ static void check_case_file(const char *name, PrParseMode mode, int *count)
     }
     for (size_t i = 0; i < n; i++) {
         char *got = render(cases[i], strlen(cases[i]), mode);
-        ck_assert_msg(strcmp(got, wants[i]) == 0, "%s case %zu:\n%.300s\n--- got:\n%.1500s\n--- want:\n%.1500s",
-                      name, i, cases[i], got, wants[i]);
+        ck_assert_msg(strcmp(got, wants[i]) == 0,
+                      "%s case %zu:\n%.300s\n--- got:\n%.1500s\n--- want:\n%.1500s", name, i,
+                      cases[i], got, wants[i]);
         free(got);
     }
     *count = (int)n;
@@ -205,8 +206,9 @@ START_TEST(test_errors)
         ck_assert_ptr_nonnull(nl);
         *nl = '\0';
         char *got = render(cases[i], strlen(cases[i]), PR_PARSE_FILE);
-        ck_assert_msg(strcmp(got, line) == 0, "error case %zu:\n%.300s\n--- got:\n%s\n--- want:\n%s",
-                      i, cases[i], got, line);
+        ck_assert_msg(strcmp(got, line) == 0,
+                      "error case %zu:\n%.300s\n--- got:\n%s\n--- want:\n%s", i, cases[i], got,
+                      line);
         free(got);
         line = nl + 1;
     }
@@ -349,18 +351,18 @@ static const struct {
     const char *tail;
     int ok; /* 1: parses; 0: RecursionError-like overflow; -1: SyntaxError */
 } nesting[] = {
-    {"-", 2989, "1\n", 1},          /* CPython 3.11: the deepest unary chain it compiles */
-    {"-", 2990, "1\n", 0},          /* ... and one more: RecursionError */
+    {"-", 2989, "1\n", 1}, /* CPython 3.11: the deepest unary chain it compiles */
+    {"-", 2990, "1\n", 0}, /* ... and one more: RecursionError */
     {"-", 100000, "1\n", 0},
     {"not ", 100000, "1\n", 0},
     {"a+", 2989, "a\n", 1},
-    {"a+", 100000, "a\n", 0},       /* left-deep: iterative parse, checked on the tree */
-    {"a.b", 100000, "\n", 0},       /* a.ba.ba...: an attribute chain */
+    {"a+", 100000, "a\n", 0}, /* left-deep: iterative parse, checked on the tree */
+    {"a.b", 100000, "\n", 0}, /* a.ba.ba...: an attribute chain */
     {"x**", 100000, "1\n", 0},
     {"lambda:", 100000, "1\n", 0},
     {"1 if 1 else ", 100000, "1\n", 0},
-    {"(", 199, "1\n", -1},          /* never closed */
-    {"(", 10000, "1\n", -1},        /* too many nested parentheses */
+    {"(", 199, "1\n", -1},   /* never closed */
+    {"(", 10000, "1\n", -1}, /* too many nested parentheses */
     {"[", 150, "\n", -1},
     {"x = ", 1, "f'{f\"{1}\"}'\n", 1},
 };
