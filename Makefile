@@ -41,7 +41,7 @@ UNIT_OBJ := $(UNIT_SRC:%.c=$(OUT)/%.o)
 BENCH_BIN := $(BENCH_SRC:bench/%.c=$(OUT)/bench/%)
 LIB      := $(OUT)/libpyrena.a
 
-.PHONY: all deps test unit scripts demo bench format clean install lint
+.PHONY: all deps test unit scripts demo bench format clean install lint fuzz
 
 # ./pyrena is the release build; a sanitized build stays in build/san/pyrena.
 all: $(OUT)/pyrena
@@ -70,6 +70,17 @@ $(OUT)/check_main: $(UNIT_OBJ) $(LIB)
 $(OUT)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) -lm
+
+# Mutation fuzzing of lexer -> parser -> scope analysis (tests/fuzz/fuzz_frontend.c says how);
+# `make fuzz FUZZ_ARGS="-n 100000 -s 7"`, under ASan with SANITIZE=1.
+$(OUT)/fuzz_frontend: tests/fuzz/fuzz_frontend.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDFLAGS) -lm
+
+fuzz: $(OUT)/fuzz_frontend
+	$(OUT)/fuzz_frontend -w $(OUT) $(FUZZ_ARGS)
+
+-include $(OUT)/fuzz_frontend.d
 
 # Installs the Debian packages the build needs when pkg-config cannot find them.
 deps:
