@@ -3,13 +3,19 @@
  * script: the VM is not built) it says plainly instead of pretending. */
 #include "cli/alloc_demo.h"
 #include "cli/version.h"
+#include "lexer/syntax_error.h"
 #include "memory/obmalloc.h"
 #include "memory/raw.h"
+#include "parser/arena.h"
+#include "parser/ast.h"
+#include "parser/parser.h"
+#include "parser/scope.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_text[] =
     "usage: pyrena [option] ... [-c cmd | file | --alloc-demo [n [size [k]]]] [arg] ...\n"
@@ -18,6 +24,8 @@ static const char usage_text[] =
     "  -h, --help     print this help message and exit\n"
     "  -V, --version  print the pyrena version number and exit\n"
     "  -X opt         set an implementation-specific option:\n"
+    "                 -X ast             print the AST of the program (as ast.dump(indent=2))\n"
+    "                 -X symtable        print the scopes and symbols of the program\n"
     "                 -X mallocstats     print allocator statistics to stderr at exit\n"
     "                 -X malloc=NAME     allocator preset: py24, py25, py33 (default), py310,\n"
     "                                    malloc, debug\n"
@@ -30,14 +38,15 @@ static const char usage_text[] =
     "Environment:\n"
     "  PYRENAMALLOC   allocator preset, as PYTHONMALLOC for CPython (-X malloc= overrides it)\n"
     "\n"
-    "Running programs needs the front end and the VM, which are not built yet.\n";
+    "pyrena compiles programs (lexer, parser, scope analysis) and reports their errors as\n"
+    "CPython does; running them needs the VM, which is not built yet.\n";
 
 typedef enum CliAction { ACT_NONE, ACT_FILE, ACT_COMMAND, ACT_ALLOC_DEMO } CliAction;
 
 typedef struct CliOptions {
     CliAction action;
     const char *target;   /* the file name or the -c text */
-    int mallocstats;
+    int dump_ast, dump_symtable, mallocstats;
     PrMemConfig mem;
     PrAllocDemo demo;
     int argi;             /* first argv index after the target: the program's own arguments */
@@ -54,6 +63,14 @@ static int usage_error(const char *fmt, const char *arg)
 /* Handles one -X option. Returns: 0, or 2 after reporting an error. */
 static int set_x_option(CliOptions *o, const char *opt)
 {
+    if (strcmp(opt, "ast") == 0) {
+        o->dump_ast = 1;
+        return 0;
+    }
+    if (strcmp(opt, "symtable") == 0) {
+        o->dump_symtable = 1;
+        return 0;
+    }
     if (strcmp(opt, "mallocstats") == 0) {
         o->mallocstats = 1;
         return 0;
@@ -155,14 +172,138 @@ static int parse_args(CliOptions *o, int argc, char **argv)
     return 0;
 }
 
+/* Reads a whole file through the raw layer. Returns: the text (free with pr_raw_free), or NULL
+ * after printing CPython's message for a file that cannot be opened. */
+static char *read_file(const char *path, const char *shown, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f) {
+        fprintf(stderr, "pyrena: can't open file '%s': [Errno %d] %s\n", shown, errno,
+                strerror(errno));
+        return NULL;
+    }
+    for (;;) {
+        if (n == cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *grown = pr_raw_realloc(buf, cap);
+            if (!grown) {
+                pr_raw_free(buf);
+                fclose(f);
+                fputs("pyrena: out of memory reading the program\n", stderr);
+                return NULL;
+            }
+            buf = grown;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            break;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+/* Scope analysis reports positions without the source line; find it for the printer. */
+static void fill_error_text(PrSyntaxError *err, const char *src, size_t len)
+{
+    if (err->text || err->lineno < 1) {
+        return;
+    }
+    const char *p = src, *end = src + len;
+    for (int line = 1; line < err->lineno && p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    err->text = p;
+    err->text_len = (size_t)((eol ? eol : end) - p);
+}
+
+static int report_compile_error(const PrSyntaxError *err)
+{
+    if (err->no_memory) {
+        fputs("MemoryError\n", stderr);
+    } else if (err->overflow) {
+        fprintf(stderr, "RecursionError: %s\n", err->msg);
+    } else {
+        pr_syntax_error_print(stderr, err);
+    }
+    return 1;
+}
+
+/* Compiles the program as far as pyrena can today, printing what -X asked for. */
+static int compile_program(const CliOptions *o, const char *src, size_t len, const char *name)
+{
+    PrSyntaxError err;
+    PrArena *arena = pr_arena_new();
+    int status = 1;
+    if (!arena) {
+        fputs("MemoryError\n", stderr);
+        return 1;
+    }
+    PrAstMod *mod = pr_parse(src, len, name, PR_PARSE_FILE, arena, &err);
+    PrScopeTable *scopes = mod ? pr_scope_analyze(mod, name, arena, &err) : NULL;
+    if (!scopes) {
+        fill_error_text(&err, src, len);
+        status = report_compile_error(&err);
+    } else if (o->dump_ast || o->dump_symtable) {
+        if (o->dump_ast) {
+            pr_ast_dump(stdout, mod, 2);
+            putchar('\n');
+        }
+        if (o->dump_symtable) {
+            pr_scope_dump(stdout, scopes);
+        }
+        status = 0;
+    } else {
+        fprintf(stderr, "pyrena: %s compiled without errors; running programs needs the VM, "
+                        "which is not built yet\n", name);
+        status = 2;
+    }
+    pr_arena_free(arena);
+    return status;
+}
+
+/* CPython 3.9+ names the main script by its absolute path, joined to the working directory
+ * without normalising (`./x.py` -> `/cwd/./x.py`). Returns: a raw-layer string, or NULL. */
+static char *absolute_path(const char *path)
+{
+    char cwd[4096];
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd)) {
+        cwd[0] = '\0';
+    }
+    size_t n = strlen(cwd) + 1 + strlen(path) + 1;
+    char *abs = pr_raw_malloc(n);
+    if (abs) {
+        snprintf(abs, n, "%s%s%s", cwd, cwd[0] ? "/" : "", path);
+    }
+    return abs;
+}
+
 static int run(const CliOptions *o)
 {
     if (o->action == ACT_ALLOC_DEMO) {
         return pr_alloc_demo_run(stdout, &o->demo);
     }
-    fputs("pyrena: running programs needs the front end and the VM, which are not built yet\n",
-          stderr);
-    return 2;
+    if (o->action == ACT_COMMAND) {
+        return compile_program(o, o->target, strlen(o->target), "<string>");
+    }
+    size_t len = 0;
+    char *name = absolute_path(o->target);
+    char *src = name ? read_file(o->target, name, &len) : NULL;
+    int status = 2;
+    if (src) {
+        status = compile_program(o, src, len, name);
+    } else if (!name) {
+        fputs("pyrena: out of memory\n", stderr);
+    }
+    pr_raw_free(name);
+    pr_raw_free(src);
+    return status;
 }
 
 static int start_allocator(CliOptions *o)

@@ -34,7 +34,9 @@ static void print_text(FILE *out, const PrSyntaxError *err)
     long offset = err->offset;
     long end_offset = err->end_offset;
     long line_size = (long)err->text_len;
-    if (err->end_lineno > err->lineno) {
+    if (err->kind != PR_SYNERR_SYNTAX) {
+        end_offset = -1; /* CPython reads end positions only of SyntaxError itself */
+    } else if (err->end_lineno > err->lineno) {
         end_offset = line_size + 1;
     }
     if (end_offset > line_size + 1) {

@@ -1,0 +1,16 @@
+#!/bin/sh
+# tests/scripts/regen.sh [NAME.py ...] — writes NAME.out for each golden script (default: all of
+# tests/scripts) by running CPython 3.11 on it in its own folder, standard output then standard
+# error together, with the folder's absolute path removed (CPython prints the main script's
+# absolute path; tests/run_scripts.sh removes it from pyrena's output the same way).
+set -e
+python3 -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' || {
+    echo "regen.sh: the expected outputs must come from CPython 3.11" >&2
+    exit 1
+}
+[ $# -gt 0 ] || set -- $(find "$(dirname "$0")" -name '*.py' | sort)
+for py in "$@"; do
+    dir=$(cd "$(dirname "$py")" && pwd)
+    base=$(basename "$py")
+    (cd "$dir" && python3 "$base" 2>&1 | sed "s|$dir/||g" > "${base%.py}.out") || true
+done

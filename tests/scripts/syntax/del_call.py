@@ -1,0 +1,2 @@
+# SyntaxError golden test: pyrena must report what CPython 3.11 reports.
+del f()

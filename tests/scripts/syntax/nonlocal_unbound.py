@@ -1,0 +1,5 @@
+# SyntaxError golden test: pyrena must report what CPython 3.11 reports.
+def f():
+    def g():
+        nonlocal y
+        y = 1

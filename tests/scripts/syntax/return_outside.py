@@ -1,0 +1,3 @@
+# SyntaxError golden test: pyrena must report what CPython 3.11 reports.
+x = 1
+return x
