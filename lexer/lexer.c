@@ -33,13 +33,14 @@ _Static_assert(sizeof token_names / sizeof token_names[0] == PR_TOK__COUNT,
 
 typedef struct {
     const char *text;
+    unsigned char len; /* strlen(text), known at compile time */
     PrTokKind kind;
 } Spelling;
 
 static const Spelling keywords[] = {
 #define TOKEN(name, text)
 #define OPERATOR(name, text)
-#define KEYWORD(name, text) {text, PR_TOK_##name},
+#define KEYWORD(name, text) {text, sizeof(text) - 1, PR_TOK_##name},
 #include "lexer/tokens.def"
 #undef TOKEN
 #undef OPERATOR
@@ -48,7 +49,7 @@ static const Spelling keywords[] = {
 
 static const Spelling operators[] = {
 #define TOKEN(name, text)
-#define OPERATOR(name, text) {text, PR_TOK_##name},
+#define OPERATOR(name, text) {text, sizeof(text) - 1, PR_TOK_##name},
 #define KEYWORD(name, text)
 #include "lexer/tokens.def"
 #undef TOKEN
@@ -64,25 +65,28 @@ const char *pr_token_name(PrTokKind kind)
     return token_names[kind];
 }
 
-static PrTokKind keyword_kind(const char *s, size_t n)
+/* The kind of the spelling s[0..n) in table, or `none`. Every name and operator token comes
+ * through here, so the length and first byte are compared before any memcmp. */
+static PrTokKind spelling_kind(const Spelling *table, size_t count, const char *s, size_t n,
+                               PrTokKind none)
 {
-    for (size_t i = 0; i < sizeof keywords / sizeof keywords[0]; i++) {
-        if (strlen(keywords[i].text) == n && memcmp(keywords[i].text, s, n) == 0) {
-            return keywords[i].kind;
+    for (size_t i = 0; i < count; i++) {
+        if (table[i].len == n && table[i].text[0] == s[0] && memcmp(table[i].text, s, n) == 0) {
+            return table[i].kind;
         }
     }
-    return PR_TOK_NAME;
+    return none;
+}
+
+static PrTokKind keyword_kind(const char *s, size_t n)
+{
+    return spelling_kind(keywords, sizeof keywords / sizeof keywords[0], s, n, PR_TOK_NAME);
 }
 
 /* The operator spelled s[0..n), or PR_TOK__COUNT if none is. */
 static PrTokKind operator_kind(const char *s, size_t n)
 {
-    for (size_t i = 0; i < sizeof operators / sizeof operators[0]; i++) {
-        if (strlen(operators[i].text) == n && memcmp(operators[i].text, s, n) == 0) {
-            return operators[i].kind;
-        }
-    }
-    return PR_TOK__COUNT;
+    return spelling_kind(operators, sizeof operators / sizeof operators[0], s, n, PR_TOK__COUNT);
 }
 
 /* ---------------------------------------------------------------- errors */
