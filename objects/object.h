@@ -34,7 +34,7 @@
  * STATIC OBJECTS. Built-in types, None, NotImplemented, Ellipsis, True and False are not
  * allocated: they live inside the interpreter state (vm/interp.h) and start with a reference
  * count of PR_STATIC_REFCNT, 999,999,999 as CPython 3.11's statically allocated objects, so
- * sys.getrefcount(None) shows 1000000000-ish, as in CPython 3.11 for its statics. They are
+ * sys.getrefcount(True) shows about 1000000000, as getrefcount(1) does in CPython 3.11. They are
  * counted like any object (no branch on the hot path); their count can never reach zero in
  * practice, and their dealloc is a fatal error if it ever did. */
 #ifndef PR_OBJECTS_OBJECT_H

@@ -527,13 +527,21 @@ PrObject *pr_str_builder_finish(PrStrBuilder *b)
  *  Formatting
  * ============================================================================================ */
 
-/* Appends one %-conversion whose text starts at *fmt (after the '%'); advances *fmt. */
+/* Appends one %-conversion whose text starts at *fmt (after the '%'); advances *fmt.
+ * Integers take a width with an optional 0 flag ("%02x"); %s takes a precision. */
 static int format_one(PrStrBuilder *b, const char **fmt, va_list *ap)
 {
-    const char *f = *fmt;
-    char buf[64];
+    const char *f = *fmt, *conversion = *fmt - 1; /* at the '%' */
+    char buf[80], spec[16];
+    int zero = 0, width = 0, longs = 0, size_t_mod = 0;
     long prec = -1;
-    int longs = 0, size_t_mod = 0;
+    if (*f == '0') {
+        zero = 1;
+        f++;
+    }
+    for (; *f >= '0' && *f <= '9' && width < 64; f++) {
+        width = width * 10 + (*f - '0');
+    }
     if (*f == '.') {
         prec = 0;
         for (f++; *f >= '0' && *f <= '9'; f++) {
@@ -560,16 +568,19 @@ static int format_one(PrStrBuilder *b, const char **fmt, va_list *ap)
                       : longs >= 2 ? va_arg(*ap, long long)
                       : longs ? (long long)va_arg(*ap, long)
                               : (long long)va_arg(*ap, int);
-        snprintf(buf, sizeof buf, "%lld", v);
+        snprintf(spec, sizeof spec, "%%%s%dlld", zero ? "0" : "", width);
+        snprintf(buf, sizeof buf, spec, v);
         return pr_str_builder_append_cstr(b, buf);
     }
     case 'u':
-    case 'x': {
+    case 'x':
+    case 'X': {
         unsigned long long v = size_t_mod ? (unsigned long long)va_arg(*ap, size_t)
                                : longs >= 2 ? va_arg(*ap, unsigned long long)
                                : longs ? (unsigned long long)va_arg(*ap, unsigned long)
                                        : (unsigned long long)va_arg(*ap, unsigned);
-        snprintf(buf, sizeof buf, conv == 'u' ? "%llu" : "%llx", v);
+        snprintf(spec, sizeof spec, "%%%s%dll%c", zero ? "0" : "", width, conv);
+        snprintf(buf, sizeof buf, spec, v);
         return pr_str_builder_append_cstr(b, buf);
     }
     case 'p':
@@ -596,7 +607,7 @@ static int format_one(PrStrBuilder *b, const char **fmt, va_list *ap)
         return pr_str_builder_append_str(b, va_arg(*ap, PrObject *));
     default:
         b->failed = 1;
-        pr_err_format(PR_EXC(SystemError), "invalid format string: %s", *fmt - 1);
+        pr_err_format(PR_EXC(SystemError), "invalid format string: %s", conversion);
         return -1;
     }
 }

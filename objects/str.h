@@ -50,8 +50,9 @@ PrObject *pr_str_from_cstr(const char *s);
  * Errors: ValueError "chr() arg not in range(0x110000)", ValueError for a surrogate. */
 PrObject *pr_str_from_codepoint(uint32_t cp);
 
-/* A str from a printf-like format (UTF-8): %s (char *, with an optional precision "%.200s"),
- * %c (an int code point), %d %i %u %x with l, ll or z modifiers, %p, %%, and the object
+/* A str from a printf-like format (UTF-8): %s (char *, with an optional precision "%.200s"
+ * counted in characters), %c (an int code point), %d %i %u %x %X with l, ll or z modifiers and
+ * an optional width and 0 flag ("%02x"), %p, %%, and the object
  * conversions %R (repr), %S (str) and %U (a str object). Returns: a new str. Errors: whatever
  * repr/str raise, MemoryError, SystemError for an unknown conversion. */
 PrObject *pr_str_from_format(const char *fmt, ...);

@@ -23,7 +23,7 @@ PrObject *pr_err_set(PrType *type, const char *msg);
 PrObject *pr_err_set_object(PrType *type, PrObject *value);
 
 /* Raises type(message) with message built by pr_str_from_format (objects/str.h): printf's %s %d
- * %i %u %ld %lu %zd %zu %x %c %p %%, plus %R repr(obj), %S str(obj), %U a str object.
+ * %i %u %x %X (with l, ll, z, a width) %c %p %%, plus %R repr(obj), %S str(obj), %U a str.
  * Returns: NULL. */
 PrObject *pr_err_format(PrType *type, const char *fmt, ...);
 PrObject *pr_err_vformat(PrType *type, const char *fmt, va_list ap);
