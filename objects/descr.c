@@ -93,8 +93,10 @@ static int descr_check(PrObject *self, PrObject *obj)
 {
     PrDescr *d = (PrDescr *)self;
     if (!pr_object_is_instance(obj, d->owner)) {
-        pr_err_format(PR_EXC(TypeError), "descriptor '%U' for '%s' objects doesn't apply to a "
-                      "'%s' object", d->name, d->owner->name, obj->type->name);
+        pr_err_format(PR_EXC(TypeError),
+                      "descriptor '%U' for '%s' objects doesn't apply to a "
+                      "'%s' object",
+                      d->name, d->owner->name, obj->type->name);
         return -1;
     }
     return 0;
@@ -135,7 +137,7 @@ static PrObject *method_descr_get(PrObject *self, PrObject *obj, PrObject *type)
 
 /* str.upper("abc"): the first argument is self. */
 static PrObject *method_descr_call(PrObject *self, PrObject *const *args, size_t nargs,
-                                  PrObject *kwnames)
+                                   PrObject *kwnames)
 {
     PrMethodDescr *d = (PrMethodDescr *)self;
     if (nargs < 1) {

@@ -11,7 +11,7 @@
 /* Common head of the descriptors: the class that defined the attribute and its name. */
 typedef struct PrDescr {
     PrObject ob;
-    PrType *owner; /* a strong reference */
+    PrType *owner;  /* a strong reference */
     PrObject *name; /* interned str */
 } PrDescr;
 
@@ -34,8 +34,8 @@ typedef struct PrMemberDescr {
 typedef struct PrCFunctionObject {
     PrObject ob;
     const PrMethodDef *def;
-    PrObject *self;  /* strong reference or NULL */
-    PrType *owner;   /* for a bound method, the class that defines it ("str.upper()") */
+    PrObject *self; /* strong reference or NULL */
+    PrType *owner;  /* for a bound method, the class that defines it ("str.upper()") */
 } PrCFunctionObject;
 
 extern const PrType pr_method_descr_spec;

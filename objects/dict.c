@@ -55,7 +55,10 @@ static void set_index(PrDictKeys *k, size_t i, ssize_t ix)
 
 static size_t keys_bytes(int log2_size)
 {
-    int log2_index_bytes = log2_size + (log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3);
+    int log2_index_bytes = log2_size + (log2_size < 8    ? 0
+                                        : log2_size < 16 ? 1
+                                        : log2_size < 32 ? 2
+                                                         : 3);
     return sizeof(PrDictKeys) + ((size_t)1 << log2_index_bytes) +
            (size_t)USABLE_FRACTION((ssize_t)1 << log2_size) * sizeof(PrDictEntry);
 }
@@ -72,8 +75,10 @@ static PrDictKeys *new_keys(int log2_size, int str_only)
         return NULL;
     }
     k->log2_size = (uint8_t)log2_size;
-    k->log2_index_bytes =
-        (uint8_t)(log2_size + (log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3));
+    k->log2_index_bytes = (uint8_t)(log2_size + (log2_size < 8    ? 0
+                                                 : log2_size < 16 ? 1
+                                                 : log2_size < 32 ? 2
+                                                                  : 3));
     k->str_only = (uint8_t)str_only;
     k->usable = USABLE_FRACTION((ssize_t)1 << log2_size);
     k->nentries = 0;
@@ -582,8 +587,7 @@ const PrType pr_dict_spec = {
     .name = "dict",
     .doc = "dict() -> new empty dictionary",
     .basicsize = sizeof(PrDict),
-    .flags = PR_TPFLAG_GC | PR_TPFLAG_BASETYPE | PR_TPFLAG_IMMUTABLETYPE |
-             PR_TPFLAG_DICT_SUBCLASS,
+    .flags = PR_TPFLAG_GC | PR_TPFLAG_BASETYPE | PR_TPFLAG_IMMUTABLETYPE | PR_TPFLAG_DICT_SUBCLASS,
     .dealloc = dict_dealloc,
     .repr = dict_repr,
     .hash = pr_object_hash_not_implemented,

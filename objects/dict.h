@@ -38,9 +38,9 @@ typedef struct PrDictKeys {
 
 typedef struct PrDict {
     PrObject ob;
-    ssize_t used;      /* live items */
-    uint64_t version;  /* changes on every mutation */
-    PrDictKeys *keys;  /* NULL for an empty dict that never held anything */
+    ssize_t used;     /* live items */
+    uint64_t version; /* changes on every mutation */
+    PrDictKeys *keys; /* NULL for an empty dict that never held anything */
 } PrDict;
 
 extern const PrType pr_dict_spec;

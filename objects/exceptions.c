@@ -192,8 +192,7 @@ static const PrGetSetDef exc_getsets[] = {
 };
 
 static const PrMemberDef exc_members[] = {
-    {"__suppress_context__", PR_MEMBER_BOOL, offsetof(PrBaseException, suppress_context), 0,
-     NULL},
+    {"__suppress_context__", PR_MEMBER_BOOL, offsetof(PrBaseException, suppress_context), 0, NULL},
     {"__notes__", PR_MEMBER_OBJECT_EX, offsetof(PrBaseException, notes), 0, NULL},
     {NULL, 0, 0, 0, NULL},
 };
@@ -273,8 +272,7 @@ static int stopiteration_init(PrObject *self, PrObject *const *args, size_t narg
     return 0;
 }
 
-static int systemexit_init(PrObject *self, PrObject *const *args, size_t nargs,
-                           PrObject *kwnames)
+static int systemexit_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     if (exc_init(self, args, nargs, kwnames) < 0) {
         return -1;
@@ -363,7 +361,7 @@ PrObject *pr_exception_new(PrType *type, PrObject *args)
 {
     PrObject *const *items = PR_TUPLE_ITEMS(args);
     size_t n = (size_t)PR_TUPLE_SIZE(args);
-    PrObject *e = type->new(type, items, n, NULL);
+    PrObject *e = type->new (type, items, n, NULL);
     if (e && type->init(e, items, n, NULL) < 0) {
         PR_CLEAR(e);
     }

@@ -31,8 +31,8 @@ typedef struct PrSystemExit {
 } PrSystemExit;
 
 /* Whether o is an exception class / instance. */
-#define PR_EXC_CLASS_CHECK(o)                                                                    \
-    (PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_TYPE_SUBCLASS) &&                                 \
+#define PR_EXC_CLASS_CHECK(o)                                                                      \
+    (PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_TYPE_SUBCLASS) &&                                   \
      PR_TYPE_HAS_FLAG((PrType *)(o), PR_TPFLAG_BASE_EXC_SUBCLASS))
 #define PR_EXC_INSTANCE_CHECK(o) PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_BASE_EXC_SUBCLASS)
 

@@ -9,14 +9,14 @@
 #include <stddef.h>
 
 const PrBinopInfo pr_binops[PR_BINOP_COUNT] = {
-#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                          \
-    {#name,                                                                                      \
-     symbol,                                                                                     \
-     dunder,                                                                                     \
-     rdunder,                                                                                    \
-     idunder,                                                                                    \
-     isymbol,                                                                                    \
-     offsetof(PrType, number.nb_##name),                                                         \
+#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                            \
+    {#name,                                                                                        \
+     symbol,                                                                                       \
+     dunder,                                                                                       \
+     rdunder,                                                                                      \
+     idunder,                                                                                      \
+     isymbol,                                                                                      \
+     offsetof(PrType, number.nb_##name),                                                           \
      offsetof(PrType, number.nb_inplace_##name)},
 #include "objects/binops.def"
 #undef PR_BINOP
@@ -102,14 +102,14 @@ PrObject *pr_number_inplace_binop(PrBinop op, PrObject *a, PrObject *b)
     return sequence_fallback(op, a, b, binary_op1(a, b, info->slot), info->isymbol);
 }
 
-#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                          \
-    PrObject *pr_number_##name(PrObject *a, PrObject *b)                                         \
-    {                                                                                            \
-        return pr_number_binop(PR_BINOP_##NAME, a, b);                                           \
-    }                                                                                            \
-    PrObject *pr_number_inplace_##name(PrObject *a, PrObject *b)                                 \
-    {                                                                                            \
-        return pr_number_inplace_binop(PR_BINOP_##NAME, a, b);                                   \
+#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                            \
+    PrObject *pr_number_##name(PrObject *a, PrObject *b)                                           \
+    {                                                                                              \
+        return pr_number_binop(PR_BINOP_##NAME, a, b);                                             \
+    }                                                                                              \
+    PrObject *pr_number_inplace_##name(PrObject *a, PrObject *b)                                   \
+    {                                                                                              \
+        return pr_number_inplace_binop(PR_BINOP_##NAME, a, b);                                     \
     }
 #include "objects/binops.def"
 #undef PR_BINOP
@@ -124,14 +124,14 @@ PrObject *pr_number_divmod(PrObject *a, PrObject *b)
     return unsupported("divmod()", a, b);
 }
 
-#define PR_UNOP(op, what, dunder)                                                              \
-    PrObject *pr_number_##op(PrObject *a)                                                      \
-    {                                                                                            \
-        if (!a->type->number.nb_##op) {                                                        \
-            return pr_err_format(PR_EXC(TypeError), "bad operand type for %s: '%s'", what,       \
-                                 a->type->name);                                                 \
-        }                                                                                        \
-        return a->type->number.nb_##op(a);                                                     \
+#define PR_UNOP(op, what, dunder)                                                                  \
+    PrObject *pr_number_##op(PrObject *a)                                                          \
+    {                                                                                              \
+        if (!a->type->number.nb_##op) {                                                            \
+            return pr_err_format(PR_EXC(TypeError), "bad operand type for %s: '%s'", what,         \
+                                 a->type->name);                                                   \
+        }                                                                                          \
+        return a->type->number.nb_##op(a);                                                         \
     }
 #include "objects/unops.def"
 #undef PR_UNOP

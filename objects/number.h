@@ -43,8 +43,8 @@ PrObject *pr_number_binop(PrBinop op, PrObject *a, PrObject *b);
 PrObject *pr_number_inplace_binop(PrBinop op, PrObject *a, PrObject *b);
 
 /* One function per operator, for C callers: pr_number_add(a, b), pr_number_inplace_add(a, b)... */
-#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                          \
-    PrObject *pr_number_##name(PrObject *a, PrObject *b);                                        \
+#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                            \
+    PrObject *pr_number_##name(PrObject *a, PrObject *b);                                          \
     PrObject *pr_number_inplace_##name(PrObject *a, PrObject *b);
 #include "objects/binops.def"
 #undef PR_BINOP

@@ -83,23 +83,6 @@ PrObject *pr_object_new_var(PrType *t, ssize_t n)
     return o;
 }
 
-PrObject *pr_object_resize_var_steal(PrObject *o, ssize_t n)
-{
-    PrType *t = o->type;
-    PR_ASSERT(!PR_TYPE_IS_GC(t) && o->refcnt == 1 && n >= 0);
-    if (t->itemsize && (size_t)n > (SIZE_MAX / 2 - (size_t)t->basicsize) / (size_t)t->itemsize) {
-        pr_object_free(o);
-        return pr_err_no_memory();
-    }
-    PrObject *moved = pr_mem_realloc(o, (size_t)t->basicsize + (size_t)n * (size_t)t->itemsize);
-    if (!moved) {
-        pr_object_free(o);
-        return pr_err_no_memory();
-    }
-    PR_SIZE(moved) = n;
-    return moved;
-}
-
 int pr_object_gc_may_be_tracked(PrObject *o)
 {
     if (!PR_TYPE_IS_GC(o->type)) {
@@ -152,8 +135,7 @@ ssize_t pr_object_sizeof(PrObject *o)
 static PrObject *check_str_result(PrObject *r, const char *method)
 {
     if (r && !PR_STR_CHECK(r)) {
-        pr_err_format(PR_EXC(TypeError), "%s returned non-string (type %s)", method,
-                      r->type->name);
+        pr_err_format(PR_EXC(TypeError), "%s returned non-string (type %s)", method, r->type->name);
         PR_DECREF(r);
         return NULL;
     }
@@ -219,8 +201,7 @@ PrHash pr_hash_bytes(const void *data, size_t n)
 
 /* Calls f(a, b, op); Returns: its result, or NULL for NotImplemented (released) or an error
  * (then *failed is set). */
-static PrObject *try_compare(PrRichCmpFunc f, PrObject *a, PrObject *b, PrCompareOp op,
-                             int *failed)
+static PrObject *try_compare(PrRichCmpFunc f, PrObject *a, PrObject *b, PrCompareOp op, int *failed)
 {
     PrObject *r = f(a, b, op);
     if (!r) {
@@ -357,8 +338,8 @@ int pr_object_setattr(PrObject *o, PrObject *name, PrObject *value)
         return -1;
     }
     if (!o->type->setattr) {
-        pr_err_format(PR_EXC(AttributeError), "'%s' object has no attribute '%U'",
-                      o->type->name, name);
+        pr_err_format(PR_EXC(AttributeError), "'%s' object has no attribute '%U'", o->type->name,
+                      name);
         return -1;
     }
     return o->type->setattr(o, name, value);
@@ -378,8 +359,8 @@ static PrObject **dict_slot(PrObject *o)
 
 static PrObject *no_attribute(PrObject *o, PrObject *name)
 {
-    return pr_err_format(PR_EXC(AttributeError), "'%s' object has no attribute '%U'",
-                         o->type->name, name);
+    return pr_err_format(PR_EXC(AttributeError), "'%s' object has no attribute '%U'", o->type->name,
+                         name);
 }
 
 PrObject *pr_object_generic_getattr(PrObject *o, PrObject *name)
@@ -483,8 +464,10 @@ int pr_object_get_method(PrObject *o, PrObject *name, PrObject **method)
 static PrObject *check_call_result(PrObject *callable, PrObject *r)
 {
     if (!r && !pr_err_occurred()) {
-        return pr_err_format(PR_EXC(SystemError), "<%s object> returned NULL without setting "
-                             "an exception", callable->type->name);
+        return pr_err_format(PR_EXC(SystemError),
+                             "<%s object> returned NULL without setting "
+                             "an exception",
+                             callable->type->name);
     }
     if (r && pr_err_occurred()) {
         PrObject *pending = pr_err_fetch();
@@ -497,8 +480,7 @@ static PrObject *check_call_result(PrObject *callable, PrObject *r)
     return r;
 }
 
-PrObject *pr_object_call(PrObject *callable, PrObject *const *args, size_t nargs,
-                         PrObject *kwnames)
+PrObject *pr_object_call(PrObject *callable, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     PrVectorcallFunc f = callable->type->call;
     if (!f) {

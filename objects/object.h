@@ -64,7 +64,10 @@ typedef ssize_t PrHash;
 #define PR_STATIC_REFCNT ((ssize_t)999999999)
 
 /* Initialiser of the header of a static object of type t. */
-#define PR_STATIC_HEADER(t) {PR_STATIC_REFCNT, (t)}
+#define PR_STATIC_HEADER(t)                                                                        \
+    {                                                                                              \
+        PR_STATIC_REFCNT, (t)                                                                      \
+    }
 
 /* ---- assertions and fatal errors ------------------------------------------------------------ */
 
@@ -97,38 +100,38 @@ static inline void pr_decref(PrObject *o)
 
 #define PR_INCREF(o) pr_incref((PrObject *)(o))
 #define PR_DECREF(o) pr_decref((PrObject *)(o))
-#define PR_XINCREF(o)                                                                            \
-    do {                                                                                         \
-        PrObject *pr_xinc_ = (PrObject *)(o);                                                    \
-        if (pr_xinc_) {                                                                          \
-            pr_incref(pr_xinc_);                                                                 \
-        }                                                                                        \
+#define PR_XINCREF(o)                                                                              \
+    do {                                                                                           \
+        PrObject *pr_xinc_ = (PrObject *)(o);                                                      \
+        if (pr_xinc_) {                                                                            \
+            pr_incref(pr_xinc_);                                                                   \
+        }                                                                                          \
     } while (0)
-#define PR_XDECREF(o)                                                                            \
-    do {                                                                                         \
-        PrObject *pr_xdec_ = (PrObject *)(o);                                                    \
-        if (pr_xdec_) {                                                                          \
-            pr_decref(pr_xdec_);                                                                 \
-        }                                                                                        \
+#define PR_XDECREF(o)                                                                              \
+    do {                                                                                           \
+        PrObject *pr_xdec_ = (PrObject *)(o);                                                      \
+        if (pr_xdec_) {                                                                            \
+            pr_decref(pr_xdec_);                                                                   \
+        }                                                                                          \
     } while (0)
 
 /* Sets the lvalue dst (a PrObject * field or variable) to value, whose reference it takes over,
  * then releases the old value (if any). */
-#define PR_SETREF(dst, value)                                                                    \
-    do {                                                                                         \
-        PrObject *pr_old_ = (PrObject *)(dst);                                                   \
-        (dst) = (value);                                                                         \
-        PR_XDECREF(pr_old_);                                                                     \
+#define PR_SETREF(dst, value)                                                                      \
+    do {                                                                                           \
+        PrObject *pr_old_ = (PrObject *)(dst);                                                     \
+        (dst) = (value);                                                                           \
+        PR_XDECREF(pr_old_);                                                                       \
     } while (0)
 
 /* Sets dst to NULL, then releases what it held (if anything). */
-#define PR_CLEAR(dst)                                                                            \
-    do {                                                                                         \
-        PrObject *pr_old_ = (PrObject *)(dst);                                                   \
-        if (pr_old_) {                                                                           \
-            (dst) = NULL;                                                                        \
-            pr_decref(pr_old_);                                                                  \
-        }                                                                                        \
+#define PR_CLEAR(dst)                                                                              \
+    do {                                                                                           \
+        PrObject *pr_old_ = (PrObject *)(dst);                                                     \
+        if (pr_old_) {                                                                             \
+            (dst) = NULL;                                                                          \
+            pr_decref(pr_old_);                                                                    \
+        }                                                                                          \
     } while (0)
 
 /* A new reference to o, for `return PR_NEWREF(x);`. */
@@ -153,10 +156,6 @@ PrObject *pr_object_new(PrType *t);
 /* The same for a type with items: t->basicsize + n * t->itemsize bytes, size set to n.
  * Returns: the object. Errors: MemoryError (also when the size overflows). */
 PrObject *pr_object_new_var(PrType *t, ssize_t n);
-
-/* Resizes a var object allocated by pr_object_new_var (not tracked, refcnt 1) to n items; the
- * object may move. Returns: the object, or NULL with MemoryError (o is then freed). */
-PrObject *pr_object_resize_var_steal(PrObject *o, ssize_t n);
 
 /* Whether o may be part of a cycle the collector must see: o is of a GC type and, for an exact
  * tuple, currently tracked (CPython's _PyObject_GC_MAY_BE_TRACKED). Containers that track

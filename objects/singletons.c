@@ -132,13 +132,26 @@ static PrObject *bool_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
     }
     int x = BOOL_VALUE(a), y = BOOL_VALUE(b), r = 0;
     switch (op) {
-    case PR_LT: r = x < y; break;
-    case PR_LE: r = x <= y; break;
-    case PR_EQ: r = x == y; break;
-    case PR_NE: r = x != y; break;
-    case PR_GT: r = x > y; break;
-    case PR_GE: r = x >= y; break;
-    default: break;
+    case PR_LT:
+        r = x < y;
+        break;
+    case PR_LE:
+        r = x <= y;
+        break;
+    case PR_EQ:
+        r = x == y;
+        break;
+    case PR_NE:
+        r = x != y;
+        break;
+    case PR_GT:
+        r = x > y;
+        break;
+    case PR_GE:
+        r = x >= y;
+        break;
+    default:
+        break;
     }
     return pr_bool_from_long(r);
 }
@@ -173,8 +186,7 @@ static PrObject *bool_new(PrType *t, PrObject *const *args, size_t nargs, PrObje
         return pr_err_set(PR_EXC(TypeError), "bool() takes no keyword arguments");
     }
     if (nargs > 1) {
-        return pr_err_format(PR_EXC(TypeError), "bool expected at most 1 argument, got %zu",
-                             nargs);
+        return pr_err_format(PR_EXC(TypeError), "bool expected at most 1 argument, got %zu", nargs);
     }
     int truth = nargs ? pr_object_is_true(args[0]) : 0;
     return truth < 0 ? NULL : pr_bool_from_long(truth);

@@ -94,7 +94,10 @@ static PrObject *latin1(uint32_t cp)
 static void utf8_error(const unsigned char *s, ssize_t n, ssize_t i)
 {
     unsigned c = s[i];
-    int need = c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : 0;
+    int need = c >= 0xC2 && c <= 0xDF   ? 1
+               : c >= 0xE0 && c <= 0xEF ? 2
+               : c >= 0xF0 && c <= 0xF4 ? 3
+                                        : 0;
     const char *reason = "invalid start byte";
     ssize_t end = i + 1;
     if (need) {
@@ -187,8 +190,10 @@ PrObject *pr_str_from_codepoint(uint32_t cp)
         return pr_err_set(PR_EXC(ValueError), "chr() arg not in range(0x110000)");
     }
     if (cp >= 0xD800 && cp <= 0xDFFF) {
-        return pr_err_format(PR_EXC(ValueError), "pyrena's str cannot hold the lone surrogate "
-                             "U+%04X", (unsigned)cp);
+        return pr_err_format(PR_EXC(ValueError),
+                             "pyrena's str cannot hold the lone surrogate "
+                             "U+%04X",
+                             (unsigned)cp);
     }
     if (cp < 256) {
         return latin1(cp);
@@ -320,7 +325,10 @@ static PrObject *str_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
         return pr_bool_from_long(!pr_str_eq(a, b));
     default:
         c = pr_str_compare(a, b);
-        return pr_bool_from_long(op == PR_LT ? c < 0 : op == PR_LE ? c <= 0 : op == PR_GT ? c > 0 : c >= 0);
+        return pr_bool_from_long(op == PR_LT   ? c < 0
+                                 : op == PR_LE ? c <= 0
+                                 : op == PR_GT ? c > 0
+                                               : c >= 0);
     }
 }
 
@@ -356,11 +364,20 @@ static int append_escaped(PrStrBuilder *b, uint32_t cp, char quote)
     char buf[16];
     const char *esc = NULL;
     switch (cp) {
-    case '\\': esc = "\\\\"; break;
-    case '\t': esc = "\\t"; break;
-    case '\n': esc = "\\n"; break;
-    case '\r': esc = "\\r"; break;
-    default: break;
+    case '\\':
+        esc = "\\\\";
+        break;
+    case '\t':
+        esc = "\\t";
+        break;
+    case '\n':
+        esc = "\\n";
+        break;
+    case '\r':
+        esc = "\\r";
+        break;
+    default:
+        break;
     }
     if (esc) {
         return pr_str_builder_append_cstr(b, esc);
@@ -564,10 +581,10 @@ static int format_one(PrStrBuilder *b, const char **fmt, va_list *ap)
         return pr_str_builder_append_codepoint(b, (uint32_t)va_arg(*ap, int));
     case 'd':
     case 'i': {
-        long long v = size_t_mod ? (long long)va_arg(*ap, ssize_t)
+        long long v = size_t_mod   ? (long long)va_arg(*ap, ssize_t)
                       : longs >= 2 ? va_arg(*ap, long long)
-                      : longs ? (long long)va_arg(*ap, long)
-                              : (long long)va_arg(*ap, int);
+                      : longs      ? (long long)va_arg(*ap, long)
+                                   : (long long)va_arg(*ap, int);
         snprintf(spec, sizeof spec, "%%%s%dlld", zero ? "0" : "", width);
         snprintf(buf, sizeof buf, spec, v);
         return pr_str_builder_append_cstr(b, buf);
@@ -575,10 +592,10 @@ static int format_one(PrStrBuilder *b, const char **fmt, va_list *ap)
     case 'u':
     case 'x':
     case 'X': {
-        unsigned long long v = size_t_mod ? (unsigned long long)va_arg(*ap, size_t)
+        unsigned long long v = size_t_mod   ? (unsigned long long)va_arg(*ap, size_t)
                                : longs >= 2 ? va_arg(*ap, unsigned long long)
-                               : longs ? (unsigned long long)va_arg(*ap, unsigned long)
-                                       : (unsigned long long)va_arg(*ap, unsigned);
+                               : longs      ? (unsigned long long)va_arg(*ap, unsigned long)
+                                            : (unsigned long long)va_arg(*ap, unsigned);
         snprintf(spec, sizeof spec, "%%%s%dll%c", zero ? "0" : "", width, conv);
         snprintf(buf, sizeof buf, spec, v);
         return pr_str_builder_append_cstr(b, buf);

@@ -253,8 +253,12 @@ static PrHash tuple_hash(PrObject *self)
 
 static PrObject *compare_sizes(ssize_t a, ssize_t b, PrCompareOp op)
 {
-    int r = op == PR_LT ? a < b : op == PR_LE ? a <= b : op == PR_EQ ? a == b
-          : op == PR_NE ? a != b : op == PR_GT ? a > b : a >= b;
+    int r = op == PR_LT   ? a < b
+            : op == PR_LE ? a <= b
+            : op == PR_EQ ? a == b
+            : op == PR_NE ? a != b
+            : op == PR_GT ? a > b
+                          : a >= b;
     return pr_bool_from_long(r);
 }
 
@@ -317,8 +321,7 @@ const PrType pr_tuple_spec = {
     .doc = "Built-in immutable sequence.",
     .basicsize = offsetof(PrTuple, items),
     .itemsize = sizeof(PrObject *),
-    .flags = PR_TPFLAG_GC | PR_TPFLAG_BASETYPE | PR_TPFLAG_IMMUTABLETYPE |
-             PR_TPFLAG_TUPLE_SUBCLASS,
+    .flags = PR_TPFLAG_GC | PR_TPFLAG_BASETYPE | PR_TPFLAG_IMMUTABLETYPE | PR_TPFLAG_TUPLE_SUBCLASS,
     .dealloc = tuple_dealloc,
     .repr = tuple_repr,
     .hash = tuple_hash,

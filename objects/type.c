@@ -108,17 +108,17 @@ const PrType pr_object_spec = {
  *  Readying a type
  * ============================================================================================ */
 
-#define INHERIT(field)                                                                           \
-    do {                                                                                         \
-        if (!t->field) {                                                                         \
-            t->field = b->field;                                                                 \
-        }                                                                                        \
+#define INHERIT(field)                                                                             \
+    do {                                                                                           \
+        if (!t->field) {                                                                           \
+            t->field = b->field;                                                                   \
+        }                                                                                          \
     } while (0)
 
 static void inherit_number(PrType *t, const PrType *b)
 {
-#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                          \
-    INHERIT(number.nb_##name);                                                                   \
+#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                            \
+    INHERIT(number.nb_##name);                                                                     \
     INHERIT(number.nb_inplace_##name);
 #include "objects/binops.def"
 #undef PR_BINOP
@@ -464,8 +464,8 @@ PrObject *pr_type_getattr(PrObject *self, PrObject *name)
     } else if (meta_attr) {
         r = PR_NEWREF(meta_attr);
     } else {
-        r = pr_err_format(PR_EXC(AttributeError), "type object '%s' has no attribute '%U'",
-                          t->name, name);
+        r = pr_err_format(PR_EXC(AttributeError), "type object '%s' has no attribute '%U'", t->name,
+                          name);
     }
 done:
     PR_XDECREF(meta_attr);
@@ -476,8 +476,8 @@ int pr_type_setattr(PrObject *self, PrObject *name, PrObject *value)
 {
     PrType *t = (PrType *)self;
     if (PR_TYPE_HAS_FLAG(t, PR_TPFLAG_IMMUTABLETYPE)) {
-        pr_err_format(PR_EXC(TypeError), "cannot set '%U' attribute of immutable type '%s'",
-                      name, t->name);
+        pr_err_format(PR_EXC(TypeError), "cannot set '%U' attribute of immutable type '%s'", name,
+                      t->name);
         return -1;
     }
     PrObject *meta_attr = pr_type_lookup_borrow(self->type, name);
@@ -515,7 +515,7 @@ PrObject *pr_type_call(PrObject *self, PrObject *const *args, size_t nargs, PrOb
     if (!t->new) {
         return pr_err_format(PR_EXC(TypeError), "cannot create '%s' instances", t->name);
     }
-    PrObject *o = t->new(t, args, nargs, kwnames);
+    PrObject *o = t->new (t, args, nargs, kwnames);
     if (o && o->type->init && pr_type_is_subtype(o->type, t) &&
         o->type->init(o, args, nargs, kwnames) < 0) {
         PR_CLEAR(o);

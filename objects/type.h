@@ -50,8 +50,7 @@ typedef int (*PrDescrSetFunc)(PrObject *descr, PrObject *obj, PrObject *value);
 typedef PrObject *(*PrNewFunc)(PrType *type, PrObject *const *args, size_t nargs,
                                PrObject *kwnames);
 /* __init__(self, *args, **kw). Returns: 0 or -1. */
-typedef int (*PrInitFunc)(PrObject *self, PrObject *const *args, size_t nargs,
-                          PrObject *kwnames);
+typedef int (*PrInitFunc)(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames);
 typedef ssize_t (*PrSizeofFunc)(PrObject *self);
 
 /* ---- number, sequence and mapping slots ----------------------------------------------------- */
@@ -61,8 +60,8 @@ typedef ssize_t (*PrSizeofFunc)(PrObject *self);
  * PR_NotImplemented (a new reference) for operands it does not handle — CPython's protocol.
  * pow is binary here: three-argument pow() is handled by the int type's builtin. */
 typedef struct PrNumberMethods {
-#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                          \
-    PrBinaryFunc nb_##name;                                                                      \
+#define PR_BINOP(NAME, name, symbol, dunder, rdunder, idunder, isymbol)                            \
+    PrBinaryFunc nb_##name;                                                                        \
     PrBinaryFunc nb_inplace_##name;
 #include "objects/binops.def"
 #undef PR_BINOP
@@ -80,9 +79,9 @@ typedef struct PrSequenceMethods {
     PrLenFunc sq_length;
     PrBinaryFunc sq_concat;
     PrSizeArgFunc sq_repeat;
-    PrSizeArgFunc sq_item;         /* i already adjusted for negative values */
-    PrSizeObjArgProc sq_ass_item;  /* value NULL: delete */
-    PrObjObjProc sq_contains;      /* 1, 0 or -1 */
+    PrSizeArgFunc sq_item;        /* i already adjusted for negative values */
+    PrSizeObjArgProc sq_ass_item; /* value NULL: delete */
+    PrObjObjProc sq_contains;     /* 1, 0 or -1 */
 } PrSequenceMethods;
 
 typedef struct PrMappingMethods {
@@ -206,9 +205,9 @@ struct PrType {
     PrType *base;
 
     /* Filled by pr_type_ready: */
-    PrObject *bases; /* tuple of types */
-    PrObject *mro;   /* tuple of types, the type first */
-    PrObject *dict;  /* str -> attribute: descriptors made from the tables, __doc__, ... */
+    PrObject *bases;      /* tuple of types */
+    PrObject *mro;        /* tuple of types, the type first */
+    PrObject *dict;       /* str -> attribute: descriptors made from the tables, __doc__, ... */
     uint32_t version_tag; /* 0 = none assigned; changes whenever the type's attributes may */
     PrType **subclasses;  /* borrowed: types whose base is this one (to invalidate their tags) */
     ssize_t nsubclasses, subclasses_cap;

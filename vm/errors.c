@@ -45,8 +45,10 @@ PrObject *pr_err_set_object(PrType *type, PrObject *value)
             return NULL;
         }
         if (!PR_EXC_INSTANCE_CHECK(exc)) {
-            pr_err_format(PR_EXC(TypeError), "calling %s should have returned an instance of "
-                          "BaseException, not %s", type->name, exc->type->name);
+            pr_err_format(PR_EXC(TypeError),
+                          "calling %s should have returned an instance of "
+                          "BaseException, not %s",
+                          type->name, exc->type->name);
             PR_DECREF(exc);
             return NULL;
         }

@@ -30,8 +30,8 @@ int pr_interp_init(void)
         return 0;
     }
     memset(&pr_interp, 0, sizeof pr_interp);
-#define PR_TYPE_DEF(name, spec)                                                                  \
-    pr_interp.types.name##_type = spec;                                                          \
+#define PR_TYPE_DEF(name, spec)                                                                    \
+    pr_interp.types.name##_type = spec;                                                            \
     pr_interp.types.name##_type.ob = (PrObject)PR_STATIC_HEADER(PR_TYPE(type));
 #include "objects/types.def"
 #undef PR_TYPE_DEF

@@ -44,8 +44,11 @@ static PrObject *key_repr(PrObject *self)
     return pr_str_from_format("K%ld", ((Key *)self)->id);
 }
 
-static PrType key_type = {.name = "Key", .basicsize = sizeof(Key), .hash = key_hash,
-                          .richcompare = key_richcompare, .repr = key_repr};
+static PrType key_type = {.name = "Key",
+                          .basicsize = sizeof(Key),
+                          .hash = key_hash,
+                          .richcompare = key_richcompare,
+                          .repr = key_repr};
 
 static PrObject *new_key(long id, PrHash hash)
 {

@@ -79,8 +79,9 @@ START_TEST(test_format)
     pr_err_format(PR_EXC(TypeError), "%s|%d|%i|%ld|%lld|%zd|%u|%zu|%x|%c|%%|%.3s|%R|%S|%U|%R",
                   "txt", -5, 7, -8L, 9LL, (ssize_t)-10, 11u, (size_t)12, 255u, 0xe9, "h\xc3\xa9llo",
                   s, s, s, t);
-    ASSERT_RAISED(PR_EXC(TypeError),
-                  "txt|-5|7|-8|9|-10|11|12|ff|\xc3\xa9|%|h\xc3\xa9l|\"it's\"|it's|it's|(\"it's\", None)");
+    ASSERT_RAISED(
+        PR_EXC(TypeError),
+        "txt|-5|7|-8|9|-10|11|12|ff|\xc3\xa9|%|h\xc3\xa9l|\"it's\"|it's|it's|(\"it's\", None)");
     PrObject *p = pr_str_from_format("%p", (void *)s);
     char buf[32];
     snprintf(buf, sizeof buf, "%p", (void *)s);
@@ -192,15 +193,15 @@ START_TEST(test_hierarchy)
 {
     /* (class, its base) as CPython 3.11's builtins report them */
     static const char *const pairs[][2] = {
-        {"SystemExit", "BaseException"},   {"KeyboardInterrupt", "BaseException"},
-        {"GeneratorExit", "BaseException"}, {"Exception", "BaseException"},
-        {"StopIteration", "Exception"},    {"ZeroDivisionError", "ArithmeticError"},
-        {"OverflowError", "ArithmeticError"}, {"KeyError", "LookupError"},
-        {"IndexError", "LookupError"},     {"UnboundLocalError", "NameError"},
-        {"RecursionError", "RuntimeError"}, {"NotImplementedError", "RuntimeError"},
+        {"SystemExit", "BaseException"},        {"KeyboardInterrupt", "BaseException"},
+        {"GeneratorExit", "BaseException"},     {"Exception", "BaseException"},
+        {"StopIteration", "Exception"},         {"ZeroDivisionError", "ArithmeticError"},
+        {"OverflowError", "ArithmeticError"},   {"KeyError", "LookupError"},
+        {"IndexError", "LookupError"},          {"UnboundLocalError", "NameError"},
+        {"RecursionError", "RuntimeError"},     {"NotImplementedError", "RuntimeError"},
         {"ModuleNotFoundError", "ImportError"}, {"FileNotFoundError", "OSError"},
         {"UnicodeDecodeError", "UnicodeError"}, {"UnicodeError", "ValueError"},
-        {"TabError", "IndentationError"},  {"IndentationError", "SyntaxError"},
+        {"TabError", "IndentationError"},       {"IndentationError", "SyntaxError"},
         {"BrokenPipeError", "ConnectionError"}, {"MemoryError", "Exception"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
@@ -247,6 +248,11 @@ START_TEST(test_context_chaining)
     ck_assert_ptr_eq(pr_exception_context_borrow(exc), handled);
     ck_assert_ptr_null(pr_exception_context_borrow(handled));
     PR_DECREF(raised);
+    /* raise ... from: the cause, with the context suppressed */
+    pr_exception_set_cause_steal(exc, PR_NEWREF(handled));
+    ck_assert_ptr_eq(pr_exception_cause_borrow(exc), handled);
+    ck_assert_int_eq(((PrBaseException *)exc)->suppress_context, 1);
+    pr_exception_set_cause_steal(exc, NULL);
     pr_err_set_handled(NULL);
     ck_assert_ptr_null(pr_err_handled_borrow());
     pr_err_set(PR_EXC(ValueError), "outside");

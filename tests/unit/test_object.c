@@ -30,7 +30,7 @@ static void note(const char *what)
 /* ---- Counted: counts deallocations; its dealloc records what a watched field holds ------ */
 
 static int deallocs;
-static PrObject **watched;     /* a field to look at from inside dealloc */
+static PrObject **watched; /* a field to look at from inside dealloc */
 static PrObject *seen_in_dealloc;
 
 static void counted_dealloc(PrObject *self)
@@ -42,8 +42,8 @@ static void counted_dealloc(PrObject *self)
     pr_object_free(self);
 }
 
-static PrType counted_type = {.name = "Counted", .basicsize = sizeof(PrObject),
-                              .dealloc = counted_dealloc};
+static PrType counted_type = {
+    .name = "Counted", .basicsize = sizeof(PrObject), .dealloc = counted_dealloc};
 
 /* ---- Cmp: a richcompare that records its calls and answers as configured --------------- */
 
@@ -52,14 +52,15 @@ static PrObject *cmp_answer; /* what the slots return (borrowed); NULL: NotImple
 static PrObject *cmp_slot(PrObject *a, PrObject *b, PrCompareOp op)
 {
     char buf[64];
-    snprintf(buf, sizeof buf, "%s%s%s", a->type->name, pr_compare_ops[op].symbol,
-             b->type->name);
+    snprintf(buf, sizeof buf, "%s%s%s", a->type->name, pr_compare_ops[op].symbol, b->type->name);
     note(buf);
     return PR_NEWREF(cmp_answer ? cmp_answer : PR_NotImplemented);
 }
 
-static PrType cmp_a_type = {.name = "A", .basicsize = sizeof(PrObject),
-                            .flags = PR_TPFLAG_BASETYPE, .richcompare = cmp_slot};
+static PrType cmp_a_type = {.name = "A",
+                            .basicsize = sizeof(PrObject),
+                            .flags = PR_TPFLAG_BASETYPE,
+                            .richcompare = cmp_slot};
 static PrType cmp_b_type = {.name = "B", .base = &cmp_a_type, .richcompare = cmp_slot};
 static PrType cmp_c_type = {.name = "C", .basicsize = sizeof(PrObject), .richcompare = cmp_slot};
 
@@ -91,19 +92,21 @@ static PrObject *num_neg(PrObject *a)
     return PR_NEWREF(a);
 }
 
-static PrType num_type = {.name = "Num", .basicsize = sizeof(PrObject),
-                          .flags = PR_TPFLAG_BASETYPE, .number.nb_add = num_add,
-                          .number.nb_inplace_add = num_iadd, .number.nb_index = num_index,
+static PrType num_type = {.name = "Num",
+                          .basicsize = sizeof(PrObject),
+                          .flags = PR_TPFLAG_BASETYPE,
+                          .number.nb_add = num_add,
+                          .number.nb_inplace_add = num_iadd,
+                          .number.nb_index = num_index,
                           .number.nb_negative = num_neg};
 /* A subclass with its own nb_add (so the slots differ) */
 static PrObject *subnum_add(PrObject *a, PrObject *b)
 {
     return num_add(a, b);
 }
-static PrType subnum_type = {.name = "SubNum", .base = &num_type,
-                             .number.nb_add = subnum_add};
-static PrType other_type = {.name = "Other", .basicsize = sizeof(PrObject),
-                            .number.nb_add = subnum_add};
+static PrType subnum_type = {.name = "SubNum", .base = &num_type, .number.nb_add = subnum_add};
+static PrType other_type = {
+    .name = "Other", .basicsize = sizeof(PrObject), .number.nb_add = subnum_add};
 
 /* ---- Obj: an instance dict, methods, a getset, members, a bad repr ------------------------ */
 
@@ -131,8 +134,7 @@ static PrObject *obj_get_fixed(PrObject *self, void *closure)
     return pr_str_from_cstr("fixed");
 }
 
-static PrObject *obj_noargs(PrObject *self, PrObject *const *args, size_t nargs,
-                            PrObject *kw)
+static PrObject *obj_noargs(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return pr_str_from_format("noargs(%s)", self->type->name);
 }
@@ -187,32 +189,37 @@ static PrObject *obj_new(PrType *t, PrObject *const *args, size_t nargs, PrObjec
     return pr_object_new(t);
 }
 
-static PrType obj_type = {.name = "Obj", .basicsize = sizeof(Obj),
-                          .flags = PR_TPFLAG_BASETYPE, .dealloc = obj_dealloc,
-                          .new = obj_new, .dictoffset = offsetof(Obj, dict),
-                          .methods = obj_methods, .getsets = obj_getsets,
+static PrType obj_type = {.name = "Obj",
+                          .basicsize = sizeof(Obj),
+                          .flags = PR_TPFLAG_BASETYPE,
+                          .dealloc = obj_dealloc,
+                          .new = obj_new,
+                          .dictoffset = offsetof(Obj, dict),
+                          .methods = obj_methods,
+                          .getsets = obj_getsets,
                           .members = obj_members};
 static PrType subobj_type = {.name = "SubObj", .base = &obj_type};
 
 /* Same layout, no instance dict. */
-static PrType nodict_type = {.name = "NoDict", .basicsize = sizeof(Obj),
-                             .dealloc = obj_dealloc, .methods = obj_methods,
+static PrType nodict_type = {.name = "NoDict",
+                             .basicsize = sizeof(Obj),
+                             .dealloc = obj_dealloc,
+                             .methods = obj_methods,
                              .getsets = obj_getsets};
 
 static PrObject *bad_repr(PrObject *self)
 {
     return PR_NEWREF(PR_None);
 }
-static PrType badrepr_type = {.name = "BadRepr", .basicsize = sizeof(PrObject),
-                              .repr = bad_repr};
+static PrType badrepr_type = {.name = "BadRepr", .basicsize = sizeof(PrObject), .repr = bad_repr};
 
 /* ---- GC: a collected type -------------------------------------------------------------- */
 
-static PrType gc_type = {.name = "GCObj", .basicsize = sizeof(PrObject) + sizeof(PrObject *),
-                         .flags = PR_TPFLAG_GC};
+static PrType gc_type = {
+    .name = "GCObj", .basicsize = sizeof(PrObject) + sizeof(PrObject *), .flags = PR_TPFLAG_GC};
 
-static PrType *const test_types[] = {&counted_type, &cmp_a_type,  &cmp_b_type, &cmp_c_type,
-                                     &num_type,     &subnum_type, &other_type, &obj_type,
+static PrType *const test_types[] = {&counted_type, &cmp_a_type,  &cmp_b_type,   &cmp_c_type,
+                                     &num_type,     &subnum_type, &other_type,   &obj_type,
                                      &subobj_type,  &nodict_type, &badrepr_type, &gc_type};
 #define NTEST_TYPES (sizeof test_types / sizeof test_types[0])
 
@@ -327,8 +334,13 @@ END_TEST
 
 START_TEST(test_static_objects)
 {
-    PrObject *statics[] = {PR_None, PR_NotImplemented, PR_Ellipsis, PR_True, PR_False,
-                           (PrObject *)PR_TYPE(str), (PrObject *)PR_EXC(TypeError)};
+    PrObject *statics[] = {PR_None,
+                           PR_NotImplemented,
+                           PR_Ellipsis,
+                           PR_True,
+                           PR_False,
+                           (PrObject *)PR_TYPE(str),
+                           (PrObject *)PR_EXC(TypeError)};
     for (size_t i = 0; i < sizeof statics / sizeof statics[0]; i++) {
         ck_assert_int_ge(statics[i]->refcnt, PR_STATIC_REFCNT);
         ck_assert_int_lt(statics[i]->refcnt, PR_STATIC_REFCNT + 100000);
@@ -891,9 +903,11 @@ START_TEST(test_binary_dispatch)
     ASSERT_RAISED(PR_EXC(TypeError),
                   "unsupported operand type(s) for ** or pow(): 'Counted' and 'Counted'");
     ck_assert_ptr_null(pr_number_inplace_floordiv(c, c));
-    ASSERT_RAISED(PR_EXC(TypeError), "unsupported operand type(s) for //=: 'Counted' and 'Counted'");
+    ASSERT_RAISED(PR_EXC(TypeError),
+                  "unsupported operand type(s) for //=: 'Counted' and 'Counted'");
     ck_assert_ptr_null(pr_number_divmod(c, n));
-    ASSERT_RAISED(PR_EXC(TypeError), "unsupported operand type(s) for divmod(): 'Counted' and 'Num'");
+    ASSERT_RAISED(PR_EXC(TypeError),
+                  "unsupported operand type(s) for divmod(): 'Counted' and 'Num'");
     ck_assert_str_eq(pr_binops[PR_BINOP_MATMUL].rdunder, "__rmatmul__");
     ck_assert_str_eq(pr_binops[PR_BINOP_SUB].isymbol, "-=");
     PR_DECREF(n);
@@ -969,8 +983,11 @@ END_TEST
 /* Readying with no memory: a type that cannot be readied says so and leaves nothing behind. */
 START_TEST(test_ready_out_of_memory)
 {
-    static PrType late_type = {.name = "Late", .basicsize = sizeof(Obj), .dealloc = obj_dealloc,
-                               .methods = obj_methods, .getsets = obj_getsets,
+    static PrType late_type = {.name = "Late",
+                               .basicsize = sizeof(Obj),
+                               .dealloc = obj_dealloc,
+                               .methods = obj_methods,
+                               .getsets = obj_getsets,
                                .members = obj_members};
     /* Names interned on the way stay interned (one block each) until shutdown; freed tuples
      * wait on the free lists, emptied before each count. */

@@ -26,11 +26,15 @@ START_TEST(test_from_utf8)
         const char *msg;
     } bad[] = {
         {"\xe4\xb8", 2, "'utf-8' codec can't decode bytes in position 0-1: unexpected end of data"},
-        {"\xe4" "A", 2, "'utf-8' codec can't decode byte 0xe4 in position 0: invalid continuation byte"},
+        {"\xe4"
+         "A",
+         2, "'utf-8' codec can't decode byte 0xe4 in position 0: invalid continuation byte"},
         {"\xff", 1, "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"},
         {"a\x80", 2, "'utf-8' codec can't decode byte 0x80 in position 1: invalid start byte"},
-        {"\xf0\x9f\x98", 3, "'utf-8' codec can't decode bytes in position 0-2: unexpected end of data"},
-        {"\xed\xa0\x80", 3, "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"},
+        {"\xf0\x9f\x98", 3,
+         "'utf-8' codec can't decode bytes in position 0-2: unexpected end of data"},
+        {"\xed\xa0\x80", 3,
+         "'utf-8' codec can't decode byte 0xed in position 0: invalid continuation byte"},
         {"\xc0\x80", 2, "'utf-8' codec can't decode byte 0xc0 in position 0: invalid start byte"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -77,7 +81,7 @@ START_TEST(test_interning)
     PrObject *old_b = b;
     PR_INCREF(old_b);
     ck_assert_int_eq(pr_str_intern_inplace(&b), 0);
-    ck_assert_ptr_eq(a, b); /* b now names the interned one */
+    ck_assert_ptr_eq(a, b);             /* b now names the interned one */
     ck_assert_int_eq(old_b->refcnt, 1); /* its reference was released */
     PR_DECREF(old_b);
     ck_assert_int_eq(pr_str_intern_inplace(&b), 0); /* already interned: nothing changes */

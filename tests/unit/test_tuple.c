@@ -159,8 +159,8 @@ START_TEST(test_repr_hash_compare)
     ck_assert_ptr_null(pr_tuple_concat(t1, a));
     ASSERT_RAISED(PR_EXC(TypeError), "can only concatenate tuple (not \"str\") to tuple");
     ck_assert_int_eq(pr_object_sizeof(cat), 40 + 3 * 8);
-    PrObject *objs[] = {a, b, t0, t1, t2, nested, tf, t, te, d, unhashable, t2b, tba, tn, cat,
-                        same, same2};
+    PrObject *objs[] = {a, b,          t0,  t1,  t2, nested, tf,   t,    te,
+                        d, unhashable, t2b, tba, tn, cat,    same, same2};
     for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
         PR_DECREF(objs[i]);
     }
