@@ -1,0 +1,602 @@
+/* objects/dict.c — the core of dict: the compact ordered table (lookup, insertion, deletion,
+ * resizing), iteration by index with change detection, repr, equality and collector support.
+ * The layout and contracts are in objects/dict.h. */
+#include "objects/dict.h"
+
+#include "memory/obmalloc.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "vm/errors.h"
+
+#include <string.h>
+
+#define IX_EMPTY (-1)
+#define IX_DUMMY (-2) /* a deleted item's index slot */
+#define IX_ERROR (-3) /* lookup failed with an exception */
+#define PERTURB_SHIFT 5
+#define MIN_LOG2_SIZE 3
+/* A table of n slots holds at most 2n/3 entries. */
+#define USABLE_FRACTION(n) (((n) << 1) / 3)
+
+/* ============================================================================================
+ *  The keys block
+ * ============================================================================================ */
+
+static PrDictEntry *entries_of(PrDictKeys *k)
+{
+    return (PrDictEntry *)(void *)(k->indices + ((size_t)1 << k->log2_index_bytes));
+}
+
+static ssize_t get_index(const PrDictKeys *k, size_t i)
+{
+    if (k->log2_size < 8) {
+        return ((const int8_t *)k->indices)[i];
+    } else if (k->log2_size < 16) {
+        return ((const int16_t *)(const void *)k->indices)[i];
+    } else if (k->log2_size < 32) {
+        return ((const int32_t *)(const void *)k->indices)[i];
+    }
+    return (ssize_t)((const int64_t *)(const void *)k->indices)[i];
+}
+
+static void set_index(PrDictKeys *k, size_t i, ssize_t ix)
+{
+    if (k->log2_size < 8) {
+        ((int8_t *)k->indices)[i] = (int8_t)ix;
+    } else if (k->log2_size < 16) {
+        ((int16_t *)(void *)k->indices)[i] = (int16_t)ix;
+    } else if (k->log2_size < 32) {
+        ((int32_t *)(void *)k->indices)[i] = (int32_t)ix;
+    } else {
+        ((int64_t *)(void *)k->indices)[i] = ix;
+    }
+}
+
+static size_t keys_bytes(int log2_size)
+{
+    int log2_index_bytes = log2_size + (log2_size < 8    ? 0
+                                        : log2_size < 16 ? 1
+                                        : log2_size < 32 ? 2
+                                                         : 3);
+    return sizeof(PrDictKeys) + ((size_t)1 << log2_index_bytes) +
+           (size_t)USABLE_FRACTION((ssize_t)1 << log2_size) * sizeof(PrDictEntry);
+}
+
+static PrDictKeys *new_keys(int log2_size, int str_only)
+{
+    if (log2_size >= 8 * (int)sizeof(ssize_t) - 3) {
+        pr_err_no_memory();
+        return NULL;
+    }
+    PrDictKeys *k = pr_mem_alloc(keys_bytes(log2_size));
+    if (!k) {
+        pr_err_no_memory();
+        return NULL;
+    }
+    k->log2_size = (uint8_t)log2_size;
+    k->log2_index_bytes = (uint8_t)(log2_size + (log2_size < 8    ? 0
+                                                 : log2_size < 16 ? 1
+                                                 : log2_size < 32 ? 2
+                                                                  : 3));
+    k->str_only = (uint8_t)str_only;
+    k->usable = USABLE_FRACTION((ssize_t)1 << log2_size);
+    k->nentries = 0;
+    memset(k->indices, 0xff, (size_t)1 << k->log2_index_bytes); /* IX_EMPTY at every width */
+    return k;
+}
+
+/* The first index slot for hash that holds no live entry (empty or dummy). */
+static size_t find_empty_slot(const PrDictKeys *k, PrHash hash)
+{
+    size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
+    while (get_index(k, i) >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* The index slot that points at entry ix. */
+static size_t find_slot_of(const PrDictKeys *k, PrHash hash, ssize_t ix)
+{
+    size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
+    while (get_index(k, i) != ix) {
+        PR_ASSERT(get_index(k, i) != IX_EMPTY);
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+static void bump_version(PrDict *d)
+{
+    d->version = ++pr_interp.dict.next_version;
+}
+
+/* ============================================================================================
+ *  Lookup
+ * ============================================================================================ */
+
+/* Finds key (with its hash) in d. Returns: the entry index, IX_EMPTY when absent, or IX_ERROR
+ * with an exception when a comparison failed. A user __eq__ that changes d restarts the
+ * search, as in CPython. */
+static ssize_t lookup(PrDict *d, PrObject *key, PrHash hash)
+{
+    int fast = PR_STR_CHECK_EXACT(key);
+restart:;
+    PrDictKeys *k = d->keys;
+    if (!k) {
+        return IX_EMPTY;
+    }
+    PrDictEntry *ep = entries_of(k);
+    size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
+    for (;;) {
+        ssize_t ix = get_index(k, i);
+        if (ix == IX_EMPTY) {
+            return IX_EMPTY;
+        }
+        if (ix >= 0) {
+            PrDictEntry *e = &ep[ix];
+            if (e->key == key) {
+                return ix;
+            }
+            if (e->hash == hash) {
+                if (fast && PR_STR_CHECK_EXACT(e->key)) {
+                    if (pr_str_eq(e->key, key)) {
+                        return ix;
+                    }
+                } else if (!(fast && k->str_only)) {
+                    PrObject *start = PR_NEWREF(e->key);
+                    int eq = pr_object_richcompare_bool(start, key, PR_EQ);
+                    PR_DECREF(start);
+                    if (eq < 0) {
+                        return IX_ERROR;
+                    }
+                    if (d->keys != k || e->key != start) {
+                        goto restart;
+                    }
+                    if (eq) {
+                        return ix;
+                    }
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* hash(key), the cached one for str. Returns: the hash or -1 with an exception. */
+static PrHash key_hash(PrObject *key)
+{
+    return PR_STR_CHECK_EXACT(key) ? pr_str_hash(key) : pr_object_hash(key);
+}
+
+PrObject *pr_dict_getitem_borrow(PrObject *d, PrObject *key)
+{
+    PrHash hash = key_hash(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    ssize_t ix = lookup((PrDict *)d, key, hash);
+    return ix >= 0 ? entries_of(((PrDict *)d)->keys)[ix].value : NULL;
+}
+
+PrObject *pr_dict_getitem_cstr_borrow(PrObject *d, const char *key)
+{
+    PrDictKeys *k = ((PrDict *)d)->keys;
+    if (!k) {
+        return NULL;
+    }
+    size_t n = strlen(key);
+    PrHash hash = pr_hash_bytes(key, n); /* str's hash: the same function on the same bytes */
+    PrDictEntry *ep = entries_of(k);
+    size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
+    for (ssize_t ix; (ix = get_index(k, i)) != IX_EMPTY;) {
+        if (ix >= 0 && ep[ix].hash == hash && PR_STR_CHECK(ep[ix].key) &&
+            pr_str_eq_cstr(ep[ix].key, key)) {
+            return ep[ix].value;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return NULL;
+}
+
+int pr_dict_contains(PrObject *d, PrObject *key)
+{
+    PrHash hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    ssize_t ix = lookup((PrDict *)d, key, hash);
+    return ix == IX_ERROR ? -1 : ix >= 0;
+}
+
+PrObject *pr_dict_subscript(PrObject *d, PrObject *key)
+{
+    PrObject *v = pr_dict_getitem_borrow(d, key);
+    if (v) {
+        return PR_NEWREF(v);
+    }
+    return pr_err_occurred() ? NULL : pr_err_set_object(PR_EXC(KeyError), key);
+}
+
+/* ============================================================================================
+ *  Insertion, resizing, deletion
+ * ============================================================================================ */
+
+/* Rebuilds d's table with room for minsize entries, compacting deleted ones away. */
+static int resize(PrDict *d, ssize_t minsize)
+{
+    int log2 = MIN_LOG2_SIZE;
+    while (((ssize_t)1 << log2) < minsize) {
+        log2++;
+    }
+    PrDictKeys *old = d->keys, *k = new_keys(log2, old ? old->str_only : 1);
+    if (!k) {
+        return -1;
+    }
+    if (old) {
+        PrDictEntry *src = entries_of(old), *dst = entries_of(k);
+        ssize_t j = 0;
+        for (ssize_t i = 0; i < old->nentries; i++) {
+            if (src[i].key) {
+                dst[j] = src[i];
+                set_index(k, find_empty_slot(k, src[i].hash), j);
+                j++;
+            }
+        }
+        k->nentries = j;
+        k->usable -= j;
+        pr_mem_free(old);
+    }
+    d->keys = k;
+    return 0;
+}
+
+static void maintain_tracking(PrDict *d, PrObject *key, PrObject *value)
+{
+    if (!pr_gc_is_tracked((PrObject *)d) &&
+        (pr_object_gc_may_be_tracked(key) || pr_object_gc_may_be_tracked(value))) {
+        pr_gc_track((PrObject *)d);
+    }
+}
+
+static int insert(PrDict *d, PrObject *key, PrHash hash, PrObject *value)
+{
+    ssize_t ix = lookup(d, key, hash);
+    if (ix == IX_ERROR) {
+        return -1;
+    }
+    maintain_tracking(d, key, value);
+    if (ix >= 0) {
+        PrDictEntry *e = &entries_of(d->keys)[ix];
+        PrObject *old = e->value;
+        e->value = PR_NEWREF(value);
+        bump_version(d);
+        PR_DECREF(old);
+        return 0;
+    }
+    if ((!d->keys || d->keys->usable <= 0) && resize(d, d->used * 3) < 0) {
+        return -1;
+    }
+    PrDictKeys *k = d->keys;
+    if (k->str_only && !PR_STR_CHECK_EXACT(key)) {
+        k->str_only = 0;
+    }
+    set_index(k, find_empty_slot(k, hash), k->nentries);
+    entries_of(k)[k->nentries] = (PrDictEntry){hash, PR_NEWREF(key), PR_NEWREF(value)};
+    k->nentries++;
+    k->usable--;
+    d->used++;
+    bump_version(d);
+    return 0;
+}
+
+int pr_dict_setitem(PrObject *d, PrObject *key, PrObject *value)
+{
+    PrHash hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return insert((PrDict *)d, key, hash, value);
+}
+
+int pr_dict_setitem_cstr(PrObject *d, const char *key, PrObject *value)
+{
+    PrObject *k = pr_str_intern_cstr(key);
+    if (!k) {
+        return -1;
+    }
+    int rc = pr_dict_setitem(d, k, value);
+    PR_DECREF(k);
+    return rc;
+}
+
+int pr_dict_delitem(PrObject *dict, PrObject *key)
+{
+    PrDict *d = (PrDict *)dict;
+    PrHash hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    ssize_t ix = lookup(d, key, hash);
+    if (ix == IX_ERROR) {
+        return -1;
+    }
+    if (ix == IX_EMPTY) {
+        pr_err_set_object(PR_EXC(KeyError), key);
+        return -1;
+    }
+    PrDictKeys *k = d->keys;
+    PrDictEntry *e = &entries_of(k)[ix];
+    PrObject *old_key = e->key, *old_value = e->value;
+    set_index(k, find_slot_of(k, hash, ix), IX_DUMMY);
+    e->key = e->value = NULL;
+    d->used--;
+    bump_version(d);
+    PR_DECREF(old_key);
+    PR_DECREF(old_value);
+    return 0;
+}
+
+int pr_dict_delitem_cstr(PrObject *d, const char *key)
+{
+    PrObject *k = pr_str_from_cstr(key);
+    if (!k) {
+        return -1;
+    }
+    int rc = pr_dict_delitem(d, k);
+    PR_DECREF(k);
+    return rc;
+}
+
+/* Releases every key and value of a keys block and frees it. */
+static void free_keys(PrDictKeys *k)
+{
+    if (!k) {
+        return;
+    }
+    PrDictEntry *ep = entries_of(k);
+    for (ssize_t i = 0; i < k->nentries; i++) {
+        PR_XDECREF(ep[i].key);
+        PR_XDECREF(ep[i].value);
+    }
+    pr_mem_free(k);
+}
+
+void pr_dict_clear(PrObject *dict)
+{
+    PrDict *d = (PrDict *)dict;
+    PrDictKeys *k = d->keys;
+    if (!k) {
+        return;
+    }
+    d->keys = NULL; /* the dict is empty before any __del__ can look at it */
+    d->used = 0;
+    bump_version(d);
+    free_keys(k);
+}
+
+/* ============================================================================================
+ *  Reading and iterating
+ * ============================================================================================ */
+
+PrObject *pr_dict_new(void)
+{
+    PrDict *d = (PrDict *)pr_object_new(PR_TYPE(dict));
+    if (d) {
+        bump_version(d);
+    }
+    return (PrObject *)d;
+}
+
+ssize_t pr_dict_size(PrObject *d)
+{
+    return ((PrDict *)d)->used;
+}
+
+uint64_t pr_dict_version(PrObject *d)
+{
+    return ((PrDict *)d)->version;
+}
+
+int pr_dict_next(PrObject *dict, ssize_t *pos, PrObject **key, PrObject **value)
+{
+    PrDictKeys *k = ((PrDict *)dict)->keys;
+    ssize_t i = *pos;
+    if (!k) {
+        return 0;
+    }
+    PrDictEntry *ep = entries_of(k);
+    while (i < k->nentries && !ep[i].key) {
+        i++;
+    }
+    if (i >= k->nentries) {
+        return 0;
+    }
+    *pos = i + 1;
+    if (key) {
+        *key = ep[i].key;
+    }
+    if (value) {
+        *value = ep[i].value;
+    }
+    return 1;
+}
+
+void pr_dict_iter_init(PrObject *d, PrDictIterState *st)
+{
+    st->pos = 0;
+    st->used = st->remaining = ((PrDict *)d)->used;
+}
+
+int pr_dict_iter_next(PrObject *d, PrDictIterState *st, PrObject **key, PrObject **value)
+{
+    if (st->used != ((PrDict *)d)->used) {
+        st->used = -1; /* the error stays */
+        pr_err_set(PR_EXC(RuntimeError), "dictionary changed size during iteration");
+        return -1;
+    }
+    if (!pr_dict_next(d, &st->pos, key, value)) {
+        return 0;
+    }
+    if (st->remaining == 0) {
+        pr_err_set(PR_EXC(RuntimeError), "dictionary keys changed during iteration");
+        return -1;
+    }
+    st->remaining--;
+    return 1;
+}
+
+/* ============================================================================================
+ *  The type
+ * ============================================================================================ */
+
+static void dict_dealloc(PrObject *self)
+{
+    pr_gc_untrack(self);
+    free_keys(((PrDict *)self)->keys);
+    pr_object_free(self);
+}
+
+static ssize_t dict_length(PrObject *self)
+{
+    return ((PrDict *)self)->used;
+}
+
+static int dict_ass_subscript(PrObject *self, PrObject *key, PrObject *value)
+{
+    return value ? pr_dict_setitem(self, key, value) : pr_dict_delitem(self, key);
+}
+
+/* Appends "key: value" for the entry at i (both held while their repr runs). */
+static int repr_item(PrStrBuilder *b, PrObject *key, PrObject *value)
+{
+    PR_INCREF(key);
+    PR_INCREF(value);
+    int rc = pr_str_builder_append_repr(b, key) < 0 || pr_str_builder_append(b, ": ", 2) < 0 ||
+                     pr_str_builder_append_repr(b, value) < 0
+                 ? -1
+                 : 0;
+    PR_DECREF(key);
+    PR_DECREF(value);
+    return rc;
+}
+
+static PrObject *dict_repr(PrObject *self)
+{
+    if (((PrDict *)self)->used == 0) {
+        return pr_str_from_cstr("{}");
+    }
+    int rc = pr_repr_enter(self);
+    if (rc != 0) {
+        return rc > 0 ? pr_str_from_cstr("{...}") : NULL;
+    }
+    PrStrBuilder b;
+    PrObject *key, *value;
+    ssize_t pos = 0;
+    int first = 1;
+    pr_str_builder_init(&b);
+    pr_str_builder_append(&b, "{", 1);
+    while (pr_dict_next(self, &pos, &key, &value)) { /* re-reads the table: repr may change it */
+        if ((!first && pr_str_builder_append(&b, ", ", 2) < 0) || repr_item(&b, key, value) < 0) {
+            break;
+        }
+        first = 0;
+    }
+    pr_str_builder_append(&b, "}", 1);
+    pr_repr_leave(self);
+    return pr_str_builder_finish(&b);
+}
+
+/* a == b for two dicts. Returns: 1, 0 or -1. */
+static int dict_equal(PrDict *a, PrDict *b)
+{
+    if (a->used != b->used) {
+        return 0;
+    }
+    PrObject *key, *avalue;
+    ssize_t pos = 0;
+    while (pr_dict_next((PrObject *)a, &pos, &key, &avalue)) {
+        PR_INCREF(key);
+        PR_INCREF(avalue);
+        PrObject *bvalue = pr_dict_getitem_borrow((PrObject *)b, key);
+        int eq = bvalue ? (PR_INCREF(bvalue), pr_object_richcompare_bool(avalue, bvalue, PR_EQ))
+                        : (pr_err_occurred() ? -1 : 0);
+        PR_XDECREF(bvalue);
+        PR_DECREF(avalue);
+        PR_DECREF(key);
+        if (eq <= 0) {
+            return eq;
+        }
+    }
+    return 1;
+}
+
+static PrObject *dict_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
+{
+    if (!PR_DICT_CHECK(a) || !PR_DICT_CHECK(b) || (op != PR_EQ && op != PR_NE)) {
+        PR_RETURN_NOTIMPLEMENTED;
+    }
+    int eq = dict_equal((PrDict *)a, (PrDict *)b);
+    return eq < 0 ? NULL : pr_bool_from_long(op == PR_EQ ? eq : !eq);
+}
+
+/* As CPython: a table of str keys shows only its values (str cannot hold references). */
+static int dict_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrDictKeys *k = ((PrDict *)self)->keys;
+    if (!k) {
+        return 0;
+    }
+    PrDictEntry *ep = entries_of(k);
+    for (ssize_t i = 0; i < k->nentries; i++) {
+        int rc = 0;
+        if (ep[i].key) {
+            rc = (!k->str_only ? visit(ep[i].key, arg) : 0) || visit(ep[i].value, arg);
+        }
+        if (rc) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static int dict_gc_clear(PrObject *self)
+{
+    pr_dict_clear(self);
+    return 0;
+}
+
+static int dict_sq_contains(PrObject *self, PrObject *key)
+{
+    return pr_dict_contains(self, key);
+}
+
+/* The dict and its keys block: 40 + 16 bytes, plus 8-byte slots... as allocated. */
+static ssize_t dict_sizeof(PrObject *self)
+{
+    PrDictKeys *k = ((PrDict *)self)->keys;
+    return (ssize_t)sizeof(PrDict) + (k ? (ssize_t)keys_bytes(k->log2_size) : 0);
+}
+
+const PrType pr_dict_spec = {
+    .name = "dict",
+    .doc = "dict() -> new empty dictionary",
+    .basicsize = sizeof(PrDict),
+    .flags = PR_TPFLAG_GC | PR_TPFLAG_BASETYPE | PR_TPFLAG_IMMUTABLETYPE | PR_TPFLAG_DICT_SUBCLASS,
+    .dealloc = dict_dealloc,
+    .repr = dict_repr,
+    .hash = pr_object_hash_not_implemented,
+    .richcompare = dict_richcompare,
+    .traverse = dict_traverse,
+    .clear = dict_gc_clear,
+    .size_of = dict_sizeof,
+    .sequence.sq_contains = dict_sq_contains,
+    .mapping.mp_length = dict_length,
+    .mapping.mp_subscript = pr_dict_subscript,
+    .mapping.mp_ass_subscript = dict_ass_subscript,
+};

@@ -1,0 +1,109 @@
+/* objects/dict.h — the core of dict: CPython 3.6+'s compact, insertion-ordered hash table.
+ * A dict points at a keys block: a sparse array of indices (1, 2, 4 or 8 bytes each, by table
+ * size) followed by a dense array of entries {hash, key, value} in insertion order. Lookups
+ * probe the indices with CPython's perturbation scheme; deletion leaves a dummy index and an
+ * empty entry, compacted away by the next resize. A table of size 2**k holds 2/3 of it in
+ * entries; when full it is rebuilt for 3 * used entries. An empty dict has no keys block.
+ *
+ * Str fast path: while every key is an exact str (type dicts, globals, instance dicts), the
+ * table is flagged so lookups with a str key compare pointers, then cached hashes and bytes,
+ * never calling __eq__. Every change bumps the dict's version, drawn from one counter for all
+ * dicts (PEP 509), so the VM can cache a global lookup under (dict, version).
+ *
+ * The collector sees a dict only once it may hold a container: new dicts are untracked and
+ * start being tracked when a key or value of a GC type is stored (CPython's MAINTAIN_TRACKING).
+ * Views, iterators, methods (keys, items, get, pop, update...) and dict() belong to the dict
+ * type's owner; pr_dict_iter_next gives them the "changed size during iteration" check. */
+#ifndef PR_OBJECTS_DICT_H
+#define PR_OBJECTS_DICT_H
+
+#include "vm/interp.h"
+
+#include <stdint.h>
+
+typedef struct PrDictEntry {
+    PrHash hash;
+    PrObject *key; /* NULL: a deleted entry */
+    PrObject *value;
+} PrDictEntry;
+
+typedef struct PrDictKeys {
+    uint8_t log2_size;        /* the table has 2**log2_size index slots */
+    uint8_t log2_index_bytes; /* log2 of the bytes of the index array */
+    uint8_t str_only;         /* every key stored so far is an exact str */
+    ssize_t usable;           /* entries still free at the end of the entry array */
+    ssize_t nentries;         /* entries used, deleted ones included */
+    char indices[];           /* then the entries: PR_DICT_ENTRIES(keys) */
+} PrDictKeys;
+
+typedef struct PrDict {
+    PrObject ob;
+    ssize_t used;     /* live items */
+    uint64_t version; /* changes on every mutation */
+    PrDictKeys *keys; /* NULL for an empty dict that never held anything */
+} PrDict;
+
+extern const PrType pr_dict_spec;
+
+#define PR_DICT_CHECK(o) PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_DICT_SUBCLASS)
+#define PR_DICT_CHECK_EXACT(o) (PR_TYPE_OF(o) == PR_TYPE(dict))
+
+/* Returns: a new empty dict. Errors: MemoryError. */
+PrObject *pr_dict_new(void);
+
+/* Returns: len(d). */
+ssize_t pr_dict_size(PrObject *d);
+
+/* d.version: a value no other dict state has had. */
+uint64_t pr_dict_version(PrObject *d);
+
+/* d[key] without raising KeyError. Returns: the value, borrowed; NULL with no exception when
+ * key is absent; NULL with an exception when hashing or comparing key failed. */
+PrObject *pr_dict_getitem_borrow(PrObject *d, PrObject *key);
+
+/* The same with a C string key (compared by text; nothing is allocated). */
+PrObject *pr_dict_getitem_cstr_borrow(PrObject *d, const char *key);
+
+/* key in d. Returns: 1, 0, or -1 with an exception (unhashable key...). */
+int pr_dict_contains(PrObject *d, PrObject *key);
+
+/* d[key] = value (both borrowed; d takes references). Returns: 0, or -1 with TypeError
+ * "unhashable type: 'list'", MemoryError, or what comparing keys raised. */
+int pr_dict_setitem(PrObject *d, PrObject *key, PrObject *value);
+
+/* d[key] = value with a C string key (made into an interned str). */
+int pr_dict_setitem_cstr(PrObject *d, const char *key, PrObject *value);
+
+/* del d[key]. Returns: 0, or -1 with KeyError(key) when absent, or a hashing error. */
+int pr_dict_delitem(PrObject *d, PrObject *key);
+
+/* del d[key] with a C string key. Returns: as pr_dict_delitem. */
+int pr_dict_delitem_cstr(PrObject *d, const char *key);
+
+/* d.clear(). */
+void pr_dict_clear(PrObject *d);
+
+/* Steps through d in insertion order: start with *pos = 0; each call stores borrowed key and
+ * value (either pointer may be NULL) and advances *pos. The dict must not change meanwhile.
+ * Returns: 1 for an item, 0 at the end. */
+int pr_dict_next(PrObject *d, ssize_t *pos, PrObject **key, PrObject **value);
+
+/* What a dict iterator remembers. pr_dict_iter_init fills it; pr_dict_iter_next then works
+ * like pr_dict_next but detects changes as CPython's dict iterators do. */
+typedef struct PrDictIterState {
+    ssize_t pos;       /* next entry to look at */
+    ssize_t used;      /* d's size when iteration began */
+    ssize_t remaining; /* items not yet produced */
+} PrDictIterState;
+
+void pr_dict_iter_init(PrObject *d, PrDictIterState *st);
+
+/* Returns: 1 with borrowed *key and *value (either may be NULL), 0 at the end, -1 with
+ * RuntimeError "dictionary changed size during iteration", or "dictionary keys changed during
+ * iteration" when the size is the same but the entries moved. */
+int pr_dict_iter_next(PrObject *d, PrDictIterState *st, PrObject **key, PrObject **value);
+
+/* The mapping slot d[key]: Returns: a new reference. Errors: KeyError(key), hashing errors. */
+PrObject *pr_dict_subscript(PrObject *d, PrObject *key);
+
+#endif

@@ -1,0 +1,411 @@
+/* objects/exceptions.c — the built-in exception classes of objects/exceptions.def and the
+ * behaviour of their instances (args, chaining attributes, str, repr). Contracts in
+ * objects/exceptions.h; raising is vm/errors.c. */
+#include "objects/exceptions.h"
+
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "vm/errors.h"
+
+#include <stddef.h>
+
+#define EXC(o) ((PrBaseException *)(o))
+
+/* ============================================================================================
+ *  BaseException
+ * ============================================================================================ */
+
+static int exc_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrBaseException *e = EXC(self);
+    PrObject *fields[] = {e->dict, e->args, e->notes, e->traceback, e->context, e->cause};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        int rc = fields[i] ? visit(fields[i], arg) : 0;
+        if (rc) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+static int exc_clear(PrObject *self)
+{
+    PrBaseException *e = EXC(self);
+    PR_CLEAR(e->dict);
+    PR_CLEAR(e->args);
+    PR_CLEAR(e->notes);
+    PR_CLEAR(e->traceback);
+    PR_CLEAR(e->context);
+    PR_CLEAR(e->cause);
+    return 0;
+}
+
+static void exc_dealloc(PrObject *self)
+{
+    pr_gc_untrack(self);
+    self->type->clear(self);
+    pr_object_free(self);
+}
+
+static PrObject *exc_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    PrBaseException *e = (PrBaseException *)pr_object_new(t);
+    if (!e) {
+        return NULL;
+    }
+    if (!(e->args = pr_tuple_from_array(args, (ssize_t)nargs))) {
+        PR_DECREF(e);
+        return NULL;
+    }
+    pr_gc_track((PrObject *)e);
+    return (PrObject *)e;
+}
+
+static int exc_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    if (kwnames && PR_TUPLE_SIZE(kwnames)) {
+        pr_err_format(PR_EXC(TypeError), "%s() takes no keyword arguments", self->type->name);
+        return -1;
+    }
+    PrObject *t = pr_tuple_from_array(args, (ssize_t)nargs);
+    if (!t) {
+        return -1;
+    }
+    PR_SETREF(EXC(self)->args, t);
+    return 0;
+}
+
+static PrObject *exc_str(PrObject *self)
+{
+    PrObject *args = EXC(self)->args;
+    switch (PR_TUPLE_SIZE(args)) {
+    case 0:
+        return pr_str_from_cstr("");
+    case 1:
+        return pr_object_str(PR_TUPLE_ITEMS(args)[0]);
+    default:
+        return pr_object_str(args);
+    }
+}
+
+static PrObject *exc_repr(PrObject *self)
+{
+    PrObject *args = EXC(self)->args;
+    if (PR_TUPLE_SIZE(args) == 1) {
+        return pr_str_from_format("%s(%R)", self->type->name, PR_TUPLE_ITEMS(args)[0]);
+    }
+    return pr_str_from_format("%s%R", self->type->name, args);
+}
+
+/* ---- attributes ------------------------------------------------------------------------------ */
+
+static PrObject *or_none(PrObject *o)
+{
+    return PR_NEWREF(o ? o : PR_None);
+}
+
+static PrObject *exc_get_args(PrObject *self, void *closure)
+{
+    return PR_NEWREF(EXC(self)->args);
+}
+
+static int exc_set_args(PrObject *self, PrObject *value, void *closure)
+{
+    if (!value) {
+        pr_err_set(PR_EXC(TypeError), "args may not be deleted");
+        return -1;
+    }
+    if (!PR_TUPLE_CHECK(value)) { /* CPython converts any iterable: that comes with iterators */
+        pr_err_format(PR_EXC(TypeError), "args must be a tuple, not '%s'", value->type->name);
+        return -1;
+    }
+    PR_SETREF(EXC(self)->args, PR_NEWREF(value));
+    return 0;
+}
+
+static PrObject *exc_get_traceback(PrObject *self, void *closure)
+{
+    return or_none(EXC(self)->traceback);
+}
+
+static int exc_set_traceback(PrObject *self, PrObject *value, void *closure)
+{
+    if (!value) {
+        pr_err_set(PR_EXC(TypeError), "__traceback__ may not be deleted");
+        return -1;
+    }
+    if (value != PR_None) { /* traceback objects come with the VM */
+        pr_err_set(PR_EXC(TypeError), "__traceback__ must be a traceback or None");
+        return -1;
+    }
+    PR_CLEAR(EXC(self)->traceback);
+    return 0;
+}
+
+/* Stores value (None: NULL) in *field after checking it is an exception. */
+static int set_chain_field(PrObject **field, PrObject *value, const char *what)
+{
+    if (!value) {
+        pr_err_format(PR_EXC(TypeError), "__%s__ may not be deleted", what);
+        return -1;
+    }
+    if (value != PR_None && !PR_EXC_INSTANCE_CHECK(value)) {
+        pr_err_format(PR_EXC(TypeError), "exception %s must be None or derive from BaseException",
+                      what);
+        return -1;
+    }
+    PR_SETREF(*field, value == PR_None ? NULL : PR_NEWREF(value));
+    return 0;
+}
+
+static PrObject *exc_get_context(PrObject *self, void *closure)
+{
+    return or_none(EXC(self)->context);
+}
+
+static int exc_set_context(PrObject *self, PrObject *value, void *closure)
+{
+    return set_chain_field(&EXC(self)->context, value, "context");
+}
+
+static PrObject *exc_get_cause(PrObject *self, void *closure)
+{
+    return or_none(EXC(self)->cause);
+}
+
+static int exc_set_cause(PrObject *self, PrObject *value, void *closure)
+{
+    if (set_chain_field(&EXC(self)->cause, value, "cause") < 0) {
+        return -1;
+    }
+    EXC(self)->suppress_context = 1;
+    return 0;
+}
+
+static const PrGetSetDef exc_getsets[] = {
+    {"args", exc_get_args, exc_set_args, NULL, NULL},
+    {"__traceback__", exc_get_traceback, exc_set_traceback, NULL, NULL},
+    {"__context__", exc_get_context, exc_set_context, "exception context", NULL},
+    {"__cause__", exc_get_cause, exc_set_cause, "exception cause", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static const PrMemberDef exc_members[] = {
+    {"__suppress_context__", PR_MEMBER_BOOL, offsetof(PrBaseException, suppress_context), 0, NULL},
+    {"__notes__", PR_MEMBER_OBJECT_EX, offsetof(PrBaseException, notes), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+#define EXC_FLAGS (PR_TPFLAG_BASETYPE | PR_TPFLAG_IMMUTABLETYPE)
+
+static const PrType base_exception_template = {
+    .doc = "Common base class for all exceptions",
+    .basicsize = sizeof(PrBaseException),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC | PR_TPFLAG_BASE_EXC_SUBCLASS,
+    .dealloc = exc_dealloc,
+    .traverse = exc_traverse,
+    .clear = exc_clear,
+    .repr = exc_repr,
+    .str = exc_str,
+    .new = exc_new,
+    .init = exc_init,
+    .dictoffset = offsetof(PrBaseException, dict),
+    .getsets = exc_getsets,
+    .members = exc_members,
+};
+
+/* A subclass with BaseException's layout: everything is inherited. */
+static const PrType layout_Base = {
+    .flags = EXC_FLAGS,
+};
+
+/* ============================================================================================
+ *  KeyError: str() of a single argument is its repr
+ * ============================================================================================ */
+
+static PrObject *keyerror_str(PrObject *self)
+{
+    PrObject *args = EXC(self)->args;
+    if (PR_TUPLE_SIZE(args) == 1) {
+        return pr_object_repr(PR_TUPLE_ITEMS(args)[0]);
+    }
+    return exc_str(self);
+}
+
+static const PrType layout_KeyError = {
+    .flags = EXC_FLAGS,
+    .str = keyerror_str,
+};
+
+/* ============================================================================================
+ *  StopIteration (value) and SystemExit (code): one extra field each
+ * ============================================================================================ */
+
+/* The offset of the extra field for the type of self. */
+static PrObject **extra_field(PrObject *self)
+{
+    return pr_object_is_instance(self, PR_EXC(StopIteration)) ? &((PrStopIteration *)self)->value
+                                                              : &((PrSystemExit *)self)->code;
+}
+
+static int extra_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrObject *x = *extra_field(self);
+    int rc = x ? visit(x, arg) : 0;
+    return rc ? rc : exc_traverse(self, visit, arg);
+}
+
+static int extra_clear(PrObject *self)
+{
+    PR_CLEAR(*extra_field(self));
+    return exc_clear(self);
+}
+
+static int stopiteration_init(PrObject *self, PrObject *const *args, size_t nargs,
+                              PrObject *kwnames)
+{
+    if (exc_init(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    PR_SETREF(((PrStopIteration *)self)->value, PR_NEWREF(nargs ? args[0] : PR_None));
+    return 0;
+}
+
+static int systemexit_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    if (exc_init(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    PrObject *code = nargs == 0 ? PR_None : nargs == 1 ? args[0] : EXC(self)->args;
+    PR_SETREF(((PrSystemExit *)self)->code, PR_NEWREF(code));
+    return 0;
+}
+
+static const PrMemberDef stopiteration_members[] = {
+    {"value", PR_MEMBER_OBJECT, offsetof(PrStopIteration, value), 0, "generator return value"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static const PrMemberDef systemexit_members[] = {
+    {"code", PR_MEMBER_OBJECT, offsetof(PrSystemExit, code), 0, "exception code"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static const PrType layout_StopIteration = {
+    .basicsize = sizeof(PrStopIteration),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC,
+    .traverse = extra_traverse,
+    .clear = extra_clear,
+    .init = stopiteration_init,
+    .members = stopiteration_members,
+};
+
+static const PrType layout_SystemExit = {
+    .basicsize = sizeof(PrSystemExit),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC,
+    .traverse = extra_traverse,
+    .clear = extra_clear,
+    .init = systemexit_init,
+    .members = systemexit_members,
+};
+
+/* ============================================================================================
+ *  The table, start-up and shutdown
+ * ============================================================================================ */
+
+typedef struct ExcRow {
+    const char *name;
+    int base; /* PrExcId, or PR_EXCID_object */
+    const PrType *layout;
+} ExcRow;
+
+static const ExcRow exc_rows[] = {
+#define PR_EXC_DEF(name, base, layout) {#name, PR_EXCID_##base, &layout_##layout},
+#include "objects/exceptions.def"
+#undef PR_EXC_DEF
+};
+_Static_assert(sizeof exc_rows / sizeof exc_rows[0] == PR_EXC_COUNT,
+               "exceptions.def expanded once per class");
+
+int pr_exceptions_init(void)
+{
+    for (int i = 0; i < PR_EXC_COUNT; i++) {
+        const ExcRow *row = &exc_rows[i];
+        PrType *t = &pr_interp.exc_types[i];
+        *t = i == PR_EXCID_BaseException ? base_exception_template : *row->layout;
+        t->ob = (PrObject)PR_STATIC_HEADER(PR_TYPE(type));
+        t->name = row->name;
+        t->base = row->base < 0 ? PR_TYPE(object) : &pr_interp.exc_types[row->base];
+    }
+    for (int i = 0; i < PR_EXC_COUNT; i++) {
+        if (pr_type_ready(&pr_interp.exc_types[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void pr_exceptions_fini(void)
+{
+    for (int i = PR_EXC_COUNT; i-- > 0;) {
+        pr_type_fini_static(&pr_interp.exc_types[i]);
+    }
+}
+
+/* ============================================================================================
+ *  Helpers for C code
+ * ============================================================================================ */
+
+PrObject *pr_exception_new(PrType *type, PrObject *args)
+{
+    PrObject *const *items = PR_TUPLE_ITEMS(args);
+    size_t n = (size_t)PR_TUPLE_SIZE(args);
+    PrObject *e = type->new (type, items, n, NULL);
+    if (e && type->init(e, items, n, NULL) < 0) {
+        PR_CLEAR(e);
+    }
+    return e;
+}
+
+PrObject *pr_exception_format_line(PrObject *exc)
+{
+    PrObject *msg = pr_object_str(exc), *r;
+    if (!msg) {
+        pr_err_clear();
+        return pr_str_from_format("%s: <exception str() failed>", exc->type->name);
+    }
+    if (PR_STR_BYTES(msg) == 0) {
+        r = pr_str_from_cstr(exc->type->name);
+    } else {
+        r = pr_str_from_format("%s: %U", exc->type->name, msg);
+    }
+    PR_DECREF(msg);
+    return r;
+}
+
+PrObject *pr_exception_context_borrow(PrObject *exc)
+{
+    return EXC(exc)->context;
+}
+
+PrObject *pr_exception_cause_borrow(PrObject *exc)
+{
+    return EXC(exc)->cause;
+}
+
+PrObject *pr_exception_args_borrow(PrObject *exc)
+{
+    return EXC(exc)->args;
+}
+
+void pr_exception_set_context_steal(PrObject *exc, PrObject *context)
+{
+    PR_SETREF(EXC(exc)->context, context);
+}
+
+void pr_exception_set_cause_steal(PrObject *exc, PrObject *cause)
+{
+    PR_SETREF(EXC(exc)->cause, cause);
+    EXC(exc)->suppress_context = 1;
+}

@@ -1,0 +1,140 @@
+/* objects/str.h — the core of str: an immutable string of Unicode code points stored as UTF-8,
+ * with its length in code points and its hash cached; interning; the shared '' and one-character
+ * Latin-1 strings; building strings (from UTF-8, from printf-like formats, piece by piece);
+ * repr with CPython's quoting; comparison by code point; concatenation. The methods of str
+ * (split, join, find, format...) belong to the str type's owner and go in their own files.
+ *
+ * Representation: one block, header then the bytes and a NUL (so data is a C string too):
+ *     PrStr { refcnt, type, size = UTF-8 bytes, hash, length = code points, flags } data[size+1]
+ * The text is valid UTF-8 (strict: no overlong forms, no surrogates), so byte order is code
+ * point order, and an ASCII string (the flag) is indexed in O(1). Lone surrogates, which
+ * CPython's str can hold, cannot be represented: a documented difference. */
+#ifndef PR_OBJECTS_STR_H
+#define PR_OBJECTS_STR_H
+
+#include "vm/interp.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+
+typedef struct PrStr {
+    PrVarObject ob;   /* size: bytes of UTF-8, without the NUL */
+    PrHash hash;      /* -1 until computed */
+    ssize_t length;   /* code points */
+    uint8_t ascii;    /* every byte < 0x80 */
+    uint8_t interned; /* held by the interned table */
+    char data[];      /* size bytes, then NUL */
+} PrStr;
+
+extern const PrType pr_str_spec;
+
+#define PR_STR_CHECK(o) PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_STR_SUBCLASS)
+#define PR_STR_CHECK_EXACT(o) (PR_TYPE_OF(o) == PR_TYPE(str))
+/* Unchecked accessors for a str o. */
+#define PR_STR_DATA(o) (((PrStr *)(o))->data)
+#define PR_STR_BYTES(o) (((PrVarObject *)(o))->size)
+#define PR_STR_LENGTH(o) (((PrStr *)(o))->length)
+
+/* ---- making strings ------------------------------------------------------------------------- */
+
+/* str from n bytes of UTF-8 (n == 0 gives the shared '', one character below U+0100 the shared
+ * one-character string). Returns: a new str. Errors: UnicodeDecodeError "'utf-8' codec can't
+ * decode byte 0xff in position 3: invalid start byte" (CPython's text, carried in args only
+ * until bytes exists), MemoryError. */
+PrObject *pr_str_from_utf8(const char *s, ssize_t n);
+
+/* The same for a NUL-terminated string. */
+PrObject *pr_str_from_cstr(const char *s);
+
+/* chr(cp) for cp <= U+10FFFF and not a surrogate. Returns: a new str (shared for cp < 256).
+ * Errors: ValueError "chr() arg not in range(0x110000)", ValueError for a surrogate. */
+PrObject *pr_str_from_codepoint(uint32_t cp);
+
+/* A str from a printf-like format (UTF-8): %s (char *, with an optional precision "%.200s"
+ * counted in characters), %c (an int code point), %d %i %u %x %X with l, ll or z modifiers and
+ * an optional width and 0 flag ("%02x"), %p, %%, and the object
+ * conversions %R (repr), %S (str) and %U (a str object). Returns: a new str. Errors: whatever
+ * repr/str raise, MemoryError, SystemError for an unknown conversion. */
+PrObject *pr_str_from_format(const char *fmt, ...);
+PrObject *pr_str_from_vformat(const char *fmt, va_list ap);
+
+/* ---- interning ------------------------------------------------------------------------------ */
+
+/* The interned string equal to *p (an exact str): if one exists, *p is replaced by it (the old
+ * reference released), else *p becomes interned. Identifiers (names in code, attribute names)
+ * go through here so lookups can compare pointers. Interned strings live until
+ * pr_interp_finalize. Returns: 0, or -1 with MemoryError (*p unchanged). */
+int pr_str_intern_inplace(PrObject **p);
+
+/* The interned str for a C string. Returns: a new reference. Errors: as pr_str_from_cstr. */
+PrObject *pr_str_intern_cstr(const char *s);
+
+/* ---- reading -------------------------------------------------------------------------------- */
+
+/* Returns: the UTF-8 text of a str, NUL-terminated, borrowed (lives as long as s). */
+const char *pr_str_utf8(PrObject *s);
+
+/* Returns: the number of code points (len(s)). */
+ssize_t pr_str_length(PrObject *s);
+
+/* s[i] for 0 <= i < len(s) (O(1) for ASCII, a scan otherwise). Returns: a new one-character
+ * str. Errors: IndexError "string index out of range". */
+PrObject *pr_str_getitem(PrObject *s, ssize_t i);
+
+/* ---- comparing, hashing, combining ---------------------------------------------------------- */
+
+/* Whether two str have the same text (pointer first; two different interned strings differ).
+ * Never fails. Returns: 1 or 0. */
+int pr_str_eq(PrObject *a, PrObject *b);
+
+/* Whether str s is the C string c. Returns: 1 or 0. */
+int pr_str_eq_cstr(PrObject *s, const char *c);
+
+/* Orders two str by code point. Returns: <0, 0 or >0. */
+int pr_str_compare(PrObject *a, PrObject *b);
+
+/* hash(s): FNV-1a of the UTF-8 bytes, cached. Never -1. (Not CPython's value.) */
+PrHash pr_str_hash(PrObject *s);
+
+/* a + b for two str. Returns: a new str (a or b itself when the other is empty).
+ * Errors: TypeError 'can only concatenate str (not "int") to str' when b is not a str,
+ * MemoryError. */
+PrObject *pr_str_concat(PrObject *a, PrObject *b);
+
+/* repr(s): quoted with ' unless s has ' and no ", escaping \\ the quote \t \n \r, other
+ * control characters as \xhh, non-printable non-ASCII as \xhh, \uhhhh or \Uhhhhhhhh.
+ * Returns: a new str. Errors: MemoryError. */
+PrObject *pr_str_repr(PrObject *s);
+
+/* ---- interpreter start-up and shutdown ------------------------------------------------------ */
+
+/* Makes '' and the interned table (pr_interp_init). Returns: 0 or -1. */
+int pr_str_init_state(void);
+
+/* Releases '', the cached characters and the interned table (pr_interp_finalize). */
+void pr_str_fini_state(void);
+
+/* ---- building piece by piece ---------------------------------------------------------------- */
+
+/* A str under construction: bytes are appended into the block that becomes the str, so
+ * finishing costs no copy. Every append returns 0, or -1 with MemoryError; after a failure the
+ * builder stays valid and pr_str_builder_finish reports the failure again. */
+typedef struct PrStrBuilder {
+    PrStr *str; /* the growing block (NULL until the first append) */
+    ssize_t len, cap;
+    int failed;
+} PrStrBuilder;
+
+void pr_str_builder_init(PrStrBuilder *b);
+int pr_str_builder_append(PrStrBuilder *b, const char *s, ssize_t n); /* UTF-8 bytes */
+int pr_str_builder_append_cstr(PrStrBuilder *b, const char *s);
+int pr_str_builder_append_codepoint(PrStrBuilder *b, uint32_t cp);
+int pr_str_builder_append_str(PrStrBuilder *b, PrObject *s);  /* a str's text */
+int pr_str_builder_append_repr(PrStrBuilder *b, PrObject *o); /* repr(o): may raise */
+/* Returns: the str built (the builder is reset), or NULL with the pending error. The caller
+ * guarantees the bytes appended are valid UTF-8 (each append above keeps it so). */
+PrObject *pr_str_builder_finish(PrStrBuilder *b);
+/* Frees what was built, for error paths. */
+void pr_str_builder_discard(PrStrBuilder *b);
+
+#endif

@@ -1,0 +1,119 @@
+/* vm/interp.h — the interpreter state: one struct, reached through the one global `pr_interp`,
+ * holding everything mutable the runtime has (STYLE.md: no other mutable globals). The built-in
+ * types and the singletons None, NotImplemented, Ellipsis, True and False live inside it, so
+ * their addresses are link-time constants (PR_TYPE(str), PR_None) and their reference counts
+ * are part of the state. The allocator is process-wide by nature and keeps its own state.
+ *
+ * pr_interp_init builds it: copies each type's spec (objects/types.def, objects/exceptions.def),
+ * readies the types, preallocates the MemoryError. pr_interp_finalize tears everything down, so
+ * that a program that released its objects leaves the allocator with no block in use. */
+#ifndef PR_VM_INTERP_H
+#define PR_VM_INTERP_H
+
+#include "memory/gc.h"
+#include "objects/type.h"
+
+#include <stdint.h>
+
+/* bool's instances have int's layout (CPython's: a PrVarObject whose size is the signed digit
+ * count, then 30-bit digits), so that when int lands bool becomes its subclass unchanged:
+ * False has size 0, True size 1 and digit 1. */
+typedef struct PrBoolObject {
+    PrVarObject ob;
+    uint32_t digit[1];
+} PrBoolObject;
+
+/* The built-in types, one member per row of objects/types.def. */
+typedef struct PrTypes {
+#define PR_TYPE_DEF(name, spec) PrType name##_type;
+#include "objects/types.def"
+#undef PR_TYPE_DEF
+} PrTypes;
+
+/* The built-in exception classes, indexed by PrExcId (objects/exceptions.def). */
+typedef enum PrExcId {
+#define PR_EXC_DEF(name, base, layout) PR_EXCID_##name,
+#include "objects/exceptions.def"
+#undef PR_EXC_DEF
+    PR_EXC_COUNT
+} PrExcId;
+#define PR_EXCID_object (-1) /* BaseException's base */
+
+/* One entry of the type attribute cache (CPython's method cache): (version tag, interned name)
+ * -> the borrowed result of the MRO walk, NULL included. */
+typedef struct PrTypeCacheEntry {
+    uint32_t version;
+    PrObject *name;
+    PrObject *value;
+} PrTypeCacheEntry;
+
+#define PR_TYPE_CACHE_BITS 12
+
+/* Tuple free lists (CPython 3.11): one per size 1..PR_TUPLE_MAXSAVESIZE (at index size - 1),
+ * each up to PR_TUPLE_MAXFREELIST tuples chained through items[0]. */
+#define PR_TUPLE_MAXSAVESIZE 20
+#define PR_TUPLE_MAXFREELIST 2000
+
+typedef struct PrInterp {
+    int initialized;
+
+    PrTypes types;
+    PrType exc_types[PR_EXC_COUNT];
+    PrObject none, notimplemented, ellipsis;
+    PrBoolObject true_, false_;
+
+    /* errors (vm/errors.h) */
+    PrObject *exc;          /* the pending exception instance, owned, or NULL */
+    PrObject *exc_handled;  /* the exception an except block is handling (chained as context) */
+    PrObject *memory_error; /* the preallocated MemoryError instance */
+
+    PrGCState gc;
+
+    struct {
+        uint32_t next_version;
+        PrTypeCacheEntry cache[1 << PR_TYPE_CACHE_BITS];
+    } type;
+
+    struct {
+        PrObject *empty;       /* '' */
+        PrObject *latin1[256]; /* one-character strings U+0000..U+00FF, made on first use */
+        PrObject *interned;    /* dict str -> str, owning one reference to each */
+    } str;
+
+    struct {
+        PrObject *empty; /* () */
+        PrObject *free_list[PR_TUPLE_MAXSAVESIZE];
+        int numfree[PR_TUPLE_MAXSAVESIZE];
+    } tuple;
+
+    struct {
+        uint64_t next_version; /* dict versions are unique across dicts (PEP 509) */
+    } dict;
+
+    struct {
+        PrObject **items; /* objects whose repr is in progress */
+        size_t n, cap;
+    } repr;
+} PrInterp;
+
+extern PrInterp pr_interp;
+
+#define PR_TYPE(name) (&pr_interp.types.name##_type)
+#define PR_EXC(name) (&pr_interp.exc_types[PR_EXCID_##name])
+#define PR_None (&pr_interp.none)
+#define PR_NotImplemented (&pr_interp.notimplemented)
+#define PR_Ellipsis (&pr_interp.ellipsis)
+#define PR_True ((PrObject *)&pr_interp.true_)
+#define PR_False ((PrObject *)&pr_interp.false_)
+
+/* Builds the interpreter state. The allocator starts itself if nothing started it.
+ * Returns: 0, or -1 (out of memory; the state is torn down again). Calling it on a running
+ * interpreter does nothing. */
+int pr_interp_init(void);
+
+/* Tears the state down: the pending exception, the MemoryError, the types' dicts, interned and
+ * cached strings, the empty tuple and the free lists. Objects still referenced from outside
+ * stay allocated (a leak the caller made); everything else is freed. */
+void pr_interp_finalize(void);
+
+#endif
