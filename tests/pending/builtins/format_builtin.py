@@ -7,3 +7,5 @@ for value, spec in [(None, "d"), ("abc", "d"), (1.5, "x"), (1, "z"), ([], ">5"),
         print(format(value, spec))
     except (ValueError, TypeError) as e:
         print(type(e).__name__ + ":", e)
+print(format(3, "") == str(3), format(2.5) == str(2.5), format("x") == "x", format(-0.0, ".1f"), format(-0.0001, "z.1f"))
+print(format(10 ** 12, "_d"), format(255, "_x"), format(-42, "010"), format(42, "<+6d") + "|", format(1.0, "%"))

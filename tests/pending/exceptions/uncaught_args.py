@@ -3,5 +3,9 @@ def check(value):
     if value < 0:
         raise ValueError("negative value", value)
     return value
-print(check(3), flush=True)
-check(-2)
+def check_all(values):
+    for v in values:
+        check(v)
+    return len(values)
+print(check(3), check_all([1, 2]), flush=True)
+check_all([4, -2])

@@ -4,5 +4,6 @@ def lookup(table, key):
         return table[key]
     except KeyError:
         raise ValueError("unknown key " + repr(key))
-print(lookup({"a": 1}, "a"), flush=True)
-lookup({"a": 1}, "b")
+table = {"a": 1, "c": 3}
+print(lookup(table, "a"), lookup(table, "c"), flush=True)
+lookup(table, "b")

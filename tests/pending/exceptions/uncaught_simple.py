@@ -5,4 +5,8 @@ def report(values):
     total = sum(values)
     return ratio(total, len(values) - 3)
 print("before", report([1, 2, 3, 4]), flush=True)
+try:
+    report([1, 2, 3])
+except ZeroDivisionError as e:
+    print("caught once:", e, flush=True)
 print(report([1, 2, 3]))

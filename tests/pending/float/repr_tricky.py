@@ -7,3 +7,6 @@ for v in vals:
 print(float("inf"), float("-inf"), float("nan"), -float("inf"))
 print([0.1, -0.0, float("inf")], (1e16,), {"x": 1e-5})
 print(1e308 * 10, -1e308 * 10, 1e-320, 1e-400)
+print(repr(0.1 * 3), repr(1 - 0.9), repr(4.35 * 100), repr(1.1 + 2.2), repr(0.1 + 0.7), repr(2 ** 0.5))
+print(repr(1e15 + 0.3), repr(123456789012345.67), repr(9.999999999999999e22), repr(1e-7), repr(0.000123))
+print([float(repr(v)) == v for v in (0.1, 1 / 3, 5e-324, 1e23, 2 ** 0.5)])

@@ -5,3 +5,6 @@ for w in words:
 print("Straße".casefold() == "STRASSE".casefold(), "Straße".lower() == "strasse")
 print(len("ß".upper()), len("ﬁ".upper()), "İ".lower(), len("İ".lower()))
 print("hello_world-foo bar".title(), "o'neil mc-donald".title(), "ABC".capitalize(), "".upper())
+for w in ["", "a", "A", "1a", "ß", "ǆ"]:
+    print(repr(w), repr(w.upper()), repr(w.title()), repr(w.capitalize()))
+print("ΣΑΣ ΣΑΣ".lower(), "ΌΣΟΣ".lower(), "aΣ b".lower())
