@@ -7,3 +7,4 @@ for s in samples:
 print(str(["a'b", 'c"d']), str(("x",)), str({"k": "v\n"}), [repr("a")])
 print(repr(repr("x")), len(repr("\n")), str("no quotes"), "{!r}".format("\t"))
 print(repr("round\ttrip") == "'round\\ttrip'")
+print(repr("a" * 3 + "'"), repr("\\"), repr("\\'"), repr("\x0b\x0c"), repr("\x80\x9f"), repr("\ufeff\u00ad"))
