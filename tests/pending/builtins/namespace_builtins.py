@@ -7,9 +7,9 @@ def probe(x, y=2):
     print(sorted(locals()), locals()["z"], sorted(dir()))
     print(vars() == locals())
 probe(1)
-user = sorted(n for n in dir() if not n.startswith("_"))
+user = sorted([n for n in dir() if not n.startswith("_")])
 print(user)
-print(sorted(n for n in globals() if not n.startswith("_")))
+print(sorted([n for n in globals() if not n.startswith("_")]))
 print(globals()["alpha"], globals() is vars(), vars()["beta"], locals() is globals())
 print(__name__, "__builtins__" in globals(), "__name__" in dir(), "__doc__" in globals(), __doc__)
 globals()["gamma"] = 3

@@ -12,7 +12,7 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 try:
-    reversed(x for x in [])
+    reversed(map(abs, []))
 except TypeError as e:
     print("TypeError:", e)
 try:

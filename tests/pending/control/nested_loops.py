@@ -1,6 +1,6 @@
 # control: nested loops building tables, loop variables leaking, accumulating across levels, triangle patterns.
 for i in range(1, 5):
-    print(" ".join(str(i * j).rjust(2) for j in range(1, 5)))
+    print(" ".join([str(i * j).rjust(2) for j in range(1, 5)]))
 total = 0
 for a in range(5):
     for b in range(a):

@@ -13,8 +13,8 @@ print((a := 10), a + (b := 5), b)
 def f(v):
     return (w := v * 3) + w
 print(f(2))
-if any((hit := x) > 8 for x in data):
-    print("first above 8:", hit)
+if (hits := [x for x in data if x > 8]):
+    print("first above 8:", hits[0])
 chunks = "abcdefg"
 pos = 0
 while (chunk := chunks[pos:pos + 3]):

@@ -15,4 +15,4 @@ for v in d.values():
     if v is not None:
         total += v
 print(total)
-print(list(map(str, d))[:4], any(k == "a" for k in d), all(isinstance(k, int) for k in d))
+print(list(map(str, d))[:4], any([k == "a" for k in d]), all([isinstance(k, int) for k in d]))

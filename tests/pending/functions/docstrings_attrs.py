@@ -12,5 +12,5 @@ print(plain.__doc__, plain.__defaults__, plain.__kwdefaults__)
 plain.tag = "custom"
 plain.count = 0
 plain.count += 1
-print(plain.tag, plain.count, sorted(k for k in vars(plain)))
+print(plain.tag, plain.count, sorted(vars(plain)))
 print(documented(1), documented(1, c=10))

@@ -1,7 +1,7 @@
 # int: bool is an int subclass: arithmetic, sum, indexing, repr, and the results' types.
 print(True + True, True * 10, False - True, -True, True / 2, True // 2, True % 2, True ** 3)
 print(type(True + 0).__name__, type(True and 1).__name__, type(not 1).__name__)
-print(sum([True, False, True, True]), sum(x > 2 for x in range(6)))
+print(sum([True, False, True, True]), sum([x > 2 for x in range(6)]))
 print(["no", "yes"][True], ["no", "yes"][False])
 print(repr(True), str(False), int(True), float(False))
 print(isinstance(True, int), issubclass(bool, int), isinstance(1, bool))

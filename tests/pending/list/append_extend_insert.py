@@ -1,4 +1,4 @@
-# list: append, extend (from list, tuple, str, range, generator, itself), insert at every kind of index.
+# list: append, extend (from list, tuple, str, range, map iterator, itself), insert at every kind of index.
 a = []
 a.append(1)
 a.append([2, 3])
@@ -9,7 +9,7 @@ b.extend([3, 4])
 b.extend((5,))
 b.extend("ab")
 b.extend(range(2))
-b.extend(x * 10 for x in range(3))
+b.extend(map(lambda x: x * 10, range(3)))
 b.extend([])
 print(b)
 c = [1, 2]

@@ -19,7 +19,7 @@ print(a)
 a[1:3] = a
 print(a)
 b = [1, 2, 3]
-b[0:1] = (x * 10 for x in range(3))
+b[0:1] = map(lambda x: x * 10, range(3))
 print(b)
 c = [1, 2, 3]
 try:

@@ -10,7 +10,7 @@ b = {"name": "d"}
 b["me"] = b
 del a, b
 print(gc.collect())
-print(len(gc.garbage), sorted(type(o).__name__ for o in gc.garbage))
+print(len(gc.garbage), sorted([type(o).__name__ for o in gc.garbage]))
 lst = [o for o in gc.garbage if type(o) is list][0]
 print(lst[0], lst[1] is lst)
 gc.set_debug(0)

@@ -3,7 +3,7 @@ import sys
 for label, n in [("0", 0), ("1", 1), ("-1", -1), ("2**30-1", 2 ** 30 - 1), ("2**30", 2 ** 30), ("2**60-1", 2 ** 60 - 1),
                  ("2**60", 2 ** 60), ("2**90", 2 ** 90), ("10**100", 10 ** 100), ("-2**30", -(2 ** 30)), ("True", True), ("False", False)]:
     print(label, sys.getsizeof(n))
-print(all(sys.getsizeof(2 ** (30 * k)) == 24 + 4 * (k + 1) for k in range(1, 40)))
+print(all([sys.getsizeof(2 ** (30 * k)) == 24 + 4 * (k + 1) for k in range(1, 40)]))
 print(sys.getsizeof(1.0), sys.getsizeof(-0.0), sys.getsizeof(float("inf")), sys.getsizeof(1e300))
 print(sys.getsizeof(None), sys.getsizeof(object()), sys.getsizeof(10 ** 4000))
 for k in range(0, 200, 30):

@@ -3,7 +3,7 @@ fs = frozenset([1, 2, 3])
 d = {fs: "found", frozenset(): "empty"}
 print(d[frozenset([3, 2, 1])], d[frozenset()], fs in {fs}, hash(fs) == hash(frozenset({1, 2, 3})))
 nested = {frozenset({1}), frozenset({1}), frozenset({2, 3})}
-print(len(nested), sorted(sorted(x) for x in nested))
+print(len(nested), sorted([sorted(x) for x in nested]))
 try:
     hash({1})
 except TypeError as e:

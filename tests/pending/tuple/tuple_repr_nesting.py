@@ -11,5 +11,5 @@ for a, (b, c) in [(1, (2, 3)), (4, (5, 6))]:
 print()
 for i, (k, v) in enumerate({"x": 1, "y": 2}.items()):
     print(i, k, v)
-pairs = tuple((i, i * i) for i in range(4))
-print(pairs, sum(b for a, b in pairs))
+pairs = tuple([(i, i * i) for i in range(4)])
+print(pairs, sum([b for a, b in pairs]))
