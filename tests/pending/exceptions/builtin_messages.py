@@ -1,0 +1,33 @@
+# exceptions: exact messages of common built-in errors (NameError, AttributeError, TypeError for operators and calls).
+def msg(fn):
+    try:
+        fn()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+five, text, nothing, pair_set = 5, "str", None, {1, 2}
+msg(lambda: undefined_variable)
+msg(lambda: (5).nope)
+msg(lambda: "s".nope)
+msg(lambda: [].nope)
+msg(lambda: None.attr)
+msg(lambda: 1 + "a")
+msg(lambda: "a" + 1)
+msg(lambda: [1] + None)
+msg(lambda: -"a")
+msg(lambda: ~1.5)
+msg(lambda: five())
+msg(lambda: text())
+msg(lambda: nothing[0])
+msg(lambda: len(5))
+msg(lambda: 1 < None)
+msg(lambda: iter(5))
+msg(lambda: next([1]))
+msg(lambda: {}.pop())
+msg(lambda: [].sort(1))
+msg(lambda: int("12", base=40))
+msg(lambda: "abc".index("z"))
+msg(lambda: (1, 2).append(3))
+msg(lambda: pair_set[0])
+msg(lambda: 3 % "a")
+msg(lambda: hash([]))
+msg(lambda: 2 ** "x")

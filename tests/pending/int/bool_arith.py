@@ -1,0 +1,13 @@
+# int: bool is an int subclass: arithmetic, sum, indexing, repr, and the results' types.
+print(True + True, True * 10, False - True, -True, True / 2, True // 2, True % 2, True ** 3)
+print(type(True + 0).__name__, type(True and 1).__name__, type(not 1).__name__)
+print(sum([True, False, True, True]), sum([x > 2 for x in range(6)]))
+print(["no", "yes"][True], ["no", "yes"][False])
+print(repr(True), str(False), int(True), float(False))
+print(isinstance(True, int), issubclass(bool, int), isinstance(1, bool))
+print(True == 1, False == 0, True != 2)
+print(bool(0), bool(-1), bool(0.0), bool(""), bool("0"), bool([]), bool([0]), bool(None))
+print(True << 3, True >> 1, True & 1, False | 2)
+print(abs(True), abs(-True), divmod(True, True), pow(True, 5))
+print(hash(True), hash(False))
+print(True > False, max(True, False), min(True, 2))
