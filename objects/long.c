@@ -50,16 +50,59 @@ void pr_long_init_state(void)
         o->digit[0] = (uint32_t)(v < 0 ? -v : v);
     }
     pr_interp.long_.max_str_digits = PR_LONG_MAX_STR_DIGITS;
+    const PrMemConfig *cfg = pr_mem_config();
+    int python2 = strcmp(cfg->preset, "py24") == 0 || strcmp(cfg->preset, "py25") == 0;
+    pr_interp.long_.maxfree = python2 && cfg->threshold && !cfg->debug ? -1 : 0;
+}
+
+void pr_long_fini_state(void)
+{
+    pr_long_clear_free_list();
+}
+
+/* Frees ints from the free list until at most keep remain. Returns: how many were freed. */
+static ssize_t trim_free_list(ssize_t keep)
+{
+    ssize_t freed = 0;
+    while (pr_interp.long_.numfree > keep) {
+        PrObject *o = pr_interp.long_.free_list;
+        pr_interp.long_.free_list = (PrObject *)o->type;
+        pr_interp.long_.numfree--;
+        o->type = PR_TYPE(int);
+        pr_object_free(o);
+        freed++;
+    }
+    return freed;
+}
+
+ssize_t pr_long_clear_free_list(void)
+{
+    return trim_free_list(0);
+}
+
+void pr_long_set_free_list_limit(ssize_t limit)
+{
+    pr_interp.long_.maxfree = limit < 0 ? -1 : limit;
+    if (limit >= 0) {
+        trim_free_list(limit);
+    }
 }
 
 /* An int with room for n digits (at least one, as CPython, so that one-digit code never
- * checks), its size still to be set by finish(). */
+ * checks), its size still to be set by finish(). One digit comes from the free list when the
+ * preset keeps one. */
 static PrObject *long_alloc(ptrdiff_t n)
 {
-    PrObject *o = pr_object_new_var(PR_TYPE(int), n > 0 ? n : 1);
-    if (o) {
-        PR_SIZE(o) = 0;
+    PrObject *o = pr_interp.long_.free_list;
+    if (n <= 1 && o) {
+        pr_interp.long_.free_list = (PrObject *)o->type;
+        pr_interp.long_.numfree--;
+        o->refcnt = 1;
+        o->type = PR_TYPE(int);
+    } else if (!(o = pr_object_new_var(PR_TYPE(int), n > 0 ? n : 1))) {
+        return NULL;
     }
+    PR_SIZE(o) = 0;
     return o;
 }
 
@@ -77,31 +120,41 @@ static PrObject *finish(PrObject *r, ptrdiff_t size)
     return r;
 }
 
-/* The value of an int of at most one digit. */
-static int64_t compact_value(PrObject *o)
+#define compact_value pr_long_compact_value
+#define IS_COMPACT(o) pr_long_is_compact(o)
+
+/* Digits of the magnitude m: exactly what is allocated for it, as CPython does for C values. */
+static ptrdiff_t digits_for(uint64_t m)
 {
-    ptrdiff_t s = PR_SIZE(o);
-    return s == 0 ? 0 : (int64_t)DIGITS(o)[0] * s;
+    return m < PR_DIGIT_BASE ? 1 : m >> (2 * PR_DIGIT_BITS) == 0 ? 2 : 3;
 }
 
-#define IS_COMPACT(o) (PR_SIZE(o) >= -1 && PR_SIZE(o) <= 1)
+/* A new int of magnitude m (not a shared one), negated when negative. */
+static PrObject *from_magnitude(uint64_t m, int negative)
+{
+    PrObject *r = long_alloc(digits_for(m));
+    if (!r) {
+        return NULL;
+    }
+    ptrdiff_t n = 0;
+    for (; m; m >>= PR_DIGIT_BITS) {
+        DIGITS(r)[n++] = (PrDigit)(m & PR_DIGIT_MASK);
+    }
+    PR_SIZE(r) = negative ? -n : n;
+    return r;
+}
+
+PrObject *pr_long_from_uint64(uint64_t v)
+{
+    return v < PR_SMALL_INT_POS ? small_int((int64_t)v) : from_magnitude(v, 0);
+}
 
 PrObject *pr_long_from_int64(int64_t v)
 {
     if (is_small(v)) {
         return small_int(v);
     }
-    PrObject *r = long_alloc(PR_BIGINT_INT64_DIGITS);
-    return r ? finish(r, pr_bigint_from_int64(DIGITS(r), v)) : NULL;
-}
-
-PrObject *pr_long_from_uint64(uint64_t v)
-{
-    if (v < PR_SMALL_INT_POS) {
-        return small_int((int64_t)v);
-    }
-    PrObject *r = long_alloc(PR_BIGINT_INT64_DIGITS);
-    return r ? finish(r, pr_bigint_from_uint64(DIGITS(r), v)) : NULL;
+    return from_magnitude(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0);
 }
 
 PrObject *pr_long_from_digits(const PrDigit *d, ptrdiff_t size)
@@ -124,8 +177,18 @@ static PrObject *exact_copy(PrObject *o)
     return pr_long_from_digits(DIGITS(o), PR_SIZE(o));
 }
 
+/* Python 2's int free list, under the presets that keep one: any exact int of at most one
+ * digit has room for one digit. */
 static void long_dealloc(PrObject *self)
 {
+    ssize_t max = pr_interp.long_.maxfree;
+    if (max != 0 && PR_LONG_CHECK_EXACT(self) && IS_COMPACT(self) &&
+        (max < 0 || pr_interp.long_.numfree < max)) {
+        self->type = (PrType *)(void *)pr_interp.long_.free_list;
+        pr_interp.long_.free_list = self;
+        pr_interp.long_.numfree++;
+        return;
+    }
     pr_object_free(self);
 }
 
@@ -350,8 +413,17 @@ static char *ascii_digits(const char *text, size_t len, size_t *outlen)
     return out;
 }
 
-/* The number of digits CPython's limit counts: alphanumerics after an optional sign and base
- * prefix, whitespace and underscores skipped. Power-of-two bases are never limited. */
+static int ascii_digit_value(char c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'z' ? c - 'a' + 10
+           : c >= 'A' && c <= 'Z' ? c - 'A' + 10
+                                  : 99;
+}
+
+/* The number of digits CPython's limit counts, as its PyLong_FromString scan: after spaces,
+ * a sign and a base prefix, the run of digits and single underscores. Power-of-two bases are
+ * never limited; a double underscore is left for the parser to reject. */
 static size_t limited_digits(const char *s, size_t n, int base)
 {
     size_t i = 0, count = 0;
@@ -361,18 +433,25 @@ static size_t limited_digits(const char *s, size_t n, int base)
     if (i < n && (s[i] == '+' || s[i] == '-')) {
         i++;
     }
-    if (i + 1 < n && s[i] == '0' && strchr("xXoObB", s[i + 1]) && s[i + 1]) {
-        int b = s[i + 1] == 'x' || s[i + 1] == 'X' ? 16 : s[i + 1] == 'o' || s[i + 1] == 'O' ? 8 : 2;
-        if (base == 0 || base == b) {
+    if (i + 1 < n && s[i] == '0') {
+        char p = s[i + 1];
+        int b = p == 'x' || p == 'X' ? 16 : p == 'o' || p == 'O' ? 8 : p == 'b' || p == 'B' ? 2 : 0;
+        if (b && (base == 0 || base == b)) {
             return 0;
         }
     }
-    if ((base & (base - 1)) == 0 && base != 0) {
+    if (base == 0) {
+        base = 10;
+    }
+    if ((base & (base - 1)) == 0) {
         return 0;
     }
-    for (; i < n; i++) {
-        char c = s[i];
-        count += (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    for (char prev = 0; i < n && (ascii_digit_value(s[i]) < base || s[i] == '_'); i++) {
+        if (s[i] == '_' && prev == '_') {
+            return 0;
+        }
+        count += s[i] != '_';
+        prev = s[i];
     }
     return count;
 }
@@ -1048,6 +1127,54 @@ static PrObject *long_self_method(PrObject *self, PrObject *const *args, size_t 
     return exact_copy(self);
 }
 
+/* a rounded to a multiple of b > 0, ties to even (CPython's _PyLong_DivmodNear, then a - r). */
+static PrObject *round_to_multiple(PrObject *a, PrObject *b)
+{
+    PrObject *q = NULL, *m = NULL, *twice = NULL, *r = NULL, *two = small_int(2);
+    if (divmod_objects(a, b, &q, &m, "") < 0 || !(twice = long_mul(m, two))) {
+        goto done;
+    }
+    int c = pr_bigint_scmp(DIGITS(twice), PR_SIZE(twice), DIGITS(b), PR_SIZE(b));
+    int q_odd = PR_SIZE(q) != 0 && (DIGITS(q)[0] & 1);
+    r = long_sub(a, m); /* a rounded down */
+    if (r && (c > 0 || (c == 0 && q_odd))) {
+        PR_SETREF(r, long_add(r, b));
+    }
+done:
+    PR_XDECREF(q);
+    PR_XDECREF(m);
+    PR_XDECREF(twice);
+    PR_DECREF(two);
+    return r;
+}
+
+/* round(x) and round(x, ndigits): x itself unless ndigits < 0. */
+static PrObject *long_round_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                   PrObject *kwnames)
+{
+    if (nargs > 1) {
+        return pr_err_format(PR_EXC(TypeError), "__round__ expected at most 1 argument, got %zu",
+                             nargs);
+    }
+    if (nargs == 0 || args[0] == PR_None) {
+        return exact_copy(self);
+    }
+    PrObject *nd = pr_number_index(args[0]), *ten = NULL, *scale = NULL, *r = NULL;
+    if (!nd) {
+        return NULL;
+    }
+    if (PR_SIZE(nd) >= 0) {
+        r = exact_copy(self);
+    } else if ((ten = small_int(10)) && (scale = long_negative(nd))) {
+        PR_SETREF(scale, long_pow(ten, scale)); /* 10 ** -ndigits */
+        r = scale ? round_to_multiple(self, scale) : NULL;
+    }
+    PR_XDECREF(nd);
+    PR_XDECREF(ten);
+    PR_XDECREF(scale);
+    return r;
+}
+
 static PrObject *long_as_integer_ratio(PrObject *self, PrObject *const *args, size_t nargs,
                                        PrObject *kwnames)
 {
@@ -1082,6 +1209,8 @@ static const PrMethodDef long_methods[] = {
     {"__trunc__", long_self_method, PR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", long_self_method, PR_METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", long_self_method, PR_METH_NOARGS, "Ceiling of an Integral returns itself."},
+    {"__round__", long_round_method, PR_METH_VARARGS,
+     "Rounding an Integral returns itself; with a negative ndigits, rounds half to even."},
     {"__format__", long_format_method, PR_METH_O, "Convert to a string according to format_spec."},
     {"__sizeof__", long_sizeof_method, PR_METH_NOARGS, "Returns size in memory, in bytes."},
     {NULL, NULL, 0, NULL},

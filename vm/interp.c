@@ -78,6 +78,7 @@ void pr_interp_finalize(void)
         pr_type_fini_static(builtin_types[i]);
     }
     pr_float_fini_state();
+    pr_long_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
     pr_mem_free(pr_interp.repr.items);

@@ -439,6 +439,72 @@ START_TEST(test_max_str_digits)
 }
 END_TEST
 
+static void switch_preset(const char *preset)
+{
+    PrMemConfig cfg;
+    char err[128];
+    pr_interp_finalize();
+    pr_mem_finalize();
+    ck_assert_int_eq(pr_mem_config_preset(&cfg, preset, err, sizeof err), 0);
+    ck_assert_int_eq(pr_mem_init(&cfg), 0);
+    objtest_start_blocks = objtest_blocks(); /* the teardown compares with this allocator */
+    ck_assert_int_eq(pr_interp_init(), 0);
+}
+
+/* No int free list in Python 3 presets; py24 and py25 keep every freed one-digit int. */
+START_TEST(test_python2_free_list)
+{
+    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+    size_t blocks = objtest_blocks();
+    PrObject *o = pr_long_from_int64(1000);
+    ck_assert(pr_long_is_compact(o));
+    ck_assert_int_eq(pr_long_compact_value(o), 1000);
+    PR_DECREF(o);
+    ck_assert_uint_eq(objtest_blocks(), blocks); /* freed at once */
+    switch_preset("py25");
+    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    switch_preset("py24");
+    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
+    blocks = objtest_blocks();
+    enum { N = 1000 };
+    static PrObject *many[N];
+    for (int i = 0; i < N; i++) {
+        many[i] = pr_long_from_int64(-1000 - i);
+    }
+    PrObject *last = many[N - 1];
+    for (int i = 0; i < N; i++) {
+        PR_DECREF(many[i]);
+    }
+    ck_assert_int_eq(pr_interp.long_.numfree, N);
+    ck_assert_uint_eq(objtest_blocks(), blocks + N); /* kept forever */
+    PrObject *a = pr_long_from_int64(700), *b = pr_long_from_int64(800), *sum = pr_number_add(a, b);
+    ck_assert_ptr_eq(a, last); /* the most recently freed block comes back first */
+    ASSERT_REPR(sum, "1500");
+    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    PrObject *big = pr_long_from_int64((int64_t)1 << 40);
+    PR_DECREF(big); /* two digits: not kept */
+    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    PR_DECREF(a);
+    PR_DECREF(b);
+    PR_DECREF(sum);
+    pr_long_set_free_list_limit(10);
+    ck_assert_int_eq(pr_interp.long_.numfree, 10);
+    ck_assert_int_eq(pr_long_clear_free_list(), 10);
+    ck_assert_uint_eq(objtest_blocks(), blocks);
+    pr_long_set_free_list_limit(0);
+    o = pr_long_from_int64(1000);
+    PR_DECREF(o);
+    ck_assert_int_eq(pr_interp.long_.numfree, 0);
+    pr_long_set_free_list_limit(-1);
+    o = pr_long_from_int64(1000);
+    PR_DECREF(o);
+    ck_assert_int_eq(pr_interp.long_.numfree, 1); /* pr_interp_finalize frees it */
+    switch_preset("py33");
+    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+}
+END_TEST
+
 /* Every operation with each allocation refused in turn: MemoryError, no leak. */
 START_TEST(test_out_of_memory)
 {
@@ -509,6 +575,7 @@ Suite *pr_test_long_suite(void)
     tcase_add_test(tc, test_bytes);
     tcase_add_test(tc, test_pow3);
     tcase_add_test(tc, test_max_str_digits);
+    tcase_add_test(tc, test_python2_free_list);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
     tcase_add_checked_fixture(oom, objtest_setup_malloc, objtest_teardown);
