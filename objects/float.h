@@ -30,7 +30,8 @@ _Static_assert(sizeof(PrFloatObject) == 24, "sys.getsizeof(1.0) is 24, as in CPy
 
 extern const PrType pr_float_spec;
 
-#define PR_FLOAT_CHECK(o) pr_object_is_instance((PrObject *)(o), PR_TYPE(float))
+#define PR_FLOAT_CHECK(o)                                                                          \
+    (PR_TYPE_OF(o) == PR_TYPE(float) || pr_object_is_instance((PrObject *)(o), PR_TYPE(float)))
 #define PR_FLOAT_CHECK_EXACT(o) (PR_TYPE_OF(o) == PR_TYPE(float))
 /* The value of a float o, unchecked. */
 #define PR_FLOAT_VALUE(o) (((PrFloatObject *)(o))->value)

@@ -71,8 +71,8 @@ static inline PrObject *numtest_outcome(PrObject *r)
 static inline void numtest_check(PrObject *r, const char *expected, const char *what)
 {
     PrObject *text = numtest_outcome(r);
-    ck_assert_msg(strcmp(pr_str_utf8(text), expected) == 0, "%s: got \"%.300s\", expected \"%.300s\"",
-                  what, pr_str_utf8(text), expected);
+    ck_assert_msg(strcmp(pr_str_utf8(text), expected) == 0,
+                  "%s: got \"%.300s\", expected \"%.300s\"", what, pr_str_utf8(text), expected);
     PR_DECREF(text);
 }
 

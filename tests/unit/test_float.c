@@ -136,7 +136,7 @@ START_TEST(test_sizes_and_hash)
     ASSERT_REPR_STEAL(numtest_call_method(one, "__sizeof__"), "28");
     ck_assert_int_eq(pr_object_hash(f), pr_object_hash(one));
     PrObject *n1 = pr_float_from_double(NAN), *n2 = pr_float_from_double(NAN);
-    ck_assert_int_ne(pr_object_hash(n1), pr_object_hash(n2)); /* by identity, as 3.10+ */
+    ck_assert_int_ne(pr_object_hash(n1), pr_object_hash(n2));       /* by identity, as 3.10+ */
     ck_assert_int_eq(pr_object_richcompare_bool(n1, n1, PR_EQ), 1); /* identity shortcut */
     PrObject *eq = pr_object_richcompare(n1, n1, PR_EQ);
     ck_assert_ptr_eq(eq, PR_False);
@@ -177,7 +177,9 @@ START_TEST(test_constructor_and_round)
     PrObject *name = pr_str_intern_cstr("__round__"), *two = pr_long_from_int64(2);
     numtest_check(pr_object_call_method(f, name, &two, 1), "2.67", "round(2.675, 2)");
     numtest_check(pr_object_call_method(f, name, &none_obj, 1), "3", "round(2.675, None)");
-    PrObject *s = objtest_str("a"), *huge = pr_long_from_string("1" "00000000000000000000", 21, 10);
+    PrObject *s = objtest_str("a"), *huge = pr_long_from_string("1"
+                                                                "00000000000000000000",
+                                                                21, 10);
     numtest_check(pr_object_call_method(f, name, &s, 1),
                   "!TypeError: 'str' object cannot be interpreted as an integer", "round(x, 'a')");
     numtest_check(pr_object_call_method(f, name, &huge, 1), "2.675", "round(x, 10**20)");
