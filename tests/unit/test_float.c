@@ -12,17 +12,21 @@
 
 START_TEST(test_float_binary_matrix)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(float_binary_cases); i++) {
         numtest_run_binary(&float_binary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
 START_TEST(test_float_unary)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(float_unary_cases); i++) {
         numtest_run_unary(&float_unary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 

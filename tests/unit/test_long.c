@@ -11,25 +11,31 @@
 
 START_TEST(test_int_binary_matrix)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(int_binary_cases); i++) {
         numtest_run_binary(&int_binary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
 START_TEST(test_bool_binary_matrix)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(bool_binary_cases); i++) {
         numtest_run_binary(&bool_binary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
 START_TEST(test_int_unary)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(int_unary_cases); i++) {
         numtest_run_unary(&int_unary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
