@@ -7,6 +7,7 @@
 #include "tests/unit/numtest.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "tests/unit/float_cases.inc"
 
@@ -50,7 +51,7 @@ END_TEST
  * and emptied by pr_float_clear_free_list. */
 START_TEST(test_free_list)
 {
-    ck_assert_int_eq(pr_interp.float_.maxfree, PR_FLOAT_MAXFREELIST);
+    pr_float_set_free_list_limit(PR_FLOAT_MAXFREELIST); /* the default presets' policy */
     pr_float_clear_free_list();
     size_t blocks = objtest_blocks();
     PrObject *f = pr_float_from_double(1.5), *where = f;
@@ -127,6 +128,15 @@ START_TEST(test_free_list_presets)
     check_preset("debug", 0);
     check_preset("py310", PR_FLOAT_MAXFREELIST);
     check_preset("py33", PR_FLOAT_MAXFREELIST);
+    /* an allocator that starts itself on the first allocation, from $PYRENAMALLOC */
+    pr_interp_finalize();
+    pr_mem_finalize();
+    setenv(PR_MEM_ENV, "py25", 1);
+    ck_assert_int_eq(pr_interp_init(), 0);
+    unsetenv(PR_MEM_ENV);
+    ck_assert_str_eq(pr_mem_config()->preset, "py25");
+    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
     pr_interp_finalize(); /* the teardown compares with the last allocator */
     objtest_start_blocks = objtest_blocks();
     ck_assert_int_eq(pr_interp_init(), 0);

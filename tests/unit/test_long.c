@@ -466,6 +466,7 @@ static void switch_preset(const char *preset)
 /* No int free list in Python 3 presets; py24 and py25 keep every freed one-digit int. */
 START_TEST(test_python2_free_list)
 {
+    switch_preset("py33");
     ck_assert_int_eq(pr_interp.long_.maxfree, 0);
     size_t blocks = objtest_blocks();
     PrObject *o = pr_long_from_int64(1000);
