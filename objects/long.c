@@ -120,7 +120,6 @@ static PrObject *finish(PrObject *r, ptrdiff_t size)
     return r;
 }
 
-#define compact_value pr_long_compact_value
 #define IS_COMPACT(o) pr_long_is_compact(o)
 
 /* Digits of the magnitude m: exactly what is allocated for it, as CPython does for C values. */
@@ -228,21 +227,15 @@ PrObject *pr_long_from_double(double x)
     return r ? finish(r, pr_bigint_from_double(DIGITS(r), x)) : NULL;
 }
 
-/* An int argument for C: o itself (borrowed into *owned as a new reference) or its __index__. */
-static PrObject *as_index(PrObject *o)
-{
-    return PR_LONG_CHECK(o) ? PR_NEWREF(o) : pr_number_index(o);
-}
-
 static int as_int64(PrObject *o, int64_t *out, const char *ctype)
 {
-    PrObject *i = as_index(o);
+    PrObject *i = pr_number_index(o); /* o itself for an int */
     if (!i) {
         return -1;
     }
     int rc = 0;
     if (IS_COMPACT(i)) {
-        *out = compact_value(i);
+        *out = pr_long_compact_value(i);
     } else if (pr_bigint_to_int64(DIGITS(i), PR_SIZE(i), out) < 0) {
         pr_err_format(PR_EXC(OverflowError), "Python int too large to convert to C %s", ctype);
         rc = -1;
@@ -270,7 +263,7 @@ int pr_long_as_ssize(PrObject *o, ssize_t *out)
 int pr_long_as_double(PrObject *o, double *out)
 {
     if (IS_COMPACT(o)) {
-        *out = (double)compact_value(o);
+        *out = (double)pr_long_compact_value(o);
         return 0;
     }
     if (pr_bigint_to_double(DIGITS(o), PR_SIZE(o), out) < 0) {
@@ -350,7 +343,7 @@ PrObject *pr_long_to_base(PrObject *o, int base, int flags)
 {
     if (IS_COMPACT(o) && base == 10) {
         char small[24];
-        snprintf(small, sizeof small, "%lld", (long long)compact_value(o));
+        snprintf(small, sizeof small, "%lld", (long long)pr_long_compact_value(o));
         return pr_str_from_cstr(small);
     }
     ptrdiff_t len;
@@ -528,9 +521,9 @@ int pr_long_to_bytes(PrObject *o, unsigned char *buf, size_t n, int little, int 
     }
     uint64_t bits = pr_bigint_bit_length(d, nd);
     uint64_t room = n > (SIZE_MAX >> 4) ? UINT64_MAX : (uint64_t)n * 8;
-    int fits = !is_signed   ? bits <= room
-               : size >= 0  ? bits < room || bits == 0
-                            : bits < room || (bits == room && is_power_of_two(d, nd));
+    int fits = !is_signed  ? bits <= room
+               : size >= 0 ? bits < room || bits == 0
+                           : bits < room || (bits == room && is_power_of_two(d, nd));
     if (!fits) {
         pr_err_set(PR_EXC(OverflowError), "int too big to convert");
         return -1;
@@ -621,7 +614,7 @@ static PrObject *long_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
     if (a == b) {
         c = 0;
     } else if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
+        int64_t x = pr_long_compact_value(a), y = pr_long_compact_value(b);
         c = (x > y) - (x < y);
     } else {
         c = pr_bigint_scmp(DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b));
@@ -632,7 +625,7 @@ static PrObject *long_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
 static PrHash long_hash(PrObject *self)
 {
     if (IS_COMPACT(self)) {
-        int64_t v = compact_value(self);
+        int64_t v = pr_long_compact_value(self);
         return v == -1 ? -2 : (PrHash)v;
     }
     return (PrHash)pr_bigint_hash(DIGITS(self), PR_SIZE(self));
@@ -661,7 +654,7 @@ static PrObject *long_add(PrObject *a, PrObject *b)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        return pr_long_from_int64(compact_value(a) + compact_value(b));
+        return pr_long_from_int64(pr_long_compact_value(a) + pr_long_compact_value(b));
     }
     PrObject *r = long_alloc(pr_bigint_add_size(NA, NB));
     return r ? finish(r, pr_bigint_sadd(DIGITS(r), DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b)))
@@ -672,7 +665,7 @@ static PrObject *long_sub(PrObject *a, PrObject *b)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        return pr_long_from_int64(compact_value(a) - compact_value(b));
+        return pr_long_from_int64(pr_long_compact_value(a) - pr_long_compact_value(b));
     }
     PrObject *r = long_alloc(pr_bigint_add_size(NA, NB));
     return r ? finish(r, pr_bigint_ssub(DIGITS(r), DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b)))
@@ -683,7 +676,7 @@ static PrObject *long_mul(PrObject *a, PrObject *b)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        return pr_long_from_int64(compact_value(a) * compact_value(b));
+        return pr_long_from_int64(pr_long_compact_value(a) * pr_long_compact_value(b));
     }
     PrObject *r = long_alloc(pr_bigint_mul_size(NA, NB));
     if (!r) {
@@ -719,7 +712,7 @@ static int divmod_objects(PrObject *a, PrObject *b, PrObject **q, PrObject **m, 
         return -1;
     }
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
+        int64_t x = pr_long_compact_value(a), y = pr_long_compact_value(b);
         if (q && !(*q = pr_long_from_int64(floor_div64(x, y)))) {
             return -1;
         }
@@ -790,7 +783,8 @@ static PrObject *long_truediv(PrObject *a, PrObject *b)
         if (PR_SIZE(b) == 0) {
             return pr_err_set(PR_EXC(ZeroDivisionError), "division by zero");
         }
-        x = (double)compact_value(a) / (double)compact_value(b); /* both exact: one rounding */
+        x = (double)pr_long_compact_value(a) /
+            (double)pr_long_compact_value(b); /* both exact: one rounding */
     } else {
         int rc = pr_bigint_truediv(DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b), &x);
         if (rc == PR_BIGINT_EOVERFLOW) {
@@ -854,7 +848,7 @@ PrObject *pr_long_pow3(PrObject *a, PrObject *b, PrObject *m)
 static PrObject *long_negative(PrObject *a)
 {
     if (IS_COMPACT(a)) {
-        return pr_long_from_int64(-compact_value(a));
+        return pr_long_from_int64(-pr_long_compact_value(a));
     }
     PrObject *r = long_alloc(NA);
     if (r) {
@@ -877,7 +871,7 @@ static PrObject *long_absolute(PrObject *a)
 static PrObject *long_invert(PrObject *a)
 {
     if (IS_COMPACT(a)) {
-        return pr_long_from_int64(~compact_value(a));
+        return pr_long_from_int64(~pr_long_compact_value(a));
     }
     PrObject *r = long_alloc(NA + 1);
     return r ? finish(r, pr_bigint_invert(DIGITS(r), DIGITS(a), PR_SIZE(a))) : NULL;
@@ -909,7 +903,7 @@ static PrObject *long_lshift(PrObject *a, PrObject *b)
         return small_int(0);
     }
     if (!huge && IS_COMPACT(a) && count < 32) {
-        return pr_long_from_int64(compact_value(a) * ((int64_t)1 << count));
+        return pr_long_from_int64(pr_long_compact_value(a) * ((int64_t)1 << count));
     }
     ptrdiff_t cap = huge ? PR_BIGINT_ENOMEM : pr_bigint_lshift_size(NA, count);
     if (cap < 0) {
@@ -931,21 +925,20 @@ static PrObject *long_rshift(PrObject *a, PrObject *b)
         return small_int(PR_SIZE(a) < 0 ? -1 : 0);
     }
     if (IS_COMPACT(a)) {
-        int64_t v = compact_value(a);
+        int64_t v = pr_long_compact_value(a);
         return pr_long_from_int64(count >= 63 ? (v < 0 ? -1 : 0) : v >> count);
     }
     PrObject *r = long_alloc(pr_bigint_rshift_size(NA, count));
     return r ? finish(r, pr_bigint_rshift(DIGITS(r), DIGITS(a), PR_SIZE(a), count)) : NULL;
 }
 
-typedef ptrdiff_t (*BitwiseFunc)(PrDigit *, const PrDigit *, ptrdiff_t, const PrDigit *,
-                                 ptrdiff_t);
+typedef ptrdiff_t (*BitwiseFunc)(PrDigit *, const PrDigit *, ptrdiff_t, const PrDigit *, ptrdiff_t);
 
 static PrObject *bitwise(PrObject *a, PrObject *b, BitwiseFunc f, char op)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
+        int64_t x = pr_long_compact_value(a), y = pr_long_compact_value(b);
         return pr_long_from_int64(op == '&' ? x & y : op == '|' ? x | y : x ^ y);
     }
     PrObject *r = long_alloc(pr_bigint_bitwise_size(NA, NB));
@@ -1068,7 +1061,7 @@ PrObject *pr_long_format(PrObject *o, PrObject *spec)
             return NULL;
         }
     } else {
-        len = snprintf(small, sizeof small, "%lld", (long long)compact_value(o));
+        len = snprintf(small, sizeof small, "%lld", (long long)pr_long_compact_value(o));
     }
     const char *text = digits ? digits : small;
     PrIntDigits n = {text[0] == '-', text + (text[0] == '-'), (size_t)len - (text[0] == '-')};
@@ -1202,9 +1195,9 @@ static const PrMethodDef long_methods[] = {
      "Number of bits necessary to represent self in binary."},
     {"bit_count", long_bit_count_method, PR_METH_NOARGS,
      "Number of ones in the binary representation of the absolute value of self."},
-    {"conjugate", long_self_method, PR_METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"as_integer_ratio", long_as_integer_ratio, PR_METH_NOARGS,
-     "Return integer ratio: (self, 1)."},
+    {"conjugate", long_self_method, PR_METH_NOARGS,
+     "Returns self, the complex conjugate of any int."},
+    {"as_integer_ratio", long_as_integer_ratio, PR_METH_NOARGS, "Return integer ratio: (self, 1)."},
     {"__index__", long_self_method, PR_METH_NOARGS, "Return self converted to an integer."},
     {"__trunc__", long_self_method, PR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", long_self_method, PR_METH_NOARGS, "Flooring an Integral returns itself."},

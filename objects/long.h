@@ -126,8 +126,10 @@ int pr_long_get_max_str_digits(void);
 /* Python 3 has no int free list, and neither do pyrena's default presets. Under py24 and py25 a
  * freed int of at most one digit is kept on a list for reuse, without bound, as Python 2's
  * PyIntBlock free list: the memory of a million freed ints stays with the process.
- * pr_long_clear_free_list (PyInt_ClearFreeList, run by a full collection from 2.6 on) frees
- * them. Returns: how many were freed. */
+ * pr_long_clear_free_list (PyInt_ClearFreeList) frees them. THE HOOK FOR THE COLLECTOR: a full
+ * collection calls it when the limit (pr_interp.long_.maxfree) is not -1; an unbounded list is
+ * never cleared automatically, which is the "blocks kept forever" of Python before 2.6.
+ * Returns: how many were freed. */
 ssize_t pr_long_clear_free_list(void);
 
 /* Sets the free-list limit (0: off, -1: unbounded), trimming the list to it. */

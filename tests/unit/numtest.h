@@ -71,8 +71,8 @@ static inline PrObject *numtest_outcome(PrObject *r)
 static inline void numtest_check(PrObject *r, const char *expected, const char *what)
 {
     PrObject *text = numtest_outcome(r);
-    ck_assert_msg(strcmp(pr_str_utf8(text), expected) == 0, "%s: got \"%.300s\", expected \"%.300s\"",
-                  what, pr_str_utf8(text), expected);
+    ck_assert_msg(strcmp(pr_str_utf8(text), expected) == 0,
+                  "%s: got \"%.300s\", expected \"%.300s\"", what, pr_str_utf8(text), expected);
     PR_DECREF(text);
 }
 
@@ -181,6 +181,18 @@ static inline void numtest_run_format(const FormatCase *c)
     PR_DECREF(name);
     PR_DECREF(spec);
     PR_DECREF(o);
+}
+
+/* The sum of the reference counts of the static objects an operation may return (the small
+ * ints, True, False, None, NotImplemented): unchanged across a test that released everything,
+ * which the allocator's block count alone cannot show. */
+static inline ssize_t numtest_static_refs(void)
+{
+    ssize_t sum = PR_True->refcnt + PR_False->refcnt + PR_None->refcnt + PR_NotImplemented->refcnt;
+    for (int i = 0; i < PR_SMALL_INT_NEG + PR_SMALL_INT_POS; i++) {
+        sum += pr_interp.long_.small[i].ob.ob.refcnt;
+    }
+    return sum;
 }
 
 #define NUMTEST_COUNT(a) (sizeof(a) / sizeof((a)[0]))
