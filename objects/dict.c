@@ -262,6 +262,8 @@ PrObject *pr_dict_subscript(PrObject *d, PrObject *key)
  *  Insertion, resizing, deletion
  * ============================================================================================ */
 
+static void free_keys(PrDictKeys *k);
+
 /* Rebuilds d's table with room for minsize entries, compacting deleted ones away; str_only
  * chooses the kind of the new table (a general one once a key is not an exact str). */
 static int resize(PrDict *d, ssize_t minsize, int str_only)
@@ -422,6 +424,106 @@ void pr_dict_clear(PrObject *dict)
     d->used = 0;
     bump_version(d);
     free_keys(k);
+}
+
+/* ============================================================================================
+ *  Copying and merging (CPython 3.11's dict_copy and dict_merge, so sizes match)
+ * ============================================================================================ */
+
+/* A new dict whose keys block is a byte copy of d's (every key and value gains a reference). */
+static PrObject *clone(PrDict *d)
+{
+    PrDictKeys *k = d->keys;
+    size_t n = keys_bytes(k->log2_size, k->str_only);
+    PrDict *r = (PrDict *)pr_dict_new();
+    PrDictKeys *c = r ? pr_mem_alloc(n) : NULL;
+    if (!c) {
+        if (r) {
+            PR_DECREF(r);
+            pr_err_no_memory();
+        }
+        return NULL;
+    }
+    memcpy(c, k, n);
+    for (ssize_t i = 0; i < c->nentries; i++) {
+        PR_XINCREF(*entry_key(c, i));
+        PR_XINCREF(*entry_value(c, i));
+    }
+    r->keys = c;
+    r->used = d->used;
+    if (pr_gc_is_tracked((PrObject *)d)) {
+        pr_gc_track((PrObject *)r);
+    }
+    return (PrObject *)r;
+}
+
+/* Adds every item of the dict o to d (both borrowed). */
+static int insert_all(PrDict *d, PrDict *o)
+{
+    PrObject *key, *value;
+    ssize_t pos = 0;
+    while (pr_dict_next((PrObject *)o, &pos, &key, &value)) {
+        PR_INCREF(key);
+        PR_INCREF(value);
+        PrHash hash = key_hash(key); /* cached for str; others are hashable already */
+        int rc = hash == -1 ? -1 : insert(d, key, hash, value);
+        PR_DECREF(key);
+        PR_DECREF(value);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+PrObject *pr_dict_copy(PrObject *dict)
+{
+    PrDict *d = (PrDict *)dict;
+    if (d->used == 0) {
+        return pr_dict_new();
+    }
+    if (d->used >= (d->keys->nentries * 2) / 3) { /* few deleted entries: copy the table */
+        return clone(d);
+    }
+    PrObject *r = pr_dict_new();
+    if (r && pr_dict_merge(r, dict) < 0) {
+        PR_CLEAR(r);
+    }
+    return r;
+}
+
+int pr_dict_merge(PrObject *dict, PrObject *other)
+{
+    PrDict *d = (PrDict *)dict, *o = (PrDict *)other;
+    if (d == o || o->used == 0) {
+        return 0;
+    }
+    if (d->used == 0 && o->used == o->keys->nentries) { /* an empty dict takes a copy */
+        PrDict *c = (PrDict *)clone(o);
+        if (!c) {
+            return -1;
+        }
+        PrDictKeys *old = d->keys;
+        d->keys = c->keys;
+        d->used = c->used;
+        c->keys = NULL;
+        c->used = 0;
+        if (pr_gc_is_tracked((PrObject *)c) && !pr_gc_is_tracked(dict)) {
+            pr_gc_track(dict);
+        }
+        PR_DECREF(c);
+        bump_version(d);
+        free_keys(old);
+        return 0;
+    }
+    ssize_t size = d->keys ? (ssize_t)1 << d->keys->log2_size : 0;
+    if (USABLE_FRACTION(size) < o->used) { /* estimate_log2_keysize(used + other's used) */
+        int str_only = (d->keys ? d->keys->str_only : 1) && o->keys->str_only;
+        if (resize(d, ((d->used + o->used) * 3 + 1) / 2, str_only) < 0) {
+            return -1;
+        }
+    }
+    return insert_all(d, o);
 }
 
 /* As CPython 3.11's popitem: the last entry goes, and the entry count drops to it. The

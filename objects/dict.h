@@ -9,8 +9,8 @@
  *
  * Memory: the dict object and the keys block are laid out as CPython 3.11's, so sys.getsizeof
  * matches it: {} 64; str keys 184, 272, 464, 832, 1584, 3328 from 1, 6, 11, 22, 43, 86 items;
- * other keys 224, 352, 632, 1168, 2264, 4688 at the same points. (Differences: copy() and
- * update() grow by insertion where CPython may clone or presize the keys.)
+ * other keys 224, 352, 632, 1168, 2264, 4688 at the same points; copy() and update() from a
+ * dict clone or presize the keys as CPython's dict_copy and dict_merge.
  *
  * Str fast path: while every key is an exact str (type dicts, globals, instance dicts), the
  * table is of the str kind, so lookups with a str key compare pointers, then cached hashes and bytes,
@@ -127,9 +127,15 @@ void pr_dict_iter_init(PrObject *d, PrDictIterState *st);
  * iteration" when the size is the same but the entries moved. */
 int pr_dict_iter_next(PrObject *d, PrDictIterState *st, PrObject **key, PrObject **value);
 
-/* d.copy(): a new dict with the same items, in the same order. Returns: a new dict.
- * Errors: MemoryError. */
+/* d.copy(): a new dict with the same items, in the same order; as CPython, the keys block is
+ * copied whole when few entries are deleted (the copy has d's size), else the items are
+ * inserted into a presized table. Returns: a new dict. Errors: MemoryError. */
 PrObject *pr_dict_copy(PrObject *d);
+
+/* d.update(other) for two dicts, as CPython's dict_merge: an empty d takes a copy of other's
+ * table when it has no deleted entries; otherwise d is presized for both before inserting.
+ * Returns: 0 or -1 (MemoryError, or what hashing/comparing keys raised). */
+int pr_dict_merge(PrObject *d, PrObject *other);
 
 /* d.update(other) for a mapping other (a dict, or anything with keys() and __getitem__), or
  * with pairs=1 for an iterable of key/value pairs. Returns: 0 or -1 with TypeError

@@ -300,6 +300,65 @@ START_TEST(test_sizes_match_cpython)
 }
 END_TEST
 
+/* A dict of n str keys "k0".."k{n-1}" (or int keys 0..n-1), inserted in order. */
+static PrObject *keyed(int n, int str_keys)
+{
+    PrObject *d = pr_dict_new();
+    for (int i = 0; i < n; i++) {
+        PrObject *k = str_keys ? pr_str_from_format("k%d", i) : pr_long_from_int64(i);
+        ck_assert_int_eq(pr_dict_setitem(d, k, k), 0);
+        PR_DECREF(k);
+    }
+    return d;
+}
+
+/* python3.11: copy() clones the table unless many entries are deleted; dict(d), update() and
+ * | presize as dict_merge. */
+START_TEST(test_copy_and_merge_sizes)
+{
+    PrObject *d = keyed(12, 1), *c = pr_dict_copy(d), *r;
+    ck_assert_int_eq(pr_object_sizeof(d), 464);
+    ck_assert_int_eq(pr_object_sizeof(c), 464);
+    ASSERT_REPR(c, "{'k0': 'k0', 'k1': 'k1', 'k2': 'k2', 'k3': 'k3', 'k4': 'k4', 'k5': 'k5', "
+                   "'k6': 'k6', 'k7': 'k7', 'k8': 'k8', 'k9': 'k9', 'k10': 'k10', 'k11': 'k11'}");
+    PR_DECREF(c);
+    for (int i = 0; i < 8; i++) {
+        PrObject *k = pr_str_from_format("k%d", i);
+        ck_assert_int_eq(pr_dict_delitem(d, k), 0);
+        PR_DECREF(k);
+    }
+    ck_assert_int_eq(pr_object_sizeof(d), 464);
+    c = pr_dict_copy(d);
+    ck_assert_int_eq(pr_object_sizeof(c), 272);
+    ASSERT_REPR(c, "{'k8': 'k8', 'k9': 'k9', 'k10': 'k10', 'k11': 'k11'}");
+    r = pr_object_call((PrObject *)PR_TYPE(dict), &d, 1, NULL);
+    ck_assert_int_eq(pr_object_sizeof(r), 272);
+    RELEASE(c, r, d);
+    PrObject *e = keyed(12, 1), *g = make("x=1"), *h = keyed(3, 0);
+    r = pr_object_call((PrObject *)PR_TYPE(dict), &e, 1, NULL);
+    ck_assert_int_eq(pr_object_sizeof(r), 464);
+    PR_DECREF(r);
+    ck_assert_int_eq(pr_dict_update(g, e, 1), 0);
+    ck_assert_int_eq(pr_object_sizeof(g), 464);
+    r = pr_number_or(h, e);
+    ck_assert_int_eq(pr_object_sizeof(r), 632);
+    PR_DECREF(r);
+    r = pr_number_or(e, h);
+    ck_assert_int_eq(pr_object_sizeof(r), 1168);
+    ck_assert_int_eq(pr_dict_size(r), 15);
+    RELEASE(r, e, g, h);
+    /* a clone of a tracked dict is tracked */
+    PrObject *l = pr_list_new(0), *t = make("a=1"), *a = objtest_str("a");
+    ck_assert_int_eq(pr_dict_setitem(t, a, l), 0);
+    c = pr_dict_copy(t);
+    ck_assert(pr_gc_is_tracked(c));
+    PrObject *m = pr_dict_new();
+    ck_assert_int_eq(pr_dict_merge(m, t), 0);
+    ck_assert(pr_gc_is_tracked(m));
+    RELEASE(l, t, a, c, m);
+}
+END_TEST
+
 START_TEST(test_tracking)
 {
     PrObject *d = make("a=x"), *a = objtest_str("a"), *l = pr_list_new(0);
@@ -364,6 +423,7 @@ Suite *pr_test_dict_methods_suite(void)
     tcase_add_test(tc, test_views);
     tcase_add_test(tc, test_iterators);
     tcase_add_test(tc, test_sizes_match_cpython);
+    tcase_add_test(tc, test_copy_and_merge_sizes);
     tcase_add_test(tc, test_tracking);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
