@@ -6,6 +6,7 @@
 
 #include "objects/iterate.h"
 #include "objects/list.h"
+#include "objects/long.h"
 #include "objects/number.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
@@ -421,11 +422,25 @@ static int holder_traverse(PrObject *self, PrVisitProc visit, void *arg)
     return d ? visit(d, arg) : 0;
 }
 
+static PrObject *dictiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                      PrObject *kwnames)
+{
+    DictIter *it = (DictIter *)self;
+    int live = it->dict && it->st.used == pr_dict_size(it->dict);
+    return pr_long_from_int64(live ? it->st.remaining : 0);
+}
+
+static const PrMethodDef dictiter_methods[] = {
+    {"__length_hint__", dictiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 #define DICTITER_SPEC(pyname, next)                                                                \
     {                                                                                              \
         .name = pyname, .basicsize = sizeof(DictIter),                                             \
         .flags = PR_TPFLAG_GC | PR_TPFLAG_IMMUTABLETYPE, .dealloc = holder_dealloc,                \
         .traverse = holder_traverse, .iter = pr_iter_self, .iternext = next,                       \
+        .methods = dictiter_methods,                                                               \
     }
 
 const PrType pr_dict_keyiter_spec = DICTITER_SPEC("dict_keyiterator", keyiter_next);
