@@ -3,6 +3,8 @@
 
 #include "memory/obmalloc.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -42,6 +44,9 @@ int pr_interp_init(void)
     if (pr_str_init_state() < 0 || pr_tuple_init_state() < 0) {
         goto fail;
     }
+    /* after the first allocations: the allocator has started, so its preset is known */
+    pr_long_init_state();
+    pr_float_init_state();
     for (size_t i = 0; i < NTYPES; i++) {
         if (pr_type_ready(builtin_types[i]) < 0) {
             goto fail;
@@ -73,6 +78,8 @@ void pr_interp_finalize(void)
     for (size_t i = NTYPES; i-- > 0;) {
         pr_type_fini_static(builtin_types[i]);
     }
+    pr_float_fini_state();
+    pr_long_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
     pr_mem_free(pr_interp.repr.items);
