@@ -6,6 +6,7 @@
 
 #include "lexer/unicode.h"
 #include "memory/obmalloc.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/strargs.h"
@@ -268,6 +269,175 @@ ssize_t pr_bytes_count(PrObject *b, PrObject *sub, ssize_t start, ssize_t end)
     }
 }
 
+/* b[i] and b[key] (an int; slices wait for the slice type): the byte as an int. */
+static PrObject *bytes_item(PrObject *self, ssize_t i)
+{
+    if (i < 0 || i >= SIZE(self)) {
+        return pr_err_set(PR_EXC(IndexError), "index out of range");
+    }
+    return pr_long_from_int64((unsigned char)DATA(self)[i]);
+}
+
+static PrObject *bytes_subscript(PrObject *self, PrObject *key)
+{
+    ssize_t i;
+    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
+        !PR_TYPE_OF(key)->number.nb_index) {
+        return pr_err_format(PR_EXC(TypeError), "byte indices must be integers or slices, not %s",
+                             PR_TYPE_OF(key)->name);
+    }
+    if (pr_strargs_ssize(key, &i) < 0) {
+        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
+            pr_err_clear();
+            pr_err_set(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
+        }
+        return NULL;
+    }
+    return bytes_item(self, i < 0 ? i + SIZE(self) : i);
+}
+
+/* find, rfind, index, rindex, count: the sub is bytes or an int 0..255. */
+static int search_args(PrObject *const *args, size_t nargs, const char *name, char *byte,
+                       const char **sub, ssize_t *sublen, ssize_t *start, ssize_t *end)
+{
+    if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
+        pr_strargs_start_end(args, nargs, 1, start, end) < 0) {
+        return -1;
+    }
+    PrObject *o = args[0];
+    if (PR_BYTES_CHECK(o)) {
+        *sub = DATA(o);
+        *sublen = SIZE(o);
+        return 0;
+    }
+    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_INT_SUBCLASS) &&
+        !PR_TYPE_OF(o)->number.nb_index) {
+        pr_err_format(PR_EXC(TypeError),
+                      "argument should be integer or bytes-like object, not '%s'",
+                      PR_TYPE_OF(o)->name);
+        return -1;
+    }
+    int v = byte_value(o, "byte must be in range(0, 256)");
+    if (v < 0) {
+        return -1;
+    }
+    *byte = (char)v;
+    *sub = byte;
+    *sublen = 1;
+    return 0;
+}
+
+/* which: 'f' find, 'r' rfind, 'i' index, 'x' rindex, 'c' count. */
+static PrObject *search(PrObject *self, PrObject *const *args, size_t nargs, const char *name,
+                        char which)
+{
+    char byte;
+    const char *sub;
+    ssize_t n, start, end;
+    if (search_args(args, nargs, name, &byte, &sub, &n, &start, &end) < 0) {
+        return NULL;
+    }
+    pr_strargs_adjust(&start, &end, SIZE(self));
+    if (which == 'c') {
+        ssize_t count = 0;
+        if (end - start >= n) {
+            if (n == 0) {
+                count = end - start + 1;
+            }
+            for (ssize_t at; n && (at = find_bytes(DATA(self) + start, end - start, sub, n, 1)) >= 0;) {
+                count++;
+                start += at + n;
+            }
+        }
+        return pr_long_from_int64(count);
+    }
+    ssize_t at = end - start < n ? -1
+                                 : find_bytes(DATA(self) + start, end - start, sub, n,
+                                              which == 'f' || which == 'i' ? 1 : -1);
+    if (at < 0 && (which == 'i' || which == 'x')) {
+        return pr_err_set(PR_EXC(ValueError), "subsection not found");
+    }
+    return pr_long_from_int64(at < 0 ? -1 : start + at);
+}
+
+static PrObject *bytes_find(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "find", 'f');
+}
+
+static PrObject *bytes_rfind(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "rfind", 'r');
+}
+
+static PrObject *bytes_index(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "index", 'i');
+}
+
+static PrObject *bytes_rindex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "rindex", 'x');
+}
+
+static PrObject *bytes_count(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "count", 'c');
+}
+
+/* ============================================================================================
+ *  bytes_iterator
+ * ============================================================================================ */
+
+typedef struct BytesIter {
+    PrObject ob;
+    PrObject *bytes; /* NULL once exhausted */
+    ssize_t index;
+} BytesIter;
+
+static PrObject *bytes_iter(PrObject *self)
+{
+    BytesIter *it = (BytesIter *)pr_object_new(PR_TYPE(bytes_iterator));
+    if (it) {
+        it->bytes = PR_NEWREF(self);
+        it->index = 0;
+    }
+    return (PrObject *)it;
+}
+
+static PrObject *bytes_iter_self(PrObject *self)
+{
+    return PR_NEWREF(self);
+}
+
+static PrObject *bytes_iter_next(PrObject *self)
+{
+    BytesIter *it = (BytesIter *)self;
+    if (!it->bytes) {
+        return NULL;
+    }
+    if (it->index >= SIZE(it->bytes)) {
+        PR_CLEAR(it->bytes);
+        return NULL;
+    }
+    return pr_long_from_int64((unsigned char)DATA(it->bytes)[it->index++]);
+}
+
+static void bytes_iter_dealloc(PrObject *self)
+{
+    PR_XDECREF(((BytesIter *)self)->bytes);
+    pr_object_free(self);
+}
+
+const PrType pr_bytes_iterator_spec = {
+    .name = "bytes_iterator",
+    .basicsize = sizeof(BytesIter),
+    .flags = PR_TPFLAG_IMMUTABLETYPE,
+    .dealloc = bytes_iter_dealloc,
+    .iter = bytes_iter_self,
+    .iternext = bytes_iter_next,
+};
+
 /* ============================================================================================
  *  decode
  * ============================================================================================ */
@@ -483,6 +653,44 @@ static int join_item(PrObject *item, ssize_t i)
     return -1;
 }
 
+/* The items of an iterable in a new tuple (CPython's PySequence_Fast). Returns: the tuple, or
+ * NULL with what iteration raised or MemoryError. */
+static PrObject *collect(PrObject *it)
+{
+    PrObject *seq = NULL;
+    PrObject *iter = PR_TYPE_OF(it)->iter(it);
+    ssize_t n = 0, cap = 8;
+    PrObject **items = iter ? pr_mem_alloc(sizeof(PrObject *) * (size_t)cap) : NULL;
+    if (iter && !items) {
+        pr_err_no_memory();
+    }
+    while (items) {
+        PrObject *x = PR_TYPE_OF(iter)->iternext(iter);
+        if (!x) {
+            if (!pr_err_occurred()) {
+                seq = pr_tuple_from_array(items, n);
+            }
+            break;
+        }
+        if (n == cap) {
+            PrObject **more = pr_mem_realloc(items, sizeof(PrObject *) * (size_t)(cap *= 2));
+            if (!more) {
+                PR_DECREF(x);
+                pr_err_no_memory();
+                break;
+            }
+            items = more;
+        }
+        items[n++] = x;
+    }
+    for (ssize_t i = 0; i < n; i++) {
+        PR_DECREF(items[i]);
+    }
+    pr_mem_free(items);
+    PR_XDECREF(iter);
+    return seq;
+}
+
 /* sep.join over a tuple of items (borrowed). */
 static PrObject *join_array(PrObject *sep, PrObject *const *items, ssize_t n)
 {
@@ -517,37 +725,7 @@ static PrObject *bytes_join(PrObject *self, PrObject *const *args, size_t nargs,
     if (!PR_TYPE_OF(it)->iter) {
         return pr_err_format(PR_EXC(TypeError), "can only join an iterable");
     }
-    /* Collect the items into a tuple first (CPython's PySequence_Fast). */
-    PrObject *iter = PR_TYPE_OF(it)->iter(it);
-    ssize_t n = 0, cap = 8;
-    PrObject **items = iter ? pr_mem_alloc(sizeof(PrObject *) * (size_t)cap) : NULL;
-    if (iter && !items) {
-        pr_err_no_memory();
-    }
-    while (items) {
-        PrObject *x = PR_TYPE_OF(iter)->iternext(iter);
-        if (!x) {
-            if (!pr_err_occurred()) {
-                seq = pr_tuple_from_array(items, n);
-            }
-            break;
-        }
-        if (n == cap) {
-            PrObject **more = pr_mem_realloc(items, sizeof(PrObject *) * (size_t)(cap *= 2));
-            if (!more) {
-                PR_DECREF(x);
-                pr_err_no_memory();
-                break;
-            }
-            items = more;
-        }
-        items[n++] = x;
-    }
-    for (ssize_t i = 0; i < n; i++) {
-        PR_DECREF(items[i]);
-    }
-    pr_mem_free(items);
-    PR_XDECREF(iter);
+    seq = collect(it);
     if (seq) {
         r = join_array(self, PR_TUPLE_ITEMS(seq), PR_TUPLE_SIZE(seq));
         PR_DECREF(seq);
@@ -792,6 +970,12 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
     if (PR_TUPLE_CHECK(src)) {
         return from_tuple(src);
     }
+    if (PR_TYPE_OF(src)->iter) {
+        PrObject *items = collect(src);
+        PrObject *r = items ? from_tuple(items) : NULL;
+        PR_XDECREF(items);
+        return r;
+    }
     return pr_err_format(PR_EXC(TypeError), "cannot convert '%s' object to bytes",
                          PR_TYPE_OF(src)->name);
 }
@@ -814,6 +998,11 @@ static const PrMethodDef bytes_methods[] = {
     VARARGS(strip, "Strip leading and trailing bytes contained in the argument."),
     VARARGS(lstrip, "Strip leading bytes contained in the argument."),
     VARARGS(rstrip, "Strip trailing bytes contained in the argument."),
+    VARARGS(find, "Return the lowest index in B where subsection sub is found, or -1."),
+    VARARGS(rfind, "Return the highest index in B where subsection sub is found, or -1."),
+    VARARGS(index, "Return the lowest index in B where subsection sub is found."),
+    VARARGS(rindex, "Return the highest index in B where subsection sub is found."),
+    VARARGS(count, "Return the number of non-overlapping occurrences of subsection sub."),
     VARARGS(startswith, "Return True if B starts with the specified prefix, False otherwise."),
     VARARGS(endswith, "Return True if B ends with the specified suffix, False otherwise."),
     VARARGS(replace, "Return a copy with all occurrences of substring old replaced by new."),
@@ -837,6 +1026,9 @@ const PrType pr_bytes_spec = {
     .sequence.sq_concat = bytes_concat,
     .sequence.sq_repeat = bytes_repeat,
     .sequence.sq_contains = bytes_contains,
+    .sequence.sq_item = bytes_item,
     .mapping.mp_length = bytes_length,
+    .mapping.mp_subscript = bytes_subscript,
+    .iter = bytes_iter,
     .methods = bytes_methods,
 };

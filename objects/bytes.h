@@ -2,10 +2,10 @@
  *     PrBytes { refcnt, type, size, hash } data[size + 1]     (a NUL always follows the data)
  * so sys.getsizeof(b'') == 33 and getsizeof(b) == 33 + len(b), as in CPython. Literals come from
  * the compiler through pr_bytes_from_buf. The type implements repr (CPython's b'...' escapes),
- * comparison, hash (equal to the hash of the same ASCII text as str), +, *, `in`, len, and the
- * methods decode, hex, join, strip/lstrip/rstrip, startswith, endswith, replace, upper, lower.
- * Indexing (which yields ints), find/count results and split wait for int and list; their C
- * functions are below. */
+ * comparison, hash (equal to the hash of the same ASCII text as str), +, *, `in`, len, b[i] (an
+ * int), iteration, and the methods decode, hex, join, strip/lstrip/rstrip, find, rfind, index,
+ * rindex, count, startswith, endswith, replace, upper, lower. Slicing is pr_bytes_slice until
+ * the slice type exists; split and fromhex (a classmethod) wait for list and classmethods. */
 #ifndef PR_OBJECTS_BYTES_H
 #define PR_OBJECTS_BYTES_H
 
@@ -18,6 +18,7 @@ typedef struct PrBytes {
 } PrBytes;
 
 extern const PrType pr_bytes_spec;
+extern const PrType pr_bytes_iterator_spec; /* iter(b): yields the bytes as ints */
 
 #define PR_BYTES_CHECK(o) pr_object_is_instance((PrObject *)(o), PR_TYPE(bytes))
 #define PR_BYTES_CHECK_EXACT(o) (PR_TYPE_OF(o) == PR_TYPE(bytes))

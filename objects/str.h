@@ -185,8 +185,8 @@ PrObject *pr_str_format_call(PrObject *fmt, PrObject *const *args, size_t nargs,
 PrObject *pr_str_format_map(PrObject *fmt, PrObject *mapping);
 
 /* fmt % args: a tuple gives the arguments, a mapping (not a str) serves '%(key)s', anything
- * else is the single argument. %s %r %a %c %d %i %u %o %x %X %e %E %f %F %g %G %%; ints
- * (and bools) are formatted here, other real numbers through int() or their __format__.
+ * else is the single argument. %s %r %a %c %d %i %u %o %x %X %e %E %f %F %g %G %%; numbers
+ * go through int() (%d), __index__ (%o %x) or float() (%e %f %g) as in CPython.
  * Returns: a new str. Errors: TypeError "not enough arguments for format string", "not all
  * arguments converted during string formatting", "%d format: a real number is required, not
  * str", ValueError "unsupported format character 'z' (0x7a) at index 1", ... */

@@ -2,13 +2,14 @@
  * str.format / str.format_map (PEP 3101 fields with indices, keywords, attributes, items,
  * conversions !r !s !a and nested specs), printf-style `fmt % args` with a tuple, a single value
  * or a mapping, and ascii(). The spec languages are parsed and applied by objects/fmtspec.h and
- * objects/numfmt.h; values of other types format themselves through their __format__. Error
+ * objects/numfmt.h; format() of other types goes through their __format__. Error
  * texts are CPython 3.11's (Objects/stringlib/unicode_format.h, Objects/unicodeobject.c). */
 #include "objects/str.h"
 
 #include "memory/obmalloc.h"
-#include "objects/bigint.h"
 #include "objects/dict.h"
+#include "objects/float.h"
+#include "objects/long.h"
 #include "objects/number.h"
 #include "objects/numfmt.h"
 #include "objects/singletons.h"
@@ -532,27 +533,6 @@ static PrObject *next_arg(PctState *st)
     return pr_err_set(PR_EXC(TypeError), "not enough arguments for format string");
 }
 
-/* An int object's digits in base (8, 10 or 16) into *d, text in buf (caller frees *buf). */
-static int int_digits(PrObject *v, int base, PrIntDigits *d, char **buf)
-{
-    ssize_t size = PR_SIZE(v), nd = size < 0 ? -size : size;
-    ptrdiff_t cap = pr_bigint_to_string_size(nd, base);
-    *buf = cap > 0 ? pr_mem_alloc((size_t)cap) : NULL;
-    if (!*buf) {
-        pr_err_no_memory();
-        return -1;
-    }
-    ptrdiff_t n = pr_bigint_to_string(*buf, ((PrBoolObject *)v)->digit, size, base, 0);
-    if (n < 0) {
-        pr_err_no_memory();
-        return -1;
-    }
-    d->negative = (*buf)[0] == '-';
-    d->digits = *buf + d->negative;
-    d->len = (size_t)n - d->negative;
-    return 0;
-}
-
 typedef struct PctIntCtx {
     const PrPercentSpec *spec;
     const PrIntDigits *digits;
@@ -567,8 +547,7 @@ static ptrdiff_t write_pct_int(const void *ctx, char *buf, size_t cap, char *err
 /* %d %i %u %o %x %X: ints directly; %d takes any real number through int(). */
 static PrObject *pct_integer(const PrPercentSpec *spec, PrObject *v)
 {
-    PrObject *num = NULL, *r = NULL;
-    char *text = NULL;
+    PrObject *num = NULL, *r = NULL, *text = NULL;
     uint32_t c = spec->conv;
     int decimal = c == 'd' || c == 'i' || c == 'u';
     if (IS_INT(v)) {
@@ -584,12 +563,13 @@ static PrObject *pct_integer(const PrPercentSpec *spec, PrObject *v)
     if (!num) {
         return NULL;
     }
-    PrIntDigits d;
-    if (int_digits(num, pr_numfmt_pct_int_base(c), &d, &text) == 0) {
+    if ((text = pr_long_to_base(num, pr_numfmt_pct_int_base(c), 0)) != NULL) {
+        const char *t = DATA(text);
+        PrIntDigits d = {t[0] == '-', t + (t[0] == '-'), (size_t)NBYTES(text) - (t[0] == '-')};
         PctIntCtx ctx = {spec, &d};
         r = run_writer(write_pct_int, &ctx);
+        PR_DECREF(text);
     }
-    pr_mem_free(text);
     PR_DECREF(num);
     return r;
 }
@@ -605,41 +585,31 @@ static ptrdiff_t write_pct_float(const void *ctx, char *buf, size_t cap, char *e
     return pr_numfmt_pct_float(c->spec, c->x, buf, cap);
 }
 
-/* The format() spec equivalent to a float conversion: flags, width, precision (6 by default),
- * type. What float's __format__ makes of it is what '%' gives. */
-static PrObject *pct_float_spec(const PrPercentSpec *spec)
-{
-    char buf[64];
-    int f = spec->flags;
-    snprintf(buf, sizeof buf, "%s%s%s%s", (f & PR_PCT_LJUST) ? "<" : "",
-             (f & PR_PCT_SIGN) ? "+" : (f & PR_PCT_BLANK) ? " " : "", (f & PR_PCT_ALT) ? "#" : "",
-             (f & PR_PCT_ZERO) && !(f & PR_PCT_LJUST) ? "0" : "");
-    size_t k = strlen(buf);
-    if (spec->width >= 0) {
-        k += (size_t)snprintf(buf + k, sizeof buf - k, "%td", spec->width);
-    }
-    snprintf(buf + k, sizeof buf - k, ".%d%c", spec->prec >= 0 ? spec->prec : 6, (int)spec->conv);
-    return pr_str_from_cstr(buf);
-}
-
-/* %e %E %f %F %g %G: ints converted exactly here, other real numbers through __format__. */
+/* %e %E %f %F %g %G of any real number: float(v) formatted here (CPython's formatfloat). */
 static PrObject *pct_float(const PrPercentSpec *spec, PrObject *v)
 {
+    PctFloatCtx ctx = {spec, 0};
     if (IS_INT(v)) {
-        PctFloatCtx ctx = {spec, 0};
-        if (pr_bigint_to_double(((PrBoolObject *)v)->digit, PR_SIZE(v), &ctx.x) < 0) {
-            return pr_err_set(PR_EXC(OverflowError), "int too large to convert to float");
+        if (pr_long_as_double(v, &ctx.x) < 0) {
+            return NULL;
         }
-        return run_writer(write_pct_float, &ctx);
-    }
-    if (!PR_TYPE_OF(v)->number.nb_float) {
+    } else if (PR_FLOAT_CHECK(v)) {
+        ctx.x = PR_FLOAT_VALUE(v);
+    } else if (PR_TYPE_OF(v)->number.nb_float) {
+        PrObject *f = PR_TYPE_OF(v)->number.nb_float(v);
+        if (!f) {
+            return NULL;
+        }
+        int rc = pr_float_as_double(f, &ctx.x);
+        PR_DECREF(f);
+        if (rc < 0) {
+            return NULL;
+        }
+    } else {
         return pr_err_format(PR_EXC(TypeError), "must be real number, not %s",
                              PR_TYPE_OF(v)->name);
     }
-    PrObject *fspec = pct_float_spec(spec);
-    PrObject *r = fspec ? pr_str_format_object(v, fspec) : NULL;
-    PR_XDECREF(fspec);
-    return r;
+    return run_writer(write_pct_float, &ctx);
 }
 
 typedef struct PctTextCtx {

@@ -12,6 +12,7 @@
 #include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/strargs.h"
 #include "objects/tuple.h"
@@ -798,6 +799,70 @@ PrObject *pr_str_join(PrObject *sep, PrObject *iterable)
     return pr_str_builder_finish(&b);
 }
 
+static PrObject *must_be_str(PrObject *o)
+{
+    return pr_err_format(PR_EXC(TypeError), "must be str, not %s", PR_TYPE_OF(o)->name);
+}
+
+/* find, rfind, index, rindex and count: (sub[, start[, end]]). */
+static int search_args(PrObject *const *args, size_t nargs, const char *name, ssize_t *start,
+                       ssize_t *end)
+{
+    if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
+        pr_strargs_start_end(args, nargs, 1, start, end) < 0) {
+        return -1;
+    }
+    if (!PR_STR_CHECK(args[0])) {
+        must_be_str(args[0]);
+        return -1;
+    }
+    return 0;
+}
+
+/* which: 'f' find, 'r' rfind, 'i' index, 'x' rindex. */
+static PrObject *search(PrObject *s, PrObject *const *args, size_t nargs, const char *name,
+                        char which)
+{
+    ssize_t start, end;
+    if (search_args(args, nargs, name, &start, &end) < 0) {
+        return NULL;
+    }
+    ssize_t at = pr_str_find(s, args[0], start, end, which == 'f' || which == 'i' ? 1 : -1);
+    if (at < 0 && (which == 'i' || which == 'x')) {
+        return pr_err_set(PR_EXC(ValueError), "substring not found");
+    }
+    return pr_long_from_int64(at);
+}
+
+static PrObject *str_find(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "find", 'f');
+}
+
+static PrObject *str_rfind(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "rfind", 'r');
+}
+
+static PrObject *str_index(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "index", 'i');
+}
+
+static PrObject *str_rindex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return search(self, args, nargs, "rindex", 'x');
+}
+
+static PrObject *str_count(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    ssize_t start, end;
+    if (search_args(args, nargs, "count", &start, &end) < 0) {
+        return NULL;
+    }
+    return pr_long_from_int64(pr_str_count(self, args[0], start, end));
+}
+
 static PrObject *str_join(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return pr_str_join(self, args[0]);
@@ -856,11 +921,6 @@ static PrObject *str_replace(PrObject *self, PrObject *const *args, size_t nargs
         return NULL;
     }
     return pr_str_replace(self, args[0], args[1], count);
-}
-
-static PrObject *must_be_str(PrObject *o)
-{
-    return pr_err_format(PR_EXC(TypeError), "must be str, not %s", PR_TYPE_OF(o)->name);
 }
 
 /* partition (dir 1) and rpartition (dir -1). */
@@ -1173,6 +1233,11 @@ const PrMethodDef pr_str_methods[] = {
     VARARGS(replace, "Return a copy with all occurrences of substring old replaced by new."),
     ONEARG(partition, "Partition the string into three parts using the given separator."),
     ONEARG(rpartition, "Partition the string into three parts, searching from the end."),
+    VARARGS(find, "Return the lowest index in S where substring sub is found, or -1."),
+    VARARGS(rfind, "Return the highest index in S where substring sub is found, or -1."),
+    VARARGS(index, "Return the lowest index in S where substring sub is found."),
+    VARARGS(rindex, "Return the highest index in S where substring sub is found."),
+    VARARGS(count, "Return the number of non-overlapping occurrences of substring sub."),
     VARARGS(startswith, "Return True if S starts with the specified prefix, False otherwise."),
     VARARGS(endswith, "Return True if S ends with the specified suffix, False otherwise."),
     ONEARG(removeprefix, "Return a str with the given prefix string removed if present."),

@@ -1,6 +1,7 @@
 /* objects/strargs.c — argument helpers for str and bytes methods (objects/strargs.h). */
 #include "objects/strargs.h"
 
+#include "objects/long.h"
 #include "objects/number.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -11,12 +12,11 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Reads an int object by its layout: signed digit count, then 30-bit digits (vm/interp.h).
- * Returns: 0, or 1 when it does not fit (the sign is in *negative). */
+/* Reads an int object: 0, or 1 when it does not fit in ssize_t (the sign is in *negative). */
 static int read_int(PrObject *o, ssize_t *out, int *negative)
 {
     ssize_t size = PR_SIZE(o);
-    const uint32_t *digit = ((PrBoolObject *)o)->digit;
+    const PrDigit *digit = PR_LONG_DIGITS(o);
     ssize_t n = size < 0 ? -size : size;
     uint64_t v = 0;
     *negative = size < 0;
@@ -37,18 +37,7 @@ static int read_int(PrObject *o, ssize_t *out, int *negative)
 
 int pr_strargs_ssize(PrObject *o, ssize_t *out)
 {
-    int negative;
-    PrObject *i = pr_number_index(o);
-    if (!i) {
-        return -1;
-    }
-    int rc = read_int(i, out, &negative);
-    PR_DECREF(i);
-    if (rc) {
-        pr_err_set(PR_EXC(OverflowError), "Python int too large to convert to C ssize_t");
-        return -1;
-    }
-    return 0;
+    return pr_long_as_ssize(o, out);
 }
 
 int pr_strargs_slice_index(PrObject *o, ssize_t *out)

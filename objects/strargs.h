@@ -1,7 +1,7 @@
-/* objects/strargs.h — argument handling shared by the methods of str and bytes: integers read
- * from int objects (CPython's layout, which bool shares: vm/interp.h), slice-style start/end
- * arguments with CPython's clamping, codec and error-handler names. Internal to objects/str*.c
- * and objects/bytes.c; errors are CPython 3.11's texts. */
+/* objects/strargs.h — argument handling shared by the methods of str and bytes: integers
+ * (through objects/long.h), slice-style start/end arguments with CPython's clamping, codec and
+ * error-handler names. Internal to objects/str*.c and objects/bytes.c; errors are CPython
+ * 3.11's texts. */
 #ifndef PR_OBJECTS_STRARGS_H
 #define PR_OBJECTS_STRARGS_H
 

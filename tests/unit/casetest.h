@@ -3,16 +3,15 @@
  * arguments in a small encoding, and the repr of CPython's result or its exception. The harness
  * builds the values, runs the operation through the public entry points (attribute lookup and
  * call for methods, the slots for operators), compares, and checks that no reference count
- * moved. casetest_oom runs a case again with every allocation failing in turn.
- * Integers come from a test-only type with int's layout (vm/interp.h) until int exists. */
+ * moved. casetest_oom runs a case again with every allocation failing in turn. */
 #ifndef PR_TESTS_UNIT_CASETEST_H
 #define PR_TESTS_UNIT_CASETEST_H
 
-#include "objects/bigint.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
+#include "objects/float.h"
+#include "objects/long.h"
 #include "objects/number.h"
-#include "objects/numfmt.h"
 #include "objects/singletons.h"
 #include "objects/strargs.h"
 #include "objects/tuple.h"
@@ -27,109 +26,19 @@ typedef struct StrCase {
     const char *expected; /* repr, or "!Type: message" */
 } StrCase;
 
-/* ---- a stand-in int ------------------------------------------------------------------------- */
-
-/* The int's text in base (2, 8, 10 or 16) as a new str. */
-static PrObject *testint_text(PrObject *self, int base)
-{
-    ssize_t size = PR_SIZE(self), n = size < 0 ? -size : size;
-    char buf[1024];
-    ck_assert_int_lt(pr_bigint_to_string_size(n, base), (ptrdiff_t)sizeof buf);
-    if (pr_bigint_to_string(buf, ((PrBoolObject *)self)->digit, size, base, 0) < 0) {
-        return pr_err_no_memory();
-    }
-    return pr_str_from_cstr(buf);
-}
-
-static PrObject *testint_repr(PrObject *self)
-{
-    return testint_text(self, 10);
-}
-
-/* int.__format__ as the int type will do it, through objects/numfmt.h. */
-static PrObject *testint_format(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
-{
-    PrFormatSpec spec;
-    char err[160], out[1200];
-    PrObject *s = args[0];
-    if (PR_STR_BYTES(s) == 0) {
-        return testint_repr(self);
-    }
-    if (pr_fmtspec_parse(pr_str_utf8(s), (size_t)PR_STR_BYTES(s), "int", &spec, err,
-                         sizeof err) < 0) {
-        return pr_err_set(PR_EXC(ValueError), err);
-    }
-    PrObject *text = testint_text(self, pr_numfmt_int_base(&spec));
-    if (!text) {
-        return NULL;
-    }
-    const char *t = pr_str_utf8(text);
-    PrIntDigits d = {t[0] == '-', t + (t[0] == '-'), strlen(t) - (t[0] == '-')};
-    ptrdiff_t n = pr_numfmt_format_int(&d, &spec, "int", out, sizeof out, err, sizeof err);
-    PR_DECREF(text);
-    if (n < 0) {
-        return pr_err_set(n == PR_FMT_EOVERFLOW ? PR_EXC(OverflowError) : PR_EXC(ValueError), err);
-    }
-    return pr_str_from_utf8(out, n);
-}
-
-static const PrMethodDef testint_methods[] = {
-    {"__format__", testint_format, PR_METH_O, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-static void testint_dealloc(PrObject *self)
-{
-    pr_object_free(self);
-}
-
-static PrType casetest_int_type;
-
-static const PrType casetest_int_spec = {
-    .name = "int",
-    .basicsize = sizeof(PrVarObject),
-    .itemsize = sizeof(uint32_t),
-    .flags = PR_TPFLAG_INT_SUBCLASS | PR_TPFLAG_IMMUTABLETYPE,
-    .dealloc = testint_dealloc,
-    .repr = testint_repr,
-    .methods = testint_methods,
-};
-
-static PrObject *casetest_int(const char *text)
-{
-    PrDigit digits[128];
-    ptrdiff_t size;
-    ck_assert_int_le(pr_bigint_from_string_size(strlen(text), 10), 128);
-    ck_assert_int_eq(pr_bigint_from_string(digits, &size, text, strlen(text), 10), 0);
-    ssize_t n = size < 0 ? -size : size;
-    PrObject *o = pr_object_new_var(&casetest_int_type, n);
-    ck_assert_ptr_nonnull(o);
-    memcpy(((PrBoolObject *)o)->digit, digits, sizeof(uint32_t) * (size_t)n);
-    PR_SIZE(o) = size;
-    return o;
-}
-
 static void casetest_setup(void)
 {
     objtest_setup();
-    casetest_int_type = casetest_int_spec;
-    casetest_int_type.ob = (PrObject)PR_STATIC_HEADER(PR_TYPE(type));
-    ck_assert_int_eq(pr_type_ready(&casetest_int_type), 0);
 }
 
 static void casetest_teardown(void)
 {
-    pr_type_fini_static(&casetest_int_type);
     objtest_teardown();
 }
 
 static void casetest_setup_malloc(void)
 {
     objtest_setup_malloc();
-    casetest_int_type = casetest_int_spec;
-    casetest_int_type.ob = (PrObject)PR_STATIC_HEADER(PR_TYPE(type));
-    ck_assert_int_eq(pr_type_ready(&casetest_int_type), 0);
 }
 
 /* ---- decoding values ------------------------------------------------------------------------ */
@@ -181,7 +90,7 @@ static void casetest_unhex(const char *e, size_t n, char *raw)
 
 static PrObject *casetest_value_at(const char *e, size_t n, int depth)
 {
-    char buf[400], raw[256];
+    char raw[256];
     switch (e[0]) {
     case 'x':
         casetest_unhex(e + 1, (n - 1) / 2, raw);
@@ -198,10 +107,9 @@ static PrObject *casetest_value_at(const char *e, size_t n, int depth)
     case 'F':
         return PR_NEWREF(PR_False);
     case 'i':
-        ck_assert_uint_lt(n, sizeof buf);
-        memcpy(buf, e + 1, n - 1);
-        buf[n - 1] = '\0';
-        return casetest_int(buf);
+        return pr_long_from_string(e + 1, n - 1, 10);
+    case 'f':
+        return pr_float_from_string(e + 1, n - 1);
     case 't':
         return casetest_items(e + 1, n - 1, NULL, depth);
     case 'd':
@@ -275,7 +183,7 @@ static PrObject *casetest_cmp(PrObject *a, PrObject *b)
     return t;
 }
 
-/* find/rfind/count through the C functions. */
+/* find/rfind/count through the C functions (ops c_find, c_rfind, c_count). */
 static PrObject *casetest_search(const char *op, PrObject *recv, PrObject **args, size_t nargs)
 {
     ssize_t start = 0, end = PTRDIFF_MAX;
@@ -345,8 +253,8 @@ static PrObject *casetest_op(const char *op, PrObject *recv, PrObject **args, si
     if (strcmp(op, "len") == 0) {
         return casetest_ssize(PR_TYPE_OF(recv)->sequence.sq_length(recv));
     }
-    if (strcmp(op, "find") == 0 || strcmp(op, "rfind") == 0 || strcmp(op, "count") == 0) {
-        return casetest_search(op, recv, args, nargs);
+    if (strcmp(op, "c_find") == 0 || strcmp(op, "c_rfind") == 0 || strcmp(op, "c_count") == 0) {
+        return casetest_search(op + 2, recv, args, nargs);
     }
     return casetest_call_method(recv, op, args, nargs, kwnames);
 }
@@ -407,12 +315,10 @@ static void casetest_release(CaseValues *v, const StrCase *c)
  * Returns: 1 when it matches. With must_match, a mismatch fails the test. */
 static int casetest_check(const StrCase *c, PrObject *r, int must_match)
 {
-    char got[512];
+    char got[2048];
     if (r) {
-        PrObject *text = PR_STR_CHECK(r) && (strcmp(c->op, "len") == 0 || strcmp(c->op, "find") == 0 ||
-                                             strcmp(c->op, "rfind") == 0 || strcmp(c->op, "count") == 0)
-                             ? PR_NEWREF(r)
-                             : pr_object_repr(r);
+        int c_level = strcmp(c->op, "len") == 0 || strncmp(c->op, "c_", 2) == 0;
+        PrObject *text = c_level ? PR_NEWREF(r) : pr_object_repr(r);
         ck_assert_ptr_nonnull(text);
         snprintf(got, sizeof got, "%s", pr_str_utf8(text));
         PR_DECREF(text);

@@ -4,8 +4,9 @@ results into tests/unit/str_cases.inc and tests/unit/bytes_cases.inc for test_st
 and test_bytes.c. Usage: python3 tests/unit/gen_str_cases.py
 
 A case is (op, receiver, args...): op is a method name, or one of the operators
-  %  []  in  *  +  format()  ascii()  repr()  iter  slice  find  rfind  count  cmp  hash==  len
-Values are encoded for the C side: s<str> x<hex UTF-8 str> b<hex bytes> N T F i<int>
+  %  []  in  *  +  format()  ascii()  repr()  iter  slice  cmp  hash==  len
+and c_find, c_rfind, c_count (the C functions behind those methods).
+Values are encoded for the C side: s<str> x<hex UTF-8 str> b<hex bytes> N T F i<int> f<float>
 t<items joined by \\x1e> d<key \\x1d value joined by \\x1e> (\\x1c, \\x1b one and two levels
 down); keyword arguments as k<name>=<value>."""
 import os
@@ -31,6 +32,8 @@ def enc(v, depth=0):
         return "F"
     if isinstance(v, int):
         return "i%d" % v
+    if isinstance(v, float):
+        return "f" + repr(v)
     if isinstance(v, str):
         return "x" + v.encode().hex() if "\x00" in v else "s" + v
     if isinstance(v, bytes):
@@ -70,6 +73,8 @@ def run(op, recv, args, kw):
         return hash(recv) == hash(args[0])
     if op == "len":
         return len(recv)
+    if op.startswith("c_"):  # the C function behind the method
+        op = op[2:]
     return getattr(recv, op)(*args, **kw)
 
 
@@ -208,13 +213,19 @@ STR_CASES = [
     ("removeprefix", "abc", 1), ("removesuffix", S, " " + SM), ("removesuffix", "abc", "abcd"),
     ("removesuffix", "abc", "c"), ("removesuffix", "abc", None),
     # find / count (C functions; their methods come with int)
-    ("find", S, EU), ("find", S, "l"), ("find", S, "l", 3), ("find", S, "l", 1, 3), ("find", S, "x"),
-    ("find", S, ""), ("find", S, "", 20), ("find", S, "", 11), ("find", S, SM, -1), ("find", "abc", "c", -1),
-    ("find", "abc", "abcd"), ("find", "", ""), ("find", S, "o", -100, 100),
-    ("rfind", S, "l"), ("rfind", S, "l", 0, 3), ("rfind", S, ""), ("rfind", S, "", 5, 2),
-    ("rfind", "abcabc", "bc", -4), ("rfind", S, E), ("rfind", "abc", "x"),
-    ("count", "aaaa", "aa"), ("count", S, "l"), ("count", S, ""), ("count", S, "", 3), ("count", S, "", 12),
-    ("count", "abc", "", 1, 2), ("count", "abc", "", 2, 1), ("count", S, EU, 7), ("count", "a" + SM * 3, SM, 2),
+    ("c_find", S, EU), ("c_find", S, "l"), ("c_find", S, "l", 3), ("c_find", S, "l", 1, 3), ("c_find", S, "x"),
+    ("c_find", S, ""), ("c_find", S, "", 20), ("c_find", S, "", 11), ("c_find", S, SM, -1), ("c_find", "abc", "c", -1),
+    ("c_find", "abc", "abcd"), ("c_find", "", ""), ("c_find", S, "o", -100, 100),
+    ("c_rfind", S, "l"), ("c_rfind", S, "l", 0, 3), ("c_rfind", S, ""), ("c_rfind", S, "", 5, 2),
+    ("c_rfind", "abcabc", "bc", -4), ("c_rfind", S, E), ("c_rfind", "abc", "x"),
+    ("c_count", "aaaa", "aa"), ("c_count", S, "l"), ("c_count", S, ""), ("c_count", S, "", 3), ("c_count", S, "", 12),
+    ("c_count", "abc", "", 1, 2), ("c_count", "abc", "", 2, 1), ("c_count", S, EU, 7), ("c_count", "a" + SM * 3, SM, 2),
+    # find, rfind, index, rindex, count as methods
+    ("find", S, EU), ("find", S, "l", -3), ("find", S, "x"), ("find", S), ("find", S, 1), ("find", S, "a", 1, 2, 3),
+    ("find", S, None), ("find", S, "l", None, 4), ("find", S, "l", "x"), ("rfind", S, "l"), ("rfind", S, ""),
+    ("index", S, "w"), ("index", S, "x"), ("index", S, "l", 4), ("rindex", S, "l"), ("rindex", S, SM, 0, -1),
+    ("count", S, "l"), ("count", S, ""), ("count", "aaa", "a", 1), ("count", S), ("count", S, 1),
+    ("count", S, "l", 2**70), ("find", S, "l", -2**70),
     # encode
     ("encode", S), ("encode", S, "utf-8"), ("encode", "abc", "ascii"), ("encode", S, "ascii"),
     ("encode", "x" + E, "latin-1"), ("encode", "x" + EU, "latin-1"), ("encode", E + E + EU + "x", "ascii"),
@@ -264,6 +275,12 @@ STR_CASES = [
     ("%", "%z", 1), ("%", "%", ()), ("%", "%(a", {}), ("%", "a", 1), ("%", "a", ()), ("%", "a", {}),
     ("%", "%s", ()), ("%", "%(x)s", {}), ("%", E + "%\u00e9", 1), ("%", "%s", (("a", "b"),)),
     ("%", "%r", None), ("%", "%s", True), ("%", "%d", True), ("%", "%4s|", SM), ("%", "%-4s|", E + SM),
+    ("%", "%f|%.1e|%g|%5.2f|%-8.3f|%+f|%010.2f", (1.5, 2.25, 1e20, 3.14159, -2.5, 0.1, -3.5)),
+    ("%", "%d|%x", (3.9, 255)), ("%", "%x", 3.9), ("%", "%c", 1.5), ("%", "%s|%r", (1.5, 0.1)),
+    ("%", "%e|%G", (float("inf"), float("nan"))), ("%", "%010f", float("-inf")), ("%", "%i", -0.5),
+    ("%", "%d", 10**400), ("%", "%.*f", (2, 3.14159)), ("%", "%*d", (3.0, 1)),
+    ("format", "{:.3f}|{:>8.2e}|{}|{:%}", 2.5, 1234.5, 0.1, 0.25), ("format", "{0:,.2f}", 1234567.891),
+    ("[]", "abc", 1.5), ("[]", "abc", 2**100), ("[]", "abc", -(2**100)),
     ("%", "%(a)d %(a)x", {"a": 17}), ("%", "%.0f", 3), ("%", "%#.0f", 3), ("%", "%c", 233),
     # None where a str is wanted, Argument Clinic's wording
     ("replace", "a", "a", None), ("center", "a", 2, None), ("partition", "a", None), ("removeprefix", "a", None),
@@ -315,9 +332,15 @@ BYTES_CASES = [
     ("replace", b"aaaa", b"aa", b"b"), ("replace", b"a", "a", b"b"), ("replace", b"a", b"a", 1),
     ("replace", b"abc", b"b", b"x", 0),
     ("upper", B), ("lower", b"ABC\xc3\x89xyz"), ("upper", b""),
-    ("find", B, b"l"), ("find", B, b"l", 4), ("find", B, b"\xff"), ("find", B, b"x"), ("find", B, b"", 20),
-    ("rfind", B, b"l"), ("rfind", B, b"", 2), ("count", B, b"l"), ("count", B, b""), ("count", b"aaaa", b"aa"),
+    ("c_find", B, b"l"), ("c_find", B, b"l", 4), ("c_find", B, b"\xff"), ("c_find", B, b"x"), ("c_find", B, b"", 20),
+    ("c_rfind", B, b"l"), ("c_rfind", B, b"", 2), ("c_count", B, b"l"), ("c_count", B, b""), ("c_count", b"aaaa", b"aa"),
     ("hash==", b"abc", "abc"),
+    ("[]", B, 1), ("[]", B, -1), ("[]", B, 8), ("[]", B, -9), ("[]", B, "x"), ("[]", B, True), ("[]", B, 2**100),
+    ("iter", b"ab\xff"), ("iter", b""),
+    ("find", B, b"l"), ("find", B, 108), ("find", B, 256), ("find", B, "a"), ("find", B), ("find", B, b"l", 4, 5),
+    ("rfind", B, 108), ("rfind", B, b""), ("index", B, b"\xff"), ("index", B, b"zz"), ("rindex", B, b"l"),
+    ("rindex", B, b"c"), ("count", B, 108), ("count", B, b""), ("count", B, b"l", 3), ("count", b"aaaa", b"aa"),
+    ("count", B, -1),
 ]
 
 
