@@ -4,6 +4,7 @@
 #include "memory/obmalloc.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/list.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -78,6 +79,7 @@ void pr_interp_finalize(void)
     for (size_t i = NTYPES; i-- > 0;) {
         pr_type_fini_static(builtin_types[i]);
     }
+    pr_list_clear_free_list();
     pr_float_fini_state();
     pr_long_fini_state();
     pr_tuple_fini_state();

@@ -65,6 +65,9 @@ typedef struct PrTypeCacheEntry {
 #define PR_TUPLE_MAXSAVESIZE 20
 #define PR_TUPLE_MAXFREELIST 2000
 
+/* Freed list objects kept for reuse (CPython 3.11's PyList_MAXFREELIST). */
+#define PR_LIST_MAXFREELIST 80
+
 typedef struct PrInterp {
     int initialized;
 
@@ -118,6 +121,11 @@ typedef struct PrInterp {
         ssize_t numfree;
         ssize_t maxfree; /* the policy: 0 = off, -1 = unbounded (kept forever) */
     } float_;
+
+    struct {
+        PrObject *free_list[PR_LIST_MAXFREELIST]; /* freed list objects, items block freed */
+        int numfree;
+    } list;
 
     struct {
         PrObject **items; /* objects whose repr is in progress */
