@@ -3,6 +3,8 @@
 
 #include "memory/obmalloc.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -36,6 +38,8 @@ int pr_interp_init(void)
 #include "objects/types.def"
 #undef PR_TYPE_DEF
     pr_singletons_init();
+    pr_long_init_state();
+    pr_float_init_state();
     pr_gc_init(&pr_interp.gc);
     pr_interp.type.next_version = 1;
     pr_interp.initialized = 1;
@@ -73,6 +77,7 @@ void pr_interp_finalize(void)
     for (size_t i = NTYPES; i-- > 0;) {
         pr_type_fini_static(builtin_types[i]);
     }
+    pr_float_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
     pr_mem_free(pr_interp.repr.items);
