@@ -1087,19 +1087,12 @@ static int code_flags(const PrScope *s)
     return flags;
 }
 
-/* localsplus names and kinds from the symbol table (layout: vm/code.h). */
+/* localsplus names and kinds, from the unit's table (built by compile.c). */
 static int localsplus(Compiler *c, PrObject **names_out, uint8_t **kinds_out)
 {
     Unit *u = c->u;
-    const PrScope *s = u->scope;
-    int n = 0, fn = s->kind != PR_SCOPE_MODULE && s->kind != PR_SCOPE_CLASS;
-    if (fn) {
-        n = s->nlocals + s->ncells + s->nfrees;
-    } else if (s->kind == PR_SCOPE_CLASS) {
-        n = s->ncells + u->class_cell + s->nfrees;
-    }
-    PrObject *names = pr_tuple_new(n);
-    uint8_t *kinds = pr_mem_alloc((size_t)(n ? n : 1));
+    PrObject *names = pr_tuple_new(u->nlp);
+    uint8_t *kinds = pr_mem_alloc((size_t)(u->nlp ? u->nlp : 1));
     if (!names || !kinds) {
         PR_XDECREF(names);
         pr_mem_free(kinds);
@@ -1108,47 +1101,19 @@ static int localsplus(Compiler *c, PrObject **names_out, uint8_t **kinds_out)
         }
         return -1;
     }
-    memset(kinds, 0, (size_t)(n ? n : 1));
-    for (size_t i = 0; i < s->nsymbols; i++) {
-        const PrSymbol *sym = &s->symbols[i];
-        if (sym->slot < 0 || (!fn && sym->scope != PR_SYM_CELL && sym->scope != PR_SYM_FREE)) {
-            continue;
-        }
-        int idx = sym->slot + (!fn && sym->scope == PR_SYM_FREE ? u->class_cell : 0);
-        uint8_t k = fn && idx < s->nlocals ? PR_CO_FAST_LOCAL : 0;
-        k |= sym->scope == PR_SYM_CELL ? PR_CO_FAST_CELL : 0;
-        k |= sym->scope == PR_SYM_FREE ? PR_CO_FAST_FREE : 0;
-        PrObject *str = idx < n ? cc_str(sym->name) : NULL;
+    for (int i = 0; i < u->nlp; i++) {
+        PrObject *str = cc_str(u->lpnames[i]);
         if (!str) {
-            goto fail;
+            PR_DECREF(names);
+            pr_mem_free(kinds);
+            return -1;
         }
-        pr_tuple_set_steal(names, idx, str);
-        kinds[idx] = k;
-    }
-    if (u->class_cell) {
-        PrObject *str = cc_str("__class__");
-        if (!str) {
-            goto fail;
-        }
-        pr_tuple_set_steal(names, s->ncells, str);
-        kinds[s->ncells] = PR_CO_FAST_CELL;
-    }
-    for (int i = 0; i < n; i++) {
-        if (!pr_tuple_get_borrow(names, i)) {
-            pr_err_format(PR_EXC(SystemError), "compiler: localsplus slot %d has no name", i);
-            goto fail;
-        }
+        pr_tuple_set_steal(names, i, str);
+        kinds[i] = u->lpkinds[i];
     }
     *names_out = names;
     *kinds_out = kinds;
     return 0;
-fail:
-    if (!pr_err_occurred()) {
-        pr_err_format(PR_EXC(SystemError), "compiler: bad localsplus slot");
-    }
-    PR_DECREF(names);
-    pr_mem_free(kinds);
-    return -1;
 }
 
 static int insert_prefix(Compiler *c, Block *entry, const uint8_t *kinds, int n, int flags)

@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------------------------- */
@@ -38,6 +39,7 @@ void cc_use_block(Compiler *c, Block *b)
 {
     c->u->cur->next = b;
     c->u->cur = b;
+    c->u->tail_return = 0;
 }
 
 int cc_next_block(Compiler *c)
@@ -79,11 +81,13 @@ static int ends_block(int op)
 
 static int emit_at(Compiler *c, int op, int arg, Block *target, Loc loc)
 {
-    c->u->tail_return = op == PR_OP_RETURN_VALUE;
-    if (add_instr(c, op, arg, target, loc) < 0) {
+    if (add_instr(c, op, arg, target, loc) < 0 || (ends_block(op) && cc_next_block(c) < 0)) {
         return -1;
     }
-    return ends_block(op) ? cc_next_block(c) : 0;
+    /* CPython keeps appending to the block that ends with RETURN_VALUE, so code ending there
+     * gets no implicit `return None` (and no None constant). */
+    c->u->tail_return = op == PR_OP_RETURN_VALUE;
+    return 0;
 }
 
 int cc_emit(Compiler *c, int op, int arg)
@@ -229,20 +233,86 @@ int cc_emit_name(Compiler *c, int op, const char *name, int do_mangle)
     return i < 0 ? -1 : cc_emit(c, op, i);
 }
 
-/* The localsplus index of a cell or free variable of the current unit. In a class, the
- * __class__ cell (not among the symbols) comes after the class's own cells. */
-static int deref_index(Compiler *c, const char *mangled, const PrSymbol *sym)
+/* The localsplus index of a cell (want PR_CO_FAST_CELL) or free variable of the current unit
+ * named `name`, or -1. */
+static int lp_find(const Unit *u, const char *name, uint8_t want)
 {
-    Unit *u = c->u;
-    if (u->scope->kind == PR_SCOPE_CLASS) {
-        if (u->class_cell && strcmp(mangled, "__class__") == 0) {
-            return u->scope->ncells;
-        }
-        if (sym && sym->scope == PR_SYM_FREE) {
-            return sym->slot + u->class_cell;
+    for (int i = 0; i < u->nlp; i++) {
+        if ((u->lpkinds[i] & want) && strcmp(u->lpnames[i], name) == 0) {
+            return i;
         }
     }
-    return sym ? sym->slot : -1;
+    return -1;
+}
+
+/* Where LOAD_DEREF / LOAD_CLOSURE find name: a cell of this unit first, then a free variable. */
+static int deref_index(Compiler *c, const char *mangled, const PrSymbol *sym)
+{
+    (void)sym;
+    int i = lp_find(c->u, mangled, PR_CO_FAST_CELL);
+    return i >= 0 ? i : lp_find(c->u, mangled, PR_CO_FAST_FREE);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Builds u->lpnames/lpkinds: the fast locals at their slots (function-like blocks), then the
+ * other cells sorted by name (a class's __class__ among them), then the free variables sorted
+ * by name (in a class, also the names it binds that a method uses from outside:
+ * DEF_FREE_CLASS), as CPython 3.11's dictbytype orders them. */
+static int build_localsplus(Compiler *c)
+{
+    Unit *u = c->u;
+    const PrScope *s = u->scope;
+    int fn = s->kind != PR_SCOPE_MODULE && s->kind != PR_SCOPE_CLASS;
+    int nlocals = fn ? s->nlocals : 0, ncells = 0, nfrees = 0;
+    size_t n = s->nsymbols + 1;
+    const char **cells = pr_arena_alloc(c->arena, n * sizeof *cells);
+    const char **frees = pr_arena_alloc(c->arena, n * sizeof *frees);
+    u->lpnames = pr_arena_calloc(c->arena, (size_t)nlocals * sizeof *u->lpnames + n * 2 * sizeof(char *) + 1);
+    u->lpkinds = pr_arena_calloc(c->arena, (size_t)nlocals + n * 2 + 1);
+    if (!cells || !frees || !u->lpnames || !u->lpkinds) {
+        pr_err_no_memory();
+        return -1;
+    }
+    if (s->kind == PR_SCOPE_MODULE) {
+        return 0;
+    }
+    for (size_t i = 0; i < s->nsymbols; i++) {
+        const PrSymbol *sym = &s->symbols[i];
+        if (fn && sym->scope != PR_SYM_FREE && sym->slot >= 0 && sym->slot < nlocals) {
+            u->lpnames[sym->slot] = sym->name;
+            u->lpkinds[sym->slot] = PR_CO_FAST_LOCAL | (sym->scope == PR_SYM_CELL ? PR_CO_FAST_CELL : 0);
+        } else if (sym->scope == PR_SYM_CELL) {
+            cells[ncells++] = sym->name;
+        }
+        if (sym->scope == PR_SYM_FREE || (!fn && (sym->flags & PR_SYM_DEF_FREE_CLASS))) {
+            frees[nfrees++] = sym->name;
+        }
+    }
+    if (u->class_cell) {
+        cells[ncells++] = "__class__";
+    }
+    qsort(cells, (size_t)ncells, sizeof *cells, by_name);
+    qsort(frees, (size_t)nfrees, sizeof *frees, by_name);
+    u->nlp = nlocals;
+    for (int i = 0; i < ncells; i++, u->nlp++) {
+        u->lpnames[u->nlp] = cells[i];
+        u->lpkinds[u->nlp] = PR_CO_FAST_CELL;
+    }
+    for (int i = 0; i < nfrees; i++, u->nlp++) {
+        u->lpnames[u->nlp] = frees[i];
+        u->lpkinds[u->nlp] = PR_CO_FAST_FREE;
+    }
+    for (int i = 0; i < nlocals; i++) {
+        if (!u->lpnames[i]) {
+            pr_err_format(PR_EXC(SystemError), "compiler: local slot %d has no name", i);
+            return -1;
+        }
+    }
+    return 0;
 }
 
 static int is_function_like(const PrScope *s)
@@ -451,7 +521,7 @@ static int enter_scope(Compiler *c, const char *name, const void *node, int firs
     if (!u->name) {
         goto fail;
     }
-    if (!(u->entry = u->cur = cc_new_block(c))) {
+    if (!(u->entry = u->cur = cc_new_block(c)) || build_localsplus(c) < 0) {
         goto fail;
     }
     if (u->scope->kind == PR_SCOPE_MODULE) {
@@ -696,7 +766,7 @@ static PrObject *class_body(Compiler *c, const PrAstStmt *s, int firstlineno)
     }
     CC_UNSET_LOC(c);
     if (c->u->class_cell) {
-        if (cc_emit(c, PR_OP_LOAD_CLOSURE, c->u->scope->ncells) < 0 ||
+        if (cc_emit(c, PR_OP_LOAD_CLOSURE, lp_find(c->u, "__class__", PR_CO_FAST_CELL)) < 0 ||
             cc_emit(c, PR_OP_COPY, 1) < 0 || cc_nameop(c, "__classcell__", PR_CTX_STORE) < 0) {
             goto done;
         }

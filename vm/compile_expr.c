@@ -840,6 +840,176 @@ static int unary(Compiler *c, const PrAstExpr *e)
     return cc_expr(c, e->v.UnaryOp.operand) < 0 ? -1 : cc_emit(c, ops[e->v.UnaryOp.op], 0);
 }
 
+/* ---- 'fmt' % (a, b): CPython 3.11's optimize_format (Python/ast_opt.c) ------------------- */
+
+typedef struct FmtPiece {
+    const char *lit; /* literal text (%% already halved), or NULL for a formatted argument */
+    size_t len;
+    int conv;        /* 's', 'r' or 'a' */
+    char spec[48];   /* the format spec made from width and precision, or "" */
+} FmtPiece;
+
+static int read_number(const char *f, size_t n, size_t *pos, int *out)
+{
+    *out = 0;
+    while (*pos < n && f[*pos] >= '0' && f[*pos] <= '9') {
+        if (*out > (INT32_MAX - (f[*pos] - '0')) / 10) {
+            return 0;
+        }
+        *out = *out * 10 + (f[(*pos)++] - '0');
+    }
+    return 1;
+}
+
+/* One %-unit after the '%': flags, width, precision, conversion. Returns: 1, or 0 when CPython
+ * would not optimise it. */
+static int parse_unit(const char *f, size_t n, size_t *pos, FmtPiece *p)
+{
+    int ljust = 0, width = -1, prec = -1;
+    while (*pos < n && strchr("-+ #0", f[*pos])) {
+        ljust |= f[(*pos)++] == '-';
+    }
+    if (*pos < n && f[*pos] >= '0' && f[*pos] <= '9' && !read_number(f, n, pos, &width)) {
+        return 0;
+    }
+    if (*pos < n && f[*pos] == '.') {
+        (*pos)++;
+        if (!read_number(f, n, pos, &prec)) {
+            return 0;
+        }
+    }
+    if (*pos >= n || !strchr("sra", f[*pos])) {
+        return 0;
+    }
+    p->conv = f[(*pos)++];
+    p->lit = NULL;
+    int k = 0;
+    if (!ljust && width > 0) {
+        p->spec[k++] = '>';
+    }
+    if (width >= 0) {
+        k += snprintf(p->spec + k, sizeof p->spec - (size_t)k, "%d", width);
+    }
+    if (prec >= 0) {
+        k += snprintf(p->spec + k, sizeof p->spec - (size_t)k, ".%d", prec);
+    }
+    p->spec[k] = 0;
+    return 1;
+}
+
+/* Splits fmt into literals and units for nargs arguments. Returns: the number of pieces, or 0
+ * when it does not optimise (unsupported unit, or counts that do not match). */
+static size_t parse_format(Compiler *c, const char *f, size_t n, size_t nargs, FmtPiece **out)
+{
+    FmtPiece *p = pr_arena_alloc(c->arena, (2 * nargs + 1) * sizeof *p);
+    size_t np = 0, pos = 0, used = 0;
+    if (!p) {
+        return 0;
+    }
+    for (;;) {
+        size_t start = pos;
+        while (pos < n && (f[pos] != '%' || (pos + 1 < n && f[pos + 1] == '%'))) {
+            pos += f[pos] == '%' ? 2 : 1;
+        }
+        if (pos > start) {
+            char *lit = pr_arena_alloc(c->arena, pos - start + 1);
+            if (!lit) {
+                return 0;
+            }
+            size_t k = 0;
+            for (size_t i = start; i < pos; i++) {
+                lit[k++] = f[i];
+                i += f[i] == '%';
+            }
+            p[np++] = (FmtPiece){lit, k, 0, ""};
+        }
+        if (pos >= n) {
+            break;
+        }
+        if (used >= nargs) {
+            return 0;
+        }
+        pos++;
+        if (!parse_unit(f, n, &pos, &p[np])) {
+            return 0;
+        }
+        p[np++].len = used++;
+    }
+    *out = p;
+    return used == nargs ? np : 0;
+}
+
+static int load_const_noline(Compiler *c, PrObject *o)
+{
+    if (!o) {
+        return -1;
+    }
+    int i = cc_add_const(c, o);
+    PR_DECREF(o);
+    return i < 0 ? -1 : cc_emit_noline(c, PR_OP_LOAD_CONST, i);
+}
+
+static int format_piece(Compiler *c, const FmtPiece *p, const PrAstExprSeq *args)
+{
+    if (p->lit) {
+        return load_const_noline(c, pr_str_from_utf8(p->lit, (ssize_t)p->len));
+    }
+    const PrAstExpr *arg = args->items[p->len];
+    int conv = p->conv == 's' ? PR_FVC_STR : p->conv == 'r' ? PR_FVC_REPR : PR_FVC_ASCII;
+    Loc old = c->u->loc;
+    CC_SET_LOC(c, arg);
+    int r = cc_expr(c, arg);
+    if (r == 0 && p->spec[0]) {
+        conv |= PR_FVS_HAVE_SPEC;
+        r = load_const_noline(c, pr_str_from_utf8(p->spec, (ssize_t)strlen(p->spec)));
+    }
+    r = r < 0 ? -1 : cc_emit(c, PR_OP_FORMAT_VALUE, conv);
+    c->u->loc = old;
+    return r;
+}
+
+/* Returns: 1 when e was compiled as an f-string, 0 when it is not of that form, -1 on error. */
+static int percent_format(Compiler *c, const PrAstExpr *e)
+{
+    const PrAstExpr *l = e->v.BinOp.left, *r = e->v.BinOp.right;
+    if (e->v.BinOp.op != PR_BINOP_MOD || r->kind != PR_EXPR_TUPLE || has_starred(&r->v.Tuple.elts)) {
+        return 0;
+    }
+    int err;
+    PrObject *fmt = cc_expr_constant(c, l, &err);
+    if (!fmt) {
+        return err;
+    }
+    PrObject *rt = cc_expr_constant(c, r, &err);
+    FmtPiece *pieces = NULL;
+    size_t n = 0;
+    if (!rt && !err && PR_STR_CHECK_EXACT(fmt)) {
+        n = parse_format(c, PR_STR_DATA(fmt), (size_t)PR_STR_BYTES(fmt), r->v.Tuple.elts.len,
+                         &pieces);
+    }
+    PR_XDECREF(rt);
+    PR_DECREF(fmt);
+    if (err || !n) {
+        return err ? -1 : 0;
+    }
+    int big = n > STACK_USE_GUIDELINE;
+    if (big && (cc_load_const_steal(c, cc_str("")) < 0 ||
+                cc_emit_name(c, PR_OP_LOAD_METHOD, "join", 0) < 0 ||
+                cc_emit(c, PR_OP_BUILD_LIST, 0) < 0)) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (format_piece(c, &pieces[i], &r->v.Tuple.elts) < 0 ||
+            (big && cc_emit(c, PR_OP_LIST_APPEND, 1) < 0)) {
+            return -1;
+        }
+    }
+    if (big) {
+        return cc_emit(c, PR_OP_PRECALL, 1) < 0 || cc_emit(c, PR_OP_CALL, 1) < 0 ? -1 : 1;
+    }
+    return n == 1 ? 1 : cc_emit(c, PR_OP_BUILD_STRING, (int)n) < 0 ? -1 : 1;
+}
+
 static int binop(Compiler *c, const PrAstExpr *e)
 {
     int err;
@@ -849,6 +1019,10 @@ static int binop(Compiler *c, const PrAstExpr *e)
     }
     if (err) {
         return -1;
+    }
+    int f = percent_format(c, e);
+    if (f) {
+        return f < 0 ? -1 : 0;
     }
     return cc_expr(c, e->v.BinOp.left) < 0 || cc_expr(c, e->v.BinOp.right) < 0
                ? -1

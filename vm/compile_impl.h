@@ -102,8 +102,13 @@ typedef struct Unit {
     Loc loc;                  /* the position new instructions get */
     const char *private_name; /* the class that mangles __names here, or NULL */
     int class_cell;           /* a class whose body makes the __class__ cell */
-    int tail_return;          /* the last instruction is a RETURN_VALUE that ends the code
-                               * (not a return statement's): no implicit return is added */
+    int tail_return;          /* the current block follows a RETURN_VALUE directly: no
+                               * implicit `return None` is needed */
+    /* localsplus (vm/code.h): names and kinds, built when the unit starts. Fast locals keep
+     * the symbol table's slots; cells and frees are sorted by name, as CPython sorts them. */
+    const char **lpnames;
+    uint8_t *lpkinds;
+    int nlp;
 } Unit;
 
 typedef struct Compiler {

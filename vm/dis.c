@@ -63,24 +63,20 @@ static int jump_target(const DisInstr *in)
     return pr_opcode_info[in->op].kind == PR_OPK_JBACK ? next - in->arg : next + in->arg;
 }
 
-/* argrepr into buf; the constant's repr may need an object. Returns: 0 or -1. */
-static int argrepr(const PrCode *co, const DisInstr *in, char *buf, size_t n)
+/* argrepr into buf, or for a constant into *repr (a new str, to print whatever its length).
+ * Returns: 0 or -1. */
+static int argrepr(const PrCode *co, const DisInstr *in, char *buf, size_t n, PrObject **repr)
 {
     buf[0] = 0;
+    *repr = NULL;
     int arg = in->arg;
     switch (pr_opcode_info[in->op].kind) {
-    case PR_OPK_CONST: {
+    case PR_OPK_CONST:
         if (in->op == PR_OP_KW_NAMES || arg >= pr_tuple_size(co->consts)) {
             return 0; /* 3.11's dis shows KW_NAMES's bare index */
         }
-        PrObject *r = pr_object_repr(pr_tuple_get_borrow(co->consts, arg));
-        if (!r) {
-            return -1;
-        }
-        snprintf(buf, n, "%s", pr_str_utf8(r));
-        PR_DECREF(r);
-        return 0;
-    }
+        *repr = pr_object_repr(pr_tuple_get_borrow(co->consts, arg));
+        return *repr ? 0 : -1;
     case PR_OPK_NAME:
     case PR_OPK_GLOBAL: {
         int i = pr_opcode_info[in->op].kind == PR_OPK_GLOBAL ? arg >> 1 : arg;
@@ -197,7 +193,7 @@ static int disassemble(FILE *out, const PrCode *co)
     for (int i = 0; i < count; i++) {
         DisInstr *in = &ins[i];
         int line = starts[in->offset];
-        char line_col[16] = "", arg[512], rep[480];
+        char line_col[16] = "", rep[512];
         if (any_line && line >= 0 && in->offset > 0) {
             fputc('\n', out);
         }
@@ -208,25 +204,21 @@ static int disassemble(FILE *out, const PrCode *co)
                 snprintf(line_col, sizeof line_col, "%*s ", lw, "");
             }
         }
-        arg[0] = 0;
+        fprintf(out, "%s    %s %*d %s", line_col, labels[in->offset] ? ">>" : "  ", ow,
+                in->offset * 2, pr_opcode_info[in->op].name);
         if (in->has_arg) {
-            if (argrepr(co, in, rep, sizeof rep) < 0) {
+            PrObject *r;
+            if (argrepr(co, in, rep, sizeof rep, &r) < 0) {
                 goto done;
             }
-            int len = snprintf(arg, sizeof arg, " %5d", in->arg);
-            if (rep[0]) {
-                snprintf(arg + len, sizeof arg - (size_t)len, " (%s)", rep);
+            int pad = 20 - (int)strlen(pr_opcode_info[in->op].name);
+            fprintf(out, "%*s %5d", pad > 0 ? pad : 0, "", in->arg);
+            if (r || rep[0]) {
+                fprintf(out, " (%s)", r ? pr_str_utf8(r) : rep);
             }
+            PR_XDECREF(r);
         }
-        char text[1100];
-        snprintf(text, sizeof text, "%s    %s %*d %-20s%s", line_col,
-                 labels[in->offset] ? ">>" : "  ", ow, in->offset * 2, pr_opcode_info[in->op].name,
-                 arg);
-        size_t tl = strlen(text);
-        while (tl && text[tl - 1] == ' ') {
-            text[--tl] = 0;
-        }
-        fprintf(out, "%s\n", text);
+        fputc('\n', out);
     }
     pos = 0;
     if (co->exceptiontable_size) {
