@@ -382,30 +382,33 @@ static int optimize_load_const(Compiler *c, Block *b, int i)
     return 0;
 }
 
-static void optimize_jump(Instr *in, Instr *target, Block *tb)
+/* Returns: 1 when the jump changed (CPython then looks at it again), else 0. */
+static int optimize_jump(Instr *in, Instr *target, Block *tb)
 {
     switch (in->op) {
     case PR_OP_JUMP_IF_FALSE_OR_POP:
         if (target->op == OP_POP_JUMP_IF_FALSE) {
-            jump_thread(in, target, OP_POP_JUMP_IF_FALSE);
+            return jump_thread(in, target, OP_POP_JUMP_IF_FALSE);
         } else if (target->op == OP_JUMP || target->op == PR_OP_JUMP_IF_FALSE_OR_POP) {
-            jump_thread(in, target, PR_OP_JUMP_IF_FALSE_OR_POP);
+            return jump_thread(in, target, PR_OP_JUMP_IF_FALSE_OR_POP);
         } else if ((target->op == PR_OP_JUMP_IF_TRUE_OR_POP || target->op == OP_POP_JUMP_IF_TRUE) &&
                    in->loc.line == target->loc.line && tb->next) {
             in->op = OP_POP_JUMP_IF_FALSE;
             in->target = tb->next;
+            return 1;
         }
         break;
     case PR_OP_JUMP_IF_TRUE_OR_POP:
         if (target->op == OP_POP_JUMP_IF_TRUE) {
-            jump_thread(in, target, OP_POP_JUMP_IF_TRUE);
+            return jump_thread(in, target, OP_POP_JUMP_IF_TRUE);
         } else if (target->op == OP_JUMP || target->op == PR_OP_JUMP_IF_TRUE_OR_POP) {
-            jump_thread(in, target, PR_OP_JUMP_IF_TRUE_OR_POP);
+            return jump_thread(in, target, PR_OP_JUMP_IF_TRUE_OR_POP);
         } else if ((target->op == PR_OP_JUMP_IF_FALSE_OR_POP ||
                     target->op == OP_POP_JUMP_IF_FALSE) &&
                    in->loc.line == target->loc.line && tb->next) {
             in->op = OP_POP_JUMP_IF_TRUE;
             in->target = tb->next;
+            return 1;
         }
         break;
     case OP_POP_JUMP_IF_NOT_NONE:
@@ -414,12 +417,13 @@ static void optimize_jump(Instr *in, Instr *target, Block *tb)
     case OP_POP_JUMP_IF_TRUE:
     case OP_JUMP:
         if (target->op == OP_JUMP) {
-            jump_thread(in, target, in->op);
+            return jump_thread(in, target, in->op);
         }
         break;
     default:
         break;
     }
+    return 0;
 }
 
 static int optimize_block(Compiler *c, Block *b)
@@ -476,8 +480,8 @@ static int optimize_block(Compiler *c, Block *b)
             }
             break;
         default:
-            if (tb) {
-                optimize_jump(in, target, tb);
+            if (tb && optimize_jump(in, target, tb)) {
+                i--; /* look at the new target too */
             }
             break;
         }

@@ -196,12 +196,53 @@ static int jump_if_compare(Compiler *c, const PrAstExpr *e, Block *next, int con
 
 static int jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond);
 
+/* `not a in b` is `a not in b` (and is/is not): CPython's AST optimiser rewrites it into the
+ * comparison, which keeps its own position. Returns: the comparison to compile instead (a copy
+ * in the compile arena), e itself, or NULL when out of memory. */
+static const PrAstExpr *fold_not(Compiler *c, const PrAstExpr *e)
+{
+    if (e->kind != PR_EXPR_UNARY_OP || e->v.UnaryOp.op != PR_UNARY_NOT) {
+        return e;
+    }
+    const PrAstExpr *a = e->v.UnaryOp.operand;
+    if (a->kind != PR_EXPR_COMPARE || a->v.Compare.ops.len != 1) {
+        return e;
+    }
+    PrAstCmpOp op;
+    switch (a->v.Compare.ops.items[0]) {
+    case PR_CMP_IS:
+        op = PR_CMP_IS_NOT;
+        break;
+    case PR_CMP_IS_NOT:
+        op = PR_CMP_IS;
+        break;
+    case PR_CMP_IN:
+        op = PR_CMP_NOT_IN;
+        break;
+    case PR_CMP_NOT_IN:
+        op = PR_CMP_IN;
+        break;
+    default:
+        return e;
+    }
+    PrAstExpr *n = pr_arena_alloc(c->arena, sizeof *n);
+    PrAstCmpOp *ops = pr_arena_alloc(c->arena, sizeof *ops);
+    if (!n || !ops) {
+        pr_err_no_memory();
+        return NULL;
+    }
+    *n = *a;
+    ops[0] = op;
+    n->v.Compare.ops.items = ops;
+    return n;
+}
+
 /* Jumps to next when e's truth is cond, without materialising the bool where it can. As in
  * CPython 3.11, a comparison moves the current position to itself (and leaves it there); other
  * tests jump at the position of the construct that tests them. */
 int cc_jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond)
 {
-    return jump_if(c, e, next, cond);
+    return (e = fold_not(c, e)) ? jump_if(c, e, next, cond) : -1;
 }
 
 static int jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond)
@@ -1119,6 +1160,9 @@ static int expr1(Compiler *c, const PrAstExpr *e)
  * restored after (CPython's compiler_visit_expr). */
 int cc_expr(Compiler *c, const PrAstExpr *e)
 {
+    if (!(e = fold_not(c, e))) {
+        return -1;
+    }
     Loc old = c->u->loc;
     CC_SET_LOC(c, e);
     int r = expr1(c, e);
