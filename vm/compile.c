@@ -886,12 +886,14 @@ static int comp_generator(Compiler *c, const Comp *k, size_t index, int depth)
         } else if (gen->iter->kind == PR_EXPR_TUPLE) {
             elts = &gen->iter->v.Tuple.elts;
         }
+        const PrAstExpr *iter = gen->iter;
         if (elts && elts->len == 1 && elts->items[0]->kind != PR_EXPR_STARRED) {
             if (cc_expr(c, elts->items[0]) < 0) {
                 return -1;
             }
             start = NULL;
-        } else if (cc_expr(c, gen->iter) < 0 || cc_emit(c, PR_OP_GET_ITER, 0) < 0) {
+        } else if (!(iter = cc_fold_iter(c, iter)) || cc_expr(c, iter) < 0 ||
+                   cc_emit(c, PR_OP_GET_ITER, 0) < 0) {
             return -1;
         }
     }
@@ -983,7 +985,8 @@ int cc_comprehension(Compiler *c, const PrAstExpr *e)
     }
     int r = make_closure(c, co, 0);
     PR_DECREF(co);
-    if (r < 0 || cc_expr(c, k.gens->items[0]->iter) < 0 || cc_emit(c, PR_OP_GET_ITER, 0) < 0 ||
+    const PrAstExpr *outer = r < 0 ? NULL : cc_fold_iter(c, k.gens->items[0]->iter);
+    if (!outer || cc_expr(c, outer) < 0 || cc_emit(c, PR_OP_GET_ITER, 0) < 0 ||
         cc_emit(c, PR_OP_PRECALL, 0) < 0 || cc_emit(c, PR_OP_CALL, 0) < 0) {
         return -1;
     }

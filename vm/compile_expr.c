@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+static int has_starred(const PrAstExprSeq *args);
+
 /* AST operator -> BINARY_OP operand (objects/binops.def order). */
 int cc_binop_arg(PrAstOperator op)
 {
@@ -105,6 +107,38 @@ void cc_update_loc_to_attr(Compiler *c, const PrAstExpr *attr)
     }
 }
 
+/* CPython's fold_iter: a list display iterated by `for` or tested by `in` is built as a tuple
+ * (a constant one when it can). Returns: the expression to compile, or NULL (out of memory). */
+const PrAstExpr *cc_fold_iter(Compiler *c, const PrAstExpr *e)
+{
+    if (e->kind != PR_EXPR_LIST || has_starred(&e->v.List.elts)) {
+        return e;
+    }
+    PrAstExpr *t = pr_arena_alloc(c->arena, sizeof *t);
+    if (!t) {
+        pr_err_no_memory();
+        return NULL;
+    }
+    *t = *e;
+    t->kind = PR_EXPR_TUPLE;
+    t->v.Tuple.elts = e->v.List.elts;
+    t->v.Tuple.ctx = e->v.List.ctx;
+    return t;
+}
+
+/* The comparators with the last one folded as an iterable when the last operator is `in` or
+ * `not in` (CPython's fold_compare). Returns: 0 or -1. */
+static int compare_operand(Compiler *c, const PrAstExpr *e, size_t i)
+{
+    const PrAstExpr *k = e->v.Compare.comparators.items[i];
+    PrAstCmpOp op = e->v.Compare.ops.items[i];
+    if (i + 1 == e->v.Compare.ops.len && (op == PR_CMP_IN || op == PR_CMP_NOT_IN) &&
+        !(k = cc_fold_iter(c, k))) {
+        return -1;
+    }
+    return cc_expr(c, k);
+}
+
 /* ---- boolean operators, comparisons, conditional jumps -------------------------------------- */
 
 static int boolop(Compiler *c, const PrAstExpr *e)
@@ -137,7 +171,7 @@ static int compare(Compiler *c, const PrAstExpr *e)
         return -1;
     }
     if (n == 0) {
-        return cc_expr(c, comps->items[0]) < 0 ? -1 : compare_op(c, ops->items[0]);
+        return compare_operand(c, e, 0) < 0 ? -1 : compare_op(c, ops->items[0]);
     }
     Block *cleanup = cc_new_block(c), *end = cc_new_block(c);
     if (!cleanup || !end) {
@@ -150,7 +184,7 @@ static int compare(Compiler *c, const PrAstExpr *e)
             return -1;
         }
     }
-    if (cc_expr(c, comps->items[n]) < 0 || compare_op(c, ops->items[n]) < 0 ||
+    if (compare_operand(c, e, n) < 0 || compare_op(c, ops->items[n]) < 0 ||
         cc_emit_jump_noline(c, OP_JUMP, end) < 0) {
         return -1;
     }
@@ -178,7 +212,7 @@ static int jump_if_compare(Compiler *c, const PrAstExpr *e, Block *next, int con
             return -1;
         }
     }
-    if (cc_expr(c, comps->items[n]) < 0 || compare_op(c, ops->items[n]) < 0 ||
+    if (compare_operand(c, e, n) < 0 || compare_op(c, ops->items[n]) < 0 ||
         cc_emit_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, next) < 0 ||
         cc_emit_jump_noline(c, OP_JUMP, end) < 0) {
         return -1;
@@ -890,14 +924,16 @@ typedef struct FmtPiece {
     char spec[48];   /* the format spec made from width and precision, or "" */
 } FmtPiece;
 
+/* A width or precision: CPython optimises only those of one or two digits (MAXDIGITS). */
 static int read_number(const char *f, size_t n, size_t *pos, int *out)
 {
+    int digits = 0;
     *out = 0;
     while (*pos < n && f[*pos] >= '0' && f[*pos] <= '9') {
-        if (*out > (INT32_MAX - (f[*pos] - '0')) / 10) {
+        *out = *out * 10 + (f[(*pos)++] - '0');
+        if (++digits >= 3) {
             return 0;
         }
-        *out = *out * 10 + (f[(*pos)++] - '0');
     }
     return 1;
 }

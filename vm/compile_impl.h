@@ -182,6 +182,7 @@ int cc_decorators(Compiler *c, const PrAstExprSeq *decos);
 int cc_starunpack(Compiler *c, const PrAstExprSeq *elts, int pushed, int build, int add,
                   int extend, int tuple);
 void cc_update_loc_to_attr(Compiler *c, const PrAstExpr *attr);
+const PrAstExpr *cc_fold_iter(Compiler *c, const PrAstExpr *e); /* [a, b] -> (a, b) */
 
 /* ---- assembling (assemble.c) --------------------------------------------------------------- */
 

@@ -212,10 +212,12 @@ static int if_stmt(Compiler *c, const PrAstStmt *s)
 
 static int for_stmt(Compiler *c, const PrAstStmt *s)
 {
+    const PrAstExpr *iter = s->v.For.iter;
     Block *start = cc_new_block(c), *body = cc_new_block(c), *cleanup = cc_new_block(c),
           *end = cc_new_block(c);
     if (!start || !body || !cleanup || !end ||
-        cc_push_fblock(c, FB_FOR_LOOP, start, end, NULL) < 0 || cc_expr(c, s->v.For.iter) < 0 ||
+        cc_push_fblock(c, FB_FOR_LOOP, start, end, NULL) < 0 || !(iter = cc_fold_iter(c, iter)) ||
+        cc_expr(c, iter) < 0 ||
         cc_emit(c, PR_OP_GET_ITER, 0) < 0) {
         return -1;
     }
