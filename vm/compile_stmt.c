@@ -124,10 +124,27 @@ static int unwind_fblock_stack(Compiler *c, int preserve_tos, const FBlock **loo
     return 0;
 }
 
+static int return_stmt1(Compiler *c, const PrAstStmt *s, PrObject *k, int err);
+
 static int return_stmt(Compiler *c, const PrAstStmt *s)
 {
     const PrAstExpr *v = s->v.Return.value;
-    int preserve_tos = v && v->kind != PR_EXPR_CONSTANT;
+    int err = 0;
+    /* A value that folds to a constant is loaded after the unwinding (CPython checks for a
+     * Constant after its AST optimiser ran). */
+    PrObject *k = v ? cc_expr_constant(c, v, &err) : NULL;
+    int r = return_stmt1(c, s, k, err);
+    PR_XDECREF(k);
+    return r;
+}
+
+static int return_stmt1(Compiler *c, const PrAstStmt *s, PrObject *k, int err)
+{
+    const PrAstExpr *v = s->v.Return.value;
+    int preserve_tos = v && !k;
+    if (err) {
+        return -1;
+    }
     if (preserve_tos) {
         if (cc_expr(c, v) < 0) {
             return -1;
@@ -152,7 +169,7 @@ static int return_stmt(Compiler *c, const PrAstStmt *s)
             return -1;
         }
     } else if (!preserve_tos) {
-        if (cc_load_const_steal(c, cc_const_object(c, &v->v.Constant.value)) < 0) {
+        if (cc_load_const(c, k) < 0) {
             return -1;
         }
     }
@@ -747,8 +764,11 @@ static int expr_stmt(Compiler *c, const PrAstExpr *v)
     if (c->interactive && c->nestlevel <= 1) {
         return cc_expr(c, v) < 0 ? -1 : cc_emit(c, PR_OP_PRINT_EXPR, 0);
     }
-    if (v->kind == PR_EXPR_CONSTANT) {
-        return cc_emit(c, PR_OP_NOP, 0); /* a constant statement is ignored */
+    int err;
+    PrObject *k = cc_expr_constant(c, v, &err);
+    if (k || err) {
+        PR_XDECREF(k);
+        return err ? -1 : cc_emit(c, PR_OP_NOP, 0); /* a constant statement is ignored */
     }
     if (cc_expr(c, v) < 0) {
         return -1;
