@@ -90,42 +90,49 @@ static PrObject *latin1(uint32_t cp)
  *  From UTF-8
  * ============================================================================================ */
 
-/* Raises CPython's UnicodeDecodeError text for the bad sequence starting at s[i]. */
-static void utf8_error(const unsigned char *s, ssize_t n, ssize_t i)
+ssize_t pr_str_utf8_bad_length(const char *text, ssize_t n, ssize_t i, const char **reason)
 {
+    const unsigned char *s = (const unsigned char *)text;
     unsigned c = s[i];
     int need = c >= 0xC2 && c <= 0xDF   ? 1
                : c >= 0xE0 && c <= 0xEF ? 2
                : c >= 0xF0 && c <= 0xF4 ? 3
                                         : 0;
-    const char *reason = "invalid start byte";
-    ssize_t end = i + 1;
-    if (need) {
-        ssize_t k = 1;
-        for (; k <= need && i + k < n; k++) {
-            unsigned b = s[i + k], lo = 0x80, hi = 0xBF;
-            if (k == 1) {
-                lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-                hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-            }
-            if (b < lo || b > hi) {
-                break;
-            }
+    *reason = "invalid start byte";
+    if (!need) {
+        return 1;
+    }
+    ssize_t k = 1;
+    for (; k <= need && i + k < n; k++) {
+        unsigned b = s[i + k], lo = 0x80, hi = 0xBF;
+        if (k == 1) {
+            lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
         }
-        if (k <= need && i + k >= n) {
-            reason = "unexpected end of data";
-            end = n;
-        } else {
-            reason = "invalid continuation byte";
-            end = i + k;
+        if (b < lo || b > hi) {
+            break;
         }
     }
-    if (end - i == 1) {
+    if (k <= need && i + k >= n) {
+        *reason = "unexpected end of data";
+        return n - i;
+    }
+    *reason = "invalid continuation byte";
+    return k;
+}
+
+/* Raises CPython's UnicodeDecodeError text for the bad sequence starting at s[i]. */
+static void utf8_error(const unsigned char *s, ssize_t n, ssize_t i)
+{
+    const char *reason;
+    ssize_t len = pr_str_utf8_bad_length((const char *)s, n, i, &reason);
+    if (len == 1) {
         pr_err_format(PR_EXC(UnicodeDecodeError),
-                      "'utf-8' codec can't decode byte 0x%02x in position %zd: %s", c, i, reason);
+                      "'utf-8' codec can't decode byte 0x%02x in position %zd: %s", s[i], i,
+                      reason);
     } else {
         pr_err_format(PR_EXC(UnicodeDecodeError),
-                      "'utf-8' codec can't decode bytes in position %zd-%zd: %s", i, end - 1,
+                      "'utf-8' codec can't decode bytes in position %zd-%zd: %s", i, i + len - 1,
                       reason);
     }
 }
@@ -676,6 +683,20 @@ static PrObject *str_sq_item(PrObject *self, ssize_t i)
     return pr_str_getitem(self, i);
 }
 
+static int str_sq_contains(PrObject *self, PrObject *sub)
+{
+    return pr_str_contains(self, sub);
+}
+
+/* fmt % args, for str on the left; NotImplemented otherwise (e.g. 1 % 'a'). */
+static PrObject *str_nb_mod(PrObject *a, PrObject *b)
+{
+    if (!PR_STR_CHECK(a)) {
+        PR_RETURN_NOTIMPLEMENTED;
+    }
+    return pr_str_percent(a, b);
+}
+
 static PrObject *str_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     if (nargs > 1 || (kwnames && PR_TUPLE_SIZE(kwnames))) {
@@ -699,4 +720,11 @@ const PrType pr_str_spec = {
     .sequence.sq_length = str_sq_length,
     .sequence.sq_concat = pr_str_concat,
     .sequence.sq_item = str_sq_item,
+    .sequence.sq_repeat = pr_str_repeat,
+    .sequence.sq_contains = str_sq_contains,
+    .mapping.mp_length = str_sq_length,
+    .mapping.mp_subscript = pr_str_subscript,
+    .number.nb_mod = str_nb_mod,
+    .iter = pr_str_iter,
+    .methods = pr_str_methods,
 };

@@ -1,8 +1,9 @@
 /* objects/str.h — the core of str: an immutable string of Unicode code points stored as UTF-8,
  * with its length in code points and its hash cached; interning; the shared '' and one-character
  * Latin-1 strings; building strings (from UTF-8, from printf-like formats, piece by piece);
- * repr with CPython's quoting; comparison by code point; concatenation. The methods of str
- * (split, join, find, format...) belong to the str type's owner and go in their own files.
+ * repr with CPython's quoting; comparison by code point; concatenation. The sequence behaviour
+ * and methods are in objects/str_methods.c, formatting in objects/str_format.c; case mapping
+ * and character properties come from objects/unicase.h.
  *
  * Representation: one block, header then the bytes and a NUL (so data is a C string too):
  *     PrStr { refcnt, type, size = UTF-8 bytes, hash, length = code points, flags } data[size+1]
@@ -45,6 +46,12 @@ PrObject *pr_str_from_utf8(const char *s, ssize_t n);
 
 /* The same for a NUL-terminated string. */
 PrObject *pr_str_from_cstr(const char *s);
+
+/* The length of the maximal invalid UTF-8 subsequence at text[i] (which does not start a valid
+ * sequence), as CPython's decoder delimits it: what one U+FFFD replaces, what an error names.
+ * *reason gets "invalid start byte", "invalid continuation byte" or "unexpected end of data".
+ * Returns: 1 to 3. */
+ssize_t pr_str_utf8_bad_length(const char *text, ssize_t n, ssize_t i, const char **reason);
 
 /* chr(cp) for cp <= U+10FFFF and not a surrogate. Returns: a new str (shared for cp < 256).
  * Errors: ValueError "chr() arg not in range(0x110000)", ValueError for a surrogate. */
@@ -105,6 +112,85 @@ PrObject *pr_str_concat(PrObject *a, PrObject *b);
  * control characters as \xhh, non-printable non-ASCII as \xhh, \uhhhh or \Uhhhhhhhh.
  * Returns: a new str. Errors: MemoryError. */
 PrObject *pr_str_repr(PrObject *s);
+
+/* ---- sequence behaviour and methods (objects/str_methods.c) --------------------------------- */
+
+/* The str type's method table (upper, strip, join, replace, format, encode, ...). */
+extern const PrMethodDef pr_str_methods[];
+
+/* The iterator types of iter(s): CPython 3.11 has one for ASCII strings and one for the rest. */
+extern const PrType pr_str_ascii_iterator_spec;
+extern const PrType pr_str_iterator_spec;
+
+/* iter(s): yields one-character strings, O(1) per step. Returns: a new iterator.
+ * Errors: MemoryError. */
+PrObject *pr_str_iter(PrObject *s);
+
+/* s[start:stop:step] with indices already adjusted to the length (CPython's
+ * PySlice_AdjustIndices: step != 0; for step > 0, 0 <= start, stop <= len; for step < 0,
+ * -1 <= start, stop <= len - 1). Returns: a new str (s itself for a whole exact str).
+ * Errors: MemoryError. */
+PrObject *pr_str_slice(PrObject *s, ssize_t start, ssize_t stop, ssize_t step);
+
+/* s[key] for an integer key (an int, a bool, or anything with __index__; negative counts from
+ * the end). Returns: a one-character str. Errors: IndexError "string index out of range",
+ * TypeError "string indices must be integers, not 'str'". (Slice keys: see pr_str_slice.) */
+PrObject *pr_str_subscript(PrObject *s, PrObject *key);
+
+/* s * n (n <= 0 gives ''). Returns: a new str. Errors: MemoryError. */
+PrObject *pr_str_repeat(PrObject *s, ssize_t n);
+
+/* sub in s. Returns: 1, 0, or -1 with TypeError "'in <string>' requires string as left
+ * operand, not int". */
+int pr_str_contains(PrObject *s, PrObject *sub);
+
+/* s.find(sub, start, end) (direction 1) or s.rfind (direction -1), start/end with slice
+ * semantics (negative from the end, clamped). Returns: the index in code points, or -1. */
+ssize_t pr_str_find(PrObject *s, PrObject *sub, ssize_t start, ssize_t end, int direction);
+
+/* s.count(sub, start, end). Returns: the number of non-overlapping occurrences. */
+ssize_t pr_str_count(PrObject *s, PrObject *sub, ssize_t start, ssize_t end);
+
+/* sep.join(iterable): a tuple, or anything with an iterator. Returns: a new str.
+ * Errors: TypeError "can only join an iterable", "sequence item 1: expected str instance, int
+ * found", what iteration raises, MemoryError. */
+PrObject *pr_str_join(PrObject *sep, PrObject *iterable);
+
+/* s.replace(old, new, count) (count < 0: all). Returns: a new str. Errors: MemoryError. */
+PrObject *pr_str_replace(PrObject *s, PrObject *old, PrObject *new_, ssize_t count);
+
+/* ---- formatting (objects/str_format.c) ------------------------------------------------------ */
+
+/* ascii(o): repr(o) with non-ASCII characters escaped (\xe9, \u20ac, \U0001f600).
+ * Returns: a new str. Errors: what repr raises, MemoryError. */
+PrObject *pr_str_ascii(PrObject *o);
+
+/* format(o, spec) for a str spec: str itself for exact str, else o's __format__ (objects
+ * without one: str(o) for an empty spec, TypeError "unsupported format string passed to
+ * X.__format__" otherwise). Returns: a new str. Errors: ValueError from the spec, TypeError
+ * "__format__ must return a str, not int", whatever __format__ raises. */
+PrObject *pr_str_format_object(PrObject *o, PrObject *spec);
+
+/* str.__format__(s, spec) (spec a str). Returns: a new str. Errors: ValueError "Unknown format
+ * code 'd' for object of type 'str'" and the other spec errors. */
+PrObject *pr_str_format_spec(PrObject *s, PrObject *spec);
+
+/* fmt.format(*args, **kw) in the vectorcall convention, and fmt.format_map(mapping).
+ * Returns: a new str. Errors: CPython's ValueError/IndexError/KeyError texts ("Single '}'
+ * encountered in format string", "Replacement index 1 out of range for positional args tuple",
+ * "cannot switch from automatic field numbering to manual field specification", ...), and
+ * whatever the values' __format__, attributes and items raise. */
+PrObject *pr_str_format_call(PrObject *fmt, PrObject *const *args, size_t nargs,
+                             PrObject *kwnames);
+PrObject *pr_str_format_map(PrObject *fmt, PrObject *mapping);
+
+/* fmt % args: a tuple gives the arguments, a mapping (not a str) serves '%(key)s', anything
+ * else is the single argument. %s %r %a %c %d %i %u %o %x %X %e %E %f %F %g %G %%; ints
+ * (and bools) are formatted here, other real numbers through int() or their __format__.
+ * Returns: a new str. Errors: TypeError "not enough arguments for format string", "not all
+ * arguments converted during string formatting", "%d format: a real number is required, not
+ * str", ValueError "unsupported format character 'z' (0x7a) at index 1", ... */
+PrObject *pr_str_percent(PrObject *fmt, PrObject *args);
 
 /* ---- interpreter start-up and shutdown ------------------------------------------------------ */
 

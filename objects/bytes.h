@@ -1,0 +1,47 @@
+/* objects/bytes.h — bytes: an immutable sequence of bytes in CPython's layout, one block
+ *     PrBytes { refcnt, type, size, hash } data[size + 1]     (a NUL always follows the data)
+ * so sys.getsizeof(b'') == 33 and getsizeof(b) == 33 + len(b), as in CPython. Literals come from
+ * the compiler through pr_bytes_from_buf. The type implements repr (CPython's b'...' escapes),
+ * comparison, hash (equal to the hash of the same ASCII text as str), +, *, `in`, len, and the
+ * methods decode, hex, join, strip/lstrip/rstrip, startswith, endswith, replace, upper, lower.
+ * Indexing (which yields ints), find/count results and split wait for int and list; their C
+ * functions are below. */
+#ifndef PR_OBJECTS_BYTES_H
+#define PR_OBJECTS_BYTES_H
+
+#include "vm/interp.h"
+
+typedef struct PrBytes {
+    PrVarObject ob; /* size: the number of bytes */
+    PrHash hash;    /* -1 until computed */
+    char data[];    /* size bytes, then NUL */
+} PrBytes;
+
+extern const PrType pr_bytes_spec;
+
+#define PR_BYTES_CHECK(o) pr_object_is_instance((PrObject *)(o), PR_TYPE(bytes))
+#define PR_BYTES_CHECK_EXACT(o) (PR_TYPE_OF(o) == PR_TYPE(bytes))
+/* Unchecked accessors for a bytes o. */
+#define PR_BYTES_DATA(o) (((PrBytes *)(o))->data)
+#define PR_BYTES_SIZE(o) (((PrVarObject *)(o))->size)
+
+/* bytes holding a copy of s[0..n). Returns: a new bytes. Errors: MemoryError. */
+PrObject *pr_bytes_from_buf(const char *s, ssize_t n);
+
+/* b[start:stop:step], indices adjusted as for pr_str_slice (objects/str.h). Returns: a new
+ * bytes (b itself for all of an exact bytes). Errors: MemoryError. */
+PrObject *pr_bytes_slice(PrObject *b, ssize_t start, ssize_t stop, ssize_t step);
+
+/* b.find(sub, start, end) (direction 1) / b.rfind (-1), sub a bytes; slice semantics for
+ * start/end. Returns: the index or -1. */
+ssize_t pr_bytes_find(PrObject *b, PrObject *sub, ssize_t start, ssize_t end, int direction);
+
+/* b.count(sub, start, end), sub a bytes. Returns: non-overlapping occurrences. */
+ssize_t pr_bytes_count(PrObject *b, PrObject *sub, ssize_t start, ssize_t end);
+
+/* bytes.fromhex(s) for a str: pairs of hex digits, ASCII whitespace allowed between pairs.
+ * Returns: a new bytes. Errors: ValueError "non-hexadecimal number found in fromhex() arg at
+ * position 1", TypeError "fromhex() argument must be str, not int", MemoryError. */
+PrObject *pr_bytes_fromhex(PrObject *s);
+
+#endif
