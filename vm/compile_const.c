@@ -4,6 +4,7 @@
  * 0.0 and -0.0 apart). */
 #include "vm/compile_const.h"
 
+#include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/long.h"
 #include "objects/number.h"
@@ -31,9 +32,7 @@ PrObject *cc_make_float(double d)
 
 PrObject *cc_make_bytes(const char *s, size_t n)
 {
-    (void)s;
-    (void)n;
-    return pr_err_set(PR_EXC(SystemError), "bytes literals need the bytes type");
+    return pr_bytes_from_buf(s, (ssize_t)n);
 }
 
 static int is_number(PrObject *o)
@@ -163,7 +162,7 @@ int cc_const_equal(PrObject *a, PrObject *b)
     if (t == PR_TYPE(str)) {
         return pr_str_eq(a, b);
     }
-    if (t == PR_TYPE(int)) {
+    if (t == PR_TYPE(int) || t == PR_TYPE(bytes)) {
         return pr_object_richcompare_bool(a, b, PR_EQ) == 1;
     }
     if (t == PR_TYPE(float)) {
