@@ -3,6 +3,7 @@
 
 #include "memory/obmalloc.h"
 #include "objects/exceptions.h"
+#include "objects/list.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -73,6 +74,7 @@ void pr_interp_finalize(void)
     for (size_t i = NTYPES; i-- > 0;) {
         pr_type_fini_static(builtin_types[i]);
     }
+    pr_list_clear_free_list();
     pr_tuple_fini_state();
     pr_str_fini_state();
     pr_mem_free(pr_interp.repr.items);

@@ -54,6 +54,9 @@ typedef struct PrTypeCacheEntry {
 #define PR_TUPLE_MAXSAVESIZE 20
 #define PR_TUPLE_MAXFREELIST 2000
 
+/* Freed list objects kept for reuse (CPython 3.11's PyList_MAXFREELIST). */
+#define PR_LIST_MAXFREELIST 80
+
 typedef struct PrInterp {
     int initialized;
 
@@ -89,6 +92,11 @@ typedef struct PrInterp {
     struct {
         uint64_t next_version; /* dict versions are unique across dicts (PEP 509) */
     } dict;
+
+    struct {
+        PrObject *free_list[PR_LIST_MAXFREELIST]; /* freed list objects, items block freed */
+        int numfree;
+    } list;
 
     struct {
         PrObject **items; /* objects whose repr is in progress */
