@@ -106,54 +106,15 @@ const PrType pr_ellipsis_spec = {
 
 /* ---- bool ------------------------------------------------------------------------------------ */
 
+/* bool is int's subclass (objects/long.h): layout, hash, comparison and arithmetic are int's;
+ * only repr and & | ^ of two bools (which stay bools) are its own. */
+
 #define BOOL_VALUE(o) (((PrBoolObject *)(o))->ob.size != 0)
 #define IS_BOOL(o) (PR_TYPE_OF(o) == PR_TYPE(bool))
 
 static PrObject *bool_repr(PrObject *self)
 {
     return pr_str_intern_cstr(BOOL_VALUE(self) ? "True" : "False");
-}
-
-static PrHash bool_hash(PrObject *self)
-{
-    return BOOL_VALUE(self); /* hash(True) == hash(1) == 1 */
-}
-
-static int bool_bool(PrObject *self)
-{
-    return BOOL_VALUE(self);
-}
-
-/* Ordering of two bools as the ints 0 and 1; anything else is int's business. */
-static PrObject *bool_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
-{
-    if (!IS_BOOL(a) || !IS_BOOL(b)) {
-        PR_RETURN_NOTIMPLEMENTED;
-    }
-    int x = BOOL_VALUE(a), y = BOOL_VALUE(b), r = 0;
-    switch (op) {
-    case PR_LT:
-        r = x < y;
-        break;
-    case PR_LE:
-        r = x <= y;
-        break;
-    case PR_EQ:
-        r = x == y;
-        break;
-    case PR_NE:
-        r = x != y;
-        break;
-    case PR_GT:
-        r = x > y;
-        break;
-    case PR_GE:
-        r = x >= y;
-        break;
-    default:
-        break;
-    }
-    return pr_bool_from_long(r);
 }
 
 static PrObject *bool_and(PrObject *a, PrObject *b)
@@ -192,26 +153,14 @@ static PrObject *bool_new(PrType *t, PrObject *const *args, size_t nargs, PrObje
     return truth < 0 ? NULL : pr_bool_from_long(truth);
 }
 
-/* int's sys.getsizeof: the header and at least one digit (28 for True and False). */
-static ssize_t bool_sizeof(PrObject *self)
-{
-    ssize_t n = PR_SIZE(self) < 0 ? -PR_SIZE(self) : PR_SIZE(self);
-    return (ssize_t)offsetof(PrBoolObject, digit) + (n ? n : 1) * (ssize_t)sizeof(uint32_t);
-}
-
 const PrType pr_bool_spec = {
     .name = "bool",
     .doc = "Returns True when the argument is true, False otherwise.",
-    .basicsize = offsetof(PrBoolObject, digit),
-    .itemsize = sizeof(uint32_t),
-    .flags = PR_TPFLAG_IMMUTABLETYPE | PR_TPFLAG_INT_SUBCLASS,
+    .flags = PR_TPFLAG_IMMUTABLETYPE,
+    .base = PR_TYPE(int),
     .dealloc = singleton_dealloc,
     .repr = bool_repr,
-    .hash = bool_hash,
-    .richcompare = bool_richcompare,
     .new = bool_new,
-    .size_of = bool_sizeof,
-    .number.nb_bool = bool_bool,
     .number.nb_and = bool_and,
     .number.nb_or = bool_or,
     .number.nb_xor = bool_xor,

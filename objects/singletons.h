@@ -1,8 +1,8 @@
 /* objects/singletons.h — the constant objects None, NotImplemented, Ellipsis, True and False
  * and their types. They live in the interpreter state (PR_None, PR_True... in vm/interp.h) with
  * a static reference count; their types create no new instances: NoneType() returns None,
- * bool(x) returns True or False by pr_object_is_true. bool has int's layout and carries the
- * int subclass bit; its arithmetic beyond & | ^ comes with int, which will become its base. */
+ * bool(x) returns True or False by pr_object_is_true. bool is a subclass of int
+ * (objects/long.h) with its layout: False is 0 and True is 1. */
 #ifndef PR_OBJECTS_SINGLETONS_H
 #define PR_OBJECTS_SINGLETONS_H
 

@@ -3,7 +3,9 @@
 
 #include "memory/obmalloc.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/list.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -37,6 +39,8 @@ int pr_interp_init(void)
 #include "objects/types.def"
 #undef PR_TYPE_DEF
     pr_singletons_init();
+    pr_long_init_state();
+    pr_float_init_state();
     pr_gc_init(&pr_interp.gc);
     pr_interp.type.next_version = 1;
     pr_interp.initialized = 1;
@@ -75,6 +79,7 @@ void pr_interp_finalize(void)
         pr_type_fini_static(builtin_types[i]);
     }
     pr_list_clear_free_list();
+    pr_float_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
     pr_mem_free(pr_interp.repr.items);

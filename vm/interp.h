@@ -15,13 +15,24 @@
 
 #include <stdint.h>
 
-/* bool's instances have int's layout (CPython's: a PrVarObject whose size is the signed digit
- * count, then 30-bit digits), so that when int lands bool becomes its subclass unchanged:
- * False has size 0, True size 1 and digit 1. */
-typedef struct PrBoolObject {
+/* An int (objects/long.h): CPython's layout, a PrVarObject whose size is the signed digit count,
+ * then the 30-bit digits inline (at least one is allocated, so getsizeof(0) is 28). Declared
+ * here because the small ints -5..256 and bool's True and False live inside the state; digit[1]
+ * is the first of |size| digits, reached through PR_LONG_DIGITS. */
+typedef struct PrLongObject {
     PrVarObject ob;
     uint32_t digit[1];
-} PrBoolObject;
+} PrLongObject;
+
+/* bool's instances are ints: False has size 0, True size 1 and digit 1. */
+typedef PrLongObject PrBoolObject;
+
+/* The shared small ints, as CPython's: -PR_SMALL_INT_NEG .. PR_SMALL_INT_POS - 1. */
+#define PR_SMALL_INT_NEG 5
+#define PR_SMALL_INT_POS 257
+
+/* float's free list (CPython 3.11's PyFloat_MAXFREELIST) under the default presets. */
+#define PR_FLOAT_MAXFREELIST 100
 
 /* The built-in types, one member per row of objects/types.def. */
 typedef struct PrTypes {
@@ -92,6 +103,20 @@ typedef struct PrInterp {
     struct {
         uint64_t next_version; /* dict versions are unique across dicts (PEP 509) */
     } dict;
+
+    /* int (objects/long.h): the small ints, static like True and False; the limit of
+     * sys.set_int_max_str_digits (0: none) */
+    struct {
+        PrLongObject small[PR_SMALL_INT_NEG + PR_SMALL_INT_POS];
+        int max_str_digits;
+    } long_;
+
+    /* float (objects/float.h): freed floats kept for reuse, chained through their type field */
+    struct {
+        PrObject *free_list;
+        ssize_t numfree;
+        ssize_t maxfree; /* the policy: 0 = off, -1 = unbounded (kept forever) */
+    } float_;
 
     struct {
         PrObject *free_list[PR_LIST_MAXFREELIST]; /* freed list objects, items block freed */
