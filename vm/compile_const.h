@@ -1,0 +1,26 @@
+/* vm/compile_const.h — private to the compiler: making and comparing constant objects. Kept
+ * apart from vm/compile_impl.h because the number headers and the AST both name their operator
+ * enums PR_BINOP_*; vm/compile_const.c includes the former and never the latter. */
+#ifndef PR_VM_COMPILE_CONST_H
+#define PR_VM_COMPILE_CONST_H
+
+#include "objects/object.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* New constant objects. Returns: a new reference, or NULL with an exception. */
+PrObject *cc_make_int(int64_t v);
+PrObject *cc_make_bigint(const char *digits, size_t n); /* canonical decimal digits */
+PrObject *cc_make_float(double d);
+PrObject *cc_make_bytes(const char *s, size_t n);
+
+/* -o for a constant int or float (the folding of `-1` that CPython's AST optimiser does).
+ * Returns: a new reference; NULL without an exception when o is not a number it folds. */
+PrObject *cc_fold_negative(PrObject *o);
+
+/* Whether two constants are the same constant for co_consts (same type and value; 0.0 and -0.0
+ * differ; tuples item by item; other objects by identity). Returns: 1 or 0. */
+int cc_const_equal(PrObject *a, PrObject *b);
+
+#endif
