@@ -1249,11 +1249,13 @@ dispatch_opcode:
                     PR_DECREF(v);
                 }
             }
-            /* callable and the NULL or method slot below it */
-            PrObject *c = POP(), *null_or_meth = POP();
-            PR_DECREF(c);
-            PR_XDECREF(null_or_meth);
+            /* what is left: the callable (the method when is_meth) and the NULL below it */
+            for (int i = is_meth; i < 2; i++) {
+                PrObject *v = POP();
+                PR_XDECREF(v);
+            }
             SAVE_STACK();
+            frame->prev_instr = next_instr - 1; /* the return resumes after the caches */
             frame = callee;
             goto start_frame;
         }
@@ -1663,7 +1665,9 @@ error:
     pr_traceback_here(frame);
 exception_unwind : {
     PrExceptEntry handler;
-    if (pr_code_find_handler(co, pr_frame_lasti(frame), &handler)) {
+    /* the instruction that failed, not f_lasti: RERAISE may have set that to where the
+     * exception first came from */
+    if (pr_code_find_handler(co, next_instr - 1 - co->code, &handler)) {
         PrObject **target_sp = STACK_BASE() + handler.depth;
         while (sp > target_sp) {
             PrObject *v = POP();

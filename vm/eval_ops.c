@@ -119,11 +119,52 @@ static int unpack_error_count(int expected, ssize_t got, int at_least)
     return -1;
 }
 
+/* Unpacking an exact tuple or list: the items are there, no iterator is needed (the errors
+ * are the ones iteration would give). */
+static int unpack_items(PrObject *const *items, ssize_t n, int argcnt, int argcntafter,
+                        PrObject **sp)
+{
+    if (argcntafter < 0) {
+        if (n < argcnt) {
+            return unpack_error_count(argcnt, n, 0);
+        }
+        if (n > argcnt) {
+            pr_err_format(PR_EXC(ValueError), "too many values to unpack (expected %d)", argcnt);
+            return -1;
+        }
+        for (int i = 0; i < argcnt; i++) {
+            *--sp = PR_NEWREF(items[i]);
+        }
+        return 0;
+    }
+    if (n < argcnt + argcntafter) {
+        return unpack_error_count(argcnt + argcntafter, n, 1);
+    }
+    PrObject *rest = pr_list_from_array(items + argcnt, n - argcnt - argcntafter);
+    if (!rest) {
+        return -1;
+    }
+    for (int i = 0; i < argcnt; i++) {
+        *--sp = PR_NEWREF(items[i]);
+    }
+    *--sp = rest;
+    for (ssize_t i = n - argcntafter; i < n; i++) {
+        *--sp = PR_NEWREF(items[i]);
+    }
+    return 0;
+}
+
 /* CPython's unpack_iterable. */
 int pr_vm_unpack(PrObject *v, int argcnt, int argcntafter, PrObject **sp)
 {
     int stored = 0;
     PrObject *it = NULL, *rest = NULL;
+    if (PR_TUPLE_CHECK_EXACT(v)) {
+        return unpack_items(PR_TUPLE_ITEMS(v), PR_TUPLE_SIZE(v), argcnt, argcntafter, sp);
+    }
+    if (PR_LIST_CHECK_EXACT(v)) {
+        return unpack_items(PR_LIST_ITEMS(v), PR_LIST_SIZE(v), argcnt, argcntafter, sp);
+    }
     if (!PR_TYPE_OF(v)->iter) {
         pr_err_format(PR_EXC(TypeError), "cannot unpack non-iterable %s object",
                       PR_TYPE_OF(v)->name);
@@ -409,10 +450,15 @@ PrObject *pr_vm_format_value(PrObject *value, int conversion, PrObject *spec)
     }
     PrObject *fmt_spec = spec ? spec : pr_interp.str.empty;
     PrObject *name = pr_str_intern_cstr("__format__");
-    if (name) {
+    if (name && pr_type_lookup_borrow(PR_TYPE_OF(v), name)) {
         r = pr_object_call_method(v, name, &fmt_spec, 1);
-        PR_DECREF(name);
+    } else if (name && PR_STR_BYTES(fmt_spec) == 0) {
+        r = pr_object_str(v); /* object.__format__(v, '') */
+    } else if (name) {
+        pr_err_format(PR_EXC(TypeError), "unsupported format string passed to %s.__format__",
+                      PR_TYPE_OF(v)->name);
     }
+    PR_XDECREF(name);
     if (r && !PR_STR_CHECK(r)) {
         pr_err_format(PR_EXC(TypeError), "__format__ must return a str, not %s",
                       PR_TYPE_OF(r)->name);

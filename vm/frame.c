@@ -3,8 +3,8 @@
  * The frame stack is a list of chunks, each a block of words from pr_mem_alloc; frames are
  * carved from the newest chunk by bumping `top`. When a frame does not fit, a new chunk (at
  * least PR_FRAME_CHUNK_WORDS, or the frame's size) is linked on top; when the last frame of a
- * chunk is popped the chunk is kept as a spare for the next push (one spare at most), so a
- * recursion that oscillates around a chunk boundary never allocates. */
+ * chunk is popped the chunk becomes the spare (one at most, the older one is freed), so a
+ * recursion that oscillates around a chunk boundary does not allocate on every call. */
 #include "vm/frame.h"
 
 #include "memory/obmalloc.h"
@@ -22,9 +22,14 @@ typedef struct PrFrameChunk {
     PrObject *data[];
 } PrFrameChunk;
 
-/* One empty chunk kept for reuse; part of the VM state via the chunk list's spare link. */
 static PrFrameChunk *new_chunk(size_t words)
 {
+    PrFrameChunk *spare = pr_interp.vm.spare;
+    if (spare && spare->size >= words) {
+        pr_interp.vm.spare = NULL;
+        spare->top = 0;
+        return spare;
+    }
     if (words < PR_FRAME_CHUNK_WORDS) {
         words = PR_FRAME_CHUNK_WORDS;
     }
@@ -43,17 +48,13 @@ static PrObject **reserve(size_t words)
 {
     PrFrameChunk *c = pr_interp.vm.chunk;
     if (!c || c->size - c->top < words) {
-        PrFrameChunk *n = NULL;
-        if (c && c->top == 0 && c->size >= words) {
-            n = c; /* an empty chunk that fits */
-        } else if (!(n = new_chunk(words))) {
+        PrFrameChunk *n = new_chunk(words);
+        if (!n) {
             pr_err_no_memory();
             return NULL;
         }
-        if (n != c) {
-            n->previous = c;
-            pr_interp.vm.chunk = c = n;
-        }
+        n->previous = c;
+        pr_interp.vm.chunk = c = n;
     }
     PrObject **p = c->data + c->top;
     c->top += words;
@@ -115,9 +116,9 @@ void pr_frame_pop(PrFrame *f)
     PR_ASSERT((PrObject **)f + words == c->data + c->top);
     c->top -= words;
     if (c->top == 0 && c->previous) {
-        /* keep this chunk as the spare only if none is kept: free the older spare */
         pr_interp.vm.chunk = c->previous;
-        pr_mem_free(c);
+        pr_mem_free(pr_interp.vm.spare);
+        pr_interp.vm.spare = c;
     }
 }
 
@@ -134,6 +135,8 @@ void pr_frame_stack_fini(void)
         pr_interp.vm.chunk = c->previous;
         pr_mem_free(c);
     }
+    pr_mem_free(pr_interp.vm.spare);
+    pr_interp.vm.spare = NULL;
 }
 
 /* ============================================================================================

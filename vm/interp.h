@@ -132,6 +132,7 @@ typedef struct PrInterp {
      * builtins namespace. pr_vm_fini (called by pr_interp_finalize) releases them. */
     struct {
         struct PrFrameChunk *chunk; /* the newest chunk of the frame stack */
+        struct PrFrameChunk *spare; /* the last chunk emptied, kept for the next overflow */
         struct PrFrame *frame;      /* the running frame, or NULL */
         int depth;                  /* Python frames running, plus C entries into the loop */
         int recursion_limit;        /* sys.getrecursionlimit(), 1000 */
