@@ -615,8 +615,7 @@ done:
     return r;
 }
 
-static PrObject *float_self(PrObject *self, PrObject *const *args, size_t nargs,
-                            PrObject *kwnames)
+static PrObject *float_self(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     return float_positive(self);
 }
@@ -678,10 +677,12 @@ static const PrMethodDef float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio, PR_METH_NOARGS,
      "Return integer ratio: a pair of integers whose ratio is exactly the float."},
     {"conjugate", float_self, PR_METH_NOARGS, "Return self, the complex conjugate of any float."},
-    {"__trunc__", float_trunc_method, PR_METH_NOARGS, "Return the Integral closest to x between 0 and x."},
+    {"__trunc__", float_trunc_method, PR_METH_NOARGS,
+     "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor_method, PR_METH_NOARGS, "Return the floor as an Integral."},
     {"__ceil__", float_ceil_method, PR_METH_NOARGS, "Return the ceiling as an Integral."},
-    {"__round__", float_round_method, PR_METH_VARARGS, "Return the Integral closest to x, rounding half toward even."},
+    {"__round__", float_round_method, PR_METH_VARARGS,
+     "Return the Integral closest to x, rounding half toward even."},
     {"__format__", float_format_method, PR_METH_O, "Formats the float according to format_spec."},
     {NULL, NULL, 0, NULL},
 };

@@ -9,9 +9,10 @@
  *     py24, py25         unbounded: blocks are kept forever, as Python 2's float blocks were
  *     malloc, debug      0: off, so every float is a visible allocation
  *     everything else    PR_FLOAT_MAXFREELIST (100, PyFloat_MAXFREELIST)
- * pr_float_set_free_list_limit changes it later. A full collection calls
- * pr_float_clear_free_list (as CPython 2.6+); under py24/py25 the collector is expected not to,
- * which is the "int/float blocks kept forever" of those presets.
+ * pr_float_set_free_list_limit changes it later. THE HOOK FOR THE COLLECTOR: a full collection
+ * calls pr_float_clear_free_list (as CPython 2.6+) when the limit (pr_interp.float_.maxfree) is
+ * not -1; an unbounded list is never cleared automatically, which is the "int/float blocks kept
+ * forever" of the py24/py25 presets (objects/long.h has the same rule for ints).
  *
  * Known difference: pyrena has no complex type, so a negative float raised to a non-integral
  * power, which CPython answers with a complex, raises ValueError "negative number cannot be
@@ -30,7 +31,8 @@ _Static_assert(sizeof(PrFloatObject) == 24, "sys.getsizeof(1.0) is 24, as in CPy
 
 extern const PrType pr_float_spec;
 
-#define PR_FLOAT_CHECK(o) pr_object_is_instance((PrObject *)(o), PR_TYPE(float))
+#define PR_FLOAT_CHECK(o)                                                                          \
+    (PR_TYPE_OF(o) == PR_TYPE(float) || pr_object_is_instance((PrObject *)(o), PR_TYPE(float)))
 #define PR_FLOAT_CHECK_EXACT(o) (PR_TYPE_OF(o) == PR_TYPE(float))
 /* The value of a float o, unchecked. */
 #define PR_FLOAT_VALUE(o) (((PrFloatObject *)(o))->value)

@@ -50,16 +50,59 @@ void pr_long_init_state(void)
         o->digit[0] = (uint32_t)(v < 0 ? -v : v);
     }
     pr_interp.long_.max_str_digits = PR_LONG_MAX_STR_DIGITS;
+    const PrMemConfig *cfg = pr_mem_config();
+    int python2 = strcmp(cfg->preset, "py24") == 0 || strcmp(cfg->preset, "py25") == 0;
+    pr_interp.long_.maxfree = python2 && cfg->threshold && !cfg->debug ? -1 : 0;
+}
+
+void pr_long_fini_state(void)
+{
+    pr_long_clear_free_list();
+}
+
+/* Frees ints from the free list until at most keep remain. Returns: how many were freed. */
+static ssize_t trim_free_list(ssize_t keep)
+{
+    ssize_t freed = 0;
+    while (pr_interp.long_.numfree > keep) {
+        PrObject *o = pr_interp.long_.free_list;
+        pr_interp.long_.free_list = (PrObject *)o->type;
+        pr_interp.long_.numfree--;
+        o->type = PR_TYPE(int);
+        pr_object_free(o);
+        freed++;
+    }
+    return freed;
+}
+
+ssize_t pr_long_clear_free_list(void)
+{
+    return trim_free_list(0);
+}
+
+void pr_long_set_free_list_limit(ssize_t limit)
+{
+    pr_interp.long_.maxfree = limit < 0 ? -1 : limit;
+    if (limit >= 0) {
+        trim_free_list(limit);
+    }
 }
 
 /* An int with room for n digits (at least one, as CPython, so that one-digit code never
- * checks), its size still to be set by finish(). */
+ * checks), its size still to be set by finish(). One digit comes from the free list when the
+ * preset keeps one. */
 static PrObject *long_alloc(ptrdiff_t n)
 {
-    PrObject *o = pr_object_new_var(PR_TYPE(int), n > 0 ? n : 1);
-    if (o) {
-        PR_SIZE(o) = 0;
+    PrObject *o = pr_interp.long_.free_list;
+    if (n <= 1 && o) {
+        pr_interp.long_.free_list = (PrObject *)o->type;
+        pr_interp.long_.numfree--;
+        o->refcnt = 1;
+        o->type = PR_TYPE(int);
+    } else if (!(o = pr_object_new_var(PR_TYPE(int), n > 0 ? n : 1))) {
+        return NULL;
     }
+    PR_SIZE(o) = 0;
     return o;
 }
 
@@ -77,31 +120,40 @@ static PrObject *finish(PrObject *r, ptrdiff_t size)
     return r;
 }
 
-/* The value of an int of at most one digit. */
-static int64_t compact_value(PrObject *o)
+#define IS_COMPACT(o) pr_long_is_compact(o)
+
+/* Digits of the magnitude m: exactly what is allocated for it, as CPython does for C values. */
+static ptrdiff_t digits_for(uint64_t m)
 {
-    ptrdiff_t s = PR_SIZE(o);
-    return s == 0 ? 0 : (int64_t)DIGITS(o)[0] * s;
+    return m < PR_DIGIT_BASE ? 1 : m >> (2 * PR_DIGIT_BITS) == 0 ? 2 : 3;
 }
 
-#define IS_COMPACT(o) (PR_SIZE(o) >= -1 && PR_SIZE(o) <= 1)
+/* A new int of magnitude m (not a shared one), negated when negative. */
+static PrObject *from_magnitude(uint64_t m, int negative)
+{
+    PrObject *r = long_alloc(digits_for(m));
+    if (!r) {
+        return NULL;
+    }
+    ptrdiff_t n = 0;
+    for (; m; m >>= PR_DIGIT_BITS) {
+        DIGITS(r)[n++] = (PrDigit)(m & PR_DIGIT_MASK);
+    }
+    PR_SIZE(r) = negative ? -n : n;
+    return r;
+}
+
+PrObject *pr_long_from_uint64(uint64_t v)
+{
+    return v < PR_SMALL_INT_POS ? small_int((int64_t)v) : from_magnitude(v, 0);
+}
 
 PrObject *pr_long_from_int64(int64_t v)
 {
     if (is_small(v)) {
         return small_int(v);
     }
-    PrObject *r = long_alloc(PR_BIGINT_INT64_DIGITS);
-    return r ? finish(r, pr_bigint_from_int64(DIGITS(r), v)) : NULL;
-}
-
-PrObject *pr_long_from_uint64(uint64_t v)
-{
-    if (v < PR_SMALL_INT_POS) {
-        return small_int((int64_t)v);
-    }
-    PrObject *r = long_alloc(PR_BIGINT_INT64_DIGITS);
-    return r ? finish(r, pr_bigint_from_uint64(DIGITS(r), v)) : NULL;
+    return from_magnitude(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, v < 0);
 }
 
 PrObject *pr_long_from_digits(const PrDigit *d, ptrdiff_t size)
@@ -124,8 +176,18 @@ static PrObject *exact_copy(PrObject *o)
     return pr_long_from_digits(DIGITS(o), PR_SIZE(o));
 }
 
+/* Python 2's int free list, under the presets that keep one: any exact int of at most one
+ * digit has room for one digit. */
 static void long_dealloc(PrObject *self)
 {
+    ssize_t max = pr_interp.long_.maxfree;
+    if (max != 0 && PR_LONG_CHECK_EXACT(self) && IS_COMPACT(self) &&
+        (max < 0 || pr_interp.long_.numfree < max)) {
+        self->type = (PrType *)(void *)pr_interp.long_.free_list;
+        pr_interp.long_.free_list = self;
+        pr_interp.long_.numfree++;
+        return;
+    }
     pr_object_free(self);
 }
 
@@ -165,21 +227,15 @@ PrObject *pr_long_from_double(double x)
     return r ? finish(r, pr_bigint_from_double(DIGITS(r), x)) : NULL;
 }
 
-/* An int argument for C: o itself (borrowed into *owned as a new reference) or its __index__. */
-static PrObject *as_index(PrObject *o)
-{
-    return PR_LONG_CHECK(o) ? PR_NEWREF(o) : pr_number_index(o);
-}
-
 static int as_int64(PrObject *o, int64_t *out, const char *ctype)
 {
-    PrObject *i = as_index(o);
+    PrObject *i = pr_number_index(o); /* o itself for an int */
     if (!i) {
         return -1;
     }
     int rc = 0;
     if (IS_COMPACT(i)) {
-        *out = compact_value(i);
+        *out = pr_long_compact_value(i);
     } else if (pr_bigint_to_int64(DIGITS(i), PR_SIZE(i), out) < 0) {
         pr_err_format(PR_EXC(OverflowError), "Python int too large to convert to C %s", ctype);
         rc = -1;
@@ -207,7 +263,7 @@ int pr_long_as_ssize(PrObject *o, ssize_t *out)
 int pr_long_as_double(PrObject *o, double *out)
 {
     if (IS_COMPACT(o)) {
-        *out = (double)compact_value(o);
+        *out = (double)pr_long_compact_value(o);
         return 0;
     }
     if (pr_bigint_to_double(DIGITS(o), PR_SIZE(o), out) < 0) {
@@ -287,7 +343,7 @@ PrObject *pr_long_to_base(PrObject *o, int base, int flags)
 {
     if (IS_COMPACT(o) && base == 10) {
         char small[24];
-        snprintf(small, sizeof small, "%lld", (long long)compact_value(o));
+        snprintf(small, sizeof small, "%lld", (long long)pr_long_compact_value(o));
         return pr_str_from_cstr(small);
     }
     ptrdiff_t len;
@@ -350,8 +406,17 @@ static char *ascii_digits(const char *text, size_t len, size_t *outlen)
     return out;
 }
 
-/* The number of digits CPython's limit counts: alphanumerics after an optional sign and base
- * prefix, whitespace and underscores skipped. Power-of-two bases are never limited. */
+static int ascii_digit_value(char c)
+{
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'z' ? c - 'a' + 10
+           : c >= 'A' && c <= 'Z' ? c - 'A' + 10
+                                  : 99;
+}
+
+/* The number of digits CPython's limit counts, as its PyLong_FromString scan: after spaces,
+ * a sign and a base prefix, the run of digits and single underscores. Power-of-two bases are
+ * never limited; a double underscore is left for the parser to reject. */
 static size_t limited_digits(const char *s, size_t n, int base)
 {
     size_t i = 0, count = 0;
@@ -361,18 +426,25 @@ static size_t limited_digits(const char *s, size_t n, int base)
     if (i < n && (s[i] == '+' || s[i] == '-')) {
         i++;
     }
-    if (i + 1 < n && s[i] == '0' && strchr("xXoObB", s[i + 1]) && s[i + 1]) {
-        int b = s[i + 1] == 'x' || s[i + 1] == 'X' ? 16 : s[i + 1] == 'o' || s[i + 1] == 'O' ? 8 : 2;
-        if (base == 0 || base == b) {
+    if (i + 1 < n && s[i] == '0') {
+        char p = s[i + 1];
+        int b = p == 'x' || p == 'X' ? 16 : p == 'o' || p == 'O' ? 8 : p == 'b' || p == 'B' ? 2 : 0;
+        if (b && (base == 0 || base == b)) {
             return 0;
         }
     }
-    if ((base & (base - 1)) == 0 && base != 0) {
+    if (base == 0) {
+        base = 10;
+    }
+    if ((base & (base - 1)) == 0) {
         return 0;
     }
-    for (; i < n; i++) {
-        char c = s[i];
-        count += (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    for (char prev = 0; i < n && (ascii_digit_value(s[i]) < base || s[i] == '_'); i++) {
+        if (s[i] == '_' && prev == '_') {
+            return 0;
+        }
+        count += s[i] != '_';
+        prev = s[i];
     }
     return count;
 }
@@ -449,9 +521,9 @@ int pr_long_to_bytes(PrObject *o, unsigned char *buf, size_t n, int little, int 
     }
     uint64_t bits = pr_bigint_bit_length(d, nd);
     uint64_t room = n > (SIZE_MAX >> 4) ? UINT64_MAX : (uint64_t)n * 8;
-    int fits = !is_signed   ? bits <= room
-               : size >= 0  ? bits < room || bits == 0
-                            : bits < room || (bits == room && is_power_of_two(d, nd));
+    int fits = !is_signed  ? bits <= room
+               : size >= 0 ? bits < room || bits == 0
+                           : bits < room || (bits == room && is_power_of_two(d, nd));
     if (!fits) {
         pr_err_set(PR_EXC(OverflowError), "int too big to convert");
         return -1;
@@ -542,7 +614,7 @@ static PrObject *long_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
     if (a == b) {
         c = 0;
     } else if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
+        int64_t x = pr_long_compact_value(a), y = pr_long_compact_value(b);
         c = (x > y) - (x < y);
     } else {
         c = pr_bigint_scmp(DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b));
@@ -553,7 +625,7 @@ static PrObject *long_richcompare(PrObject *a, PrObject *b, PrCompareOp op)
 static PrHash long_hash(PrObject *self)
 {
     if (IS_COMPACT(self)) {
-        int64_t v = compact_value(self);
+        int64_t v = pr_long_compact_value(self);
         return v == -1 ? -2 : (PrHash)v;
     }
     return (PrHash)pr_bigint_hash(DIGITS(self), PR_SIZE(self));
@@ -582,7 +654,7 @@ static PrObject *long_add(PrObject *a, PrObject *b)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        return pr_long_from_int64(compact_value(a) + compact_value(b));
+        return pr_long_from_int64(pr_long_compact_value(a) + pr_long_compact_value(b));
     }
     PrObject *r = long_alloc(pr_bigint_add_size(NA, NB));
     return r ? finish(r, pr_bigint_sadd(DIGITS(r), DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b)))
@@ -593,7 +665,7 @@ static PrObject *long_sub(PrObject *a, PrObject *b)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        return pr_long_from_int64(compact_value(a) - compact_value(b));
+        return pr_long_from_int64(pr_long_compact_value(a) - pr_long_compact_value(b));
     }
     PrObject *r = long_alloc(pr_bigint_add_size(NA, NB));
     return r ? finish(r, pr_bigint_ssub(DIGITS(r), DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b)))
@@ -604,7 +676,7 @@ static PrObject *long_mul(PrObject *a, PrObject *b)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        return pr_long_from_int64(compact_value(a) * compact_value(b));
+        return pr_long_from_int64(pr_long_compact_value(a) * pr_long_compact_value(b));
     }
     PrObject *r = long_alloc(pr_bigint_mul_size(NA, NB));
     if (!r) {
@@ -640,7 +712,7 @@ static int divmod_objects(PrObject *a, PrObject *b, PrObject **q, PrObject **m, 
         return -1;
     }
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
+        int64_t x = pr_long_compact_value(a), y = pr_long_compact_value(b);
         if (q && !(*q = pr_long_from_int64(floor_div64(x, y)))) {
             return -1;
         }
@@ -711,7 +783,8 @@ static PrObject *long_truediv(PrObject *a, PrObject *b)
         if (PR_SIZE(b) == 0) {
             return pr_err_set(PR_EXC(ZeroDivisionError), "division by zero");
         }
-        x = (double)compact_value(a) / (double)compact_value(b); /* both exact: one rounding */
+        x = (double)pr_long_compact_value(a) /
+            (double)pr_long_compact_value(b); /* both exact: one rounding */
     } else {
         int rc = pr_bigint_truediv(DIGITS(a), PR_SIZE(a), DIGITS(b), PR_SIZE(b), &x);
         if (rc == PR_BIGINT_EOVERFLOW) {
@@ -775,7 +848,7 @@ PrObject *pr_long_pow3(PrObject *a, PrObject *b, PrObject *m)
 static PrObject *long_negative(PrObject *a)
 {
     if (IS_COMPACT(a)) {
-        return pr_long_from_int64(-compact_value(a));
+        return pr_long_from_int64(-pr_long_compact_value(a));
     }
     PrObject *r = long_alloc(NA);
     if (r) {
@@ -798,7 +871,7 @@ static PrObject *long_absolute(PrObject *a)
 static PrObject *long_invert(PrObject *a)
 {
     if (IS_COMPACT(a)) {
-        return pr_long_from_int64(~compact_value(a));
+        return pr_long_from_int64(~pr_long_compact_value(a));
     }
     PrObject *r = long_alloc(NA + 1);
     return r ? finish(r, pr_bigint_invert(DIGITS(r), DIGITS(a), PR_SIZE(a))) : NULL;
@@ -830,7 +903,7 @@ static PrObject *long_lshift(PrObject *a, PrObject *b)
         return small_int(0);
     }
     if (!huge && IS_COMPACT(a) && count < 32) {
-        return pr_long_from_int64(compact_value(a) * ((int64_t)1 << count));
+        return pr_long_from_int64(pr_long_compact_value(a) * ((int64_t)1 << count));
     }
     ptrdiff_t cap = huge ? PR_BIGINT_ENOMEM : pr_bigint_lshift_size(NA, count);
     if (cap < 0) {
@@ -852,21 +925,20 @@ static PrObject *long_rshift(PrObject *a, PrObject *b)
         return small_int(PR_SIZE(a) < 0 ? -1 : 0);
     }
     if (IS_COMPACT(a)) {
-        int64_t v = compact_value(a);
+        int64_t v = pr_long_compact_value(a);
         return pr_long_from_int64(count >= 63 ? (v < 0 ? -1 : 0) : v >> count);
     }
     PrObject *r = long_alloc(pr_bigint_rshift_size(NA, count));
     return r ? finish(r, pr_bigint_rshift(DIGITS(r), DIGITS(a), PR_SIZE(a), count)) : NULL;
 }
 
-typedef ptrdiff_t (*BitwiseFunc)(PrDigit *, const PrDigit *, ptrdiff_t, const PrDigit *,
-                                 ptrdiff_t);
+typedef ptrdiff_t (*BitwiseFunc)(PrDigit *, const PrDigit *, ptrdiff_t, const PrDigit *, ptrdiff_t);
 
 static PrObject *bitwise(PrObject *a, PrObject *b, BitwiseFunc f, char op)
 {
     CHECK_BINOP(a, b);
     if (IS_COMPACT(a) && IS_COMPACT(b)) {
-        int64_t x = compact_value(a), y = compact_value(b);
+        int64_t x = pr_long_compact_value(a), y = pr_long_compact_value(b);
         return pr_long_from_int64(op == '&' ? x & y : op == '|' ? x | y : x ^ y);
     }
     PrObject *r = long_alloc(pr_bigint_bitwise_size(NA, NB));
@@ -989,7 +1061,7 @@ PrObject *pr_long_format(PrObject *o, PrObject *spec)
             return NULL;
         }
     } else {
-        len = snprintf(small, sizeof small, "%lld", (long long)compact_value(o));
+        len = snprintf(small, sizeof small, "%lld", (long long)pr_long_compact_value(o));
     }
     const char *text = digits ? digits : small;
     PrIntDigits n = {text[0] == '-', text + (text[0] == '-'), (size_t)len - (text[0] == '-')};
@@ -1048,6 +1120,54 @@ static PrObject *long_self_method(PrObject *self, PrObject *const *args, size_t 
     return exact_copy(self);
 }
 
+/* a rounded to a multiple of b > 0, ties to even (CPython's _PyLong_DivmodNear, then a - r). */
+static PrObject *round_to_multiple(PrObject *a, PrObject *b)
+{
+    PrObject *q = NULL, *m = NULL, *twice = NULL, *r = NULL, *two = small_int(2);
+    if (divmod_objects(a, b, &q, &m, "") < 0 || !(twice = long_mul(m, two))) {
+        goto done;
+    }
+    int c = pr_bigint_scmp(DIGITS(twice), PR_SIZE(twice), DIGITS(b), PR_SIZE(b));
+    int q_odd = PR_SIZE(q) != 0 && (DIGITS(q)[0] & 1);
+    r = long_sub(a, m); /* a rounded down */
+    if (r && (c > 0 || (c == 0 && q_odd))) {
+        PR_SETREF(r, long_add(r, b));
+    }
+done:
+    PR_XDECREF(q);
+    PR_XDECREF(m);
+    PR_XDECREF(twice);
+    PR_DECREF(two);
+    return r;
+}
+
+/* round(x) and round(x, ndigits): x itself unless ndigits < 0. */
+static PrObject *long_round_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                   PrObject *kwnames)
+{
+    if (nargs > 1) {
+        return pr_err_format(PR_EXC(TypeError), "__round__ expected at most 1 argument, got %zu",
+                             nargs);
+    }
+    if (nargs == 0 || args[0] == PR_None) {
+        return exact_copy(self);
+    }
+    PrObject *nd = pr_number_index(args[0]), *ten = NULL, *scale = NULL, *r = NULL;
+    if (!nd) {
+        return NULL;
+    }
+    if (PR_SIZE(nd) >= 0) {
+        r = exact_copy(self);
+    } else if ((ten = small_int(10)) && (scale = long_negative(nd))) {
+        PR_SETREF(scale, long_pow(ten, scale)); /* 10 ** -ndigits */
+        r = scale ? round_to_multiple(self, scale) : NULL;
+    }
+    PR_XDECREF(nd);
+    PR_XDECREF(ten);
+    PR_XDECREF(scale);
+    return r;
+}
+
 static PrObject *long_as_integer_ratio(PrObject *self, PrObject *const *args, size_t nargs,
                                        PrObject *kwnames)
 {
@@ -1075,13 +1195,15 @@ static const PrMethodDef long_methods[] = {
      "Number of bits necessary to represent self in binary."},
     {"bit_count", long_bit_count_method, PR_METH_NOARGS,
      "Number of ones in the binary representation of the absolute value of self."},
-    {"conjugate", long_self_method, PR_METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"as_integer_ratio", long_as_integer_ratio, PR_METH_NOARGS,
-     "Return integer ratio: (self, 1)."},
+    {"conjugate", long_self_method, PR_METH_NOARGS,
+     "Returns self, the complex conjugate of any int."},
+    {"as_integer_ratio", long_as_integer_ratio, PR_METH_NOARGS, "Return integer ratio: (self, 1)."},
     {"__index__", long_self_method, PR_METH_NOARGS, "Return self converted to an integer."},
     {"__trunc__", long_self_method, PR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", long_self_method, PR_METH_NOARGS, "Flooring an Integral returns itself."},
     {"__ceil__", long_self_method, PR_METH_NOARGS, "Ceiling of an Integral returns itself."},
+    {"__round__", long_round_method, PR_METH_VARARGS,
+     "Rounding an Integral returns itself; with a negative ndigits, rounds half to even."},
     {"__format__", long_format_method, PR_METH_O, "Convert to a string according to format_spec."},
     {"__sizeof__", long_sizeof_method, PR_METH_NOARGS, "Returns size in memory, in bytes."},
     {NULL, NULL, 0, NULL},

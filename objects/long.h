@@ -26,6 +26,18 @@ extern const PrType pr_long_spec;
 /* The digits of an int o (|PR_SIZE(o)| of them), least significant first. */
 #define PR_LONG_DIGITS(o) ((PrDigit *)(void *)((char *)(o) + offsetof(PrLongObject, digit)))
 
+/* For fast paths (the VM's int + int, int < int): whether an int o has at most one digit
+ * (|o| < 2**30, CPython's "compact" ints), and the value of such an int. */
+static inline int pr_long_is_compact(PrObject *o)
+{
+    return PR_SIZE(o) >= -1 && PR_SIZE(o) <= 1;
+}
+
+static inline int64_t pr_long_compact_value(PrObject *o)
+{
+    return (int64_t)PR_SIZE(o) * (int64_t)PR_LONG_DIGITS(o)[0];
+}
+
 /* CPython 3.11's default for sys.set_int_max_str_digits, and the smallest non-zero limit. */
 #define PR_LONG_MAX_STR_DIGITS 4300
 #define PR_LONG_MAX_STR_DIGITS_THRESHOLD 640
@@ -109,9 +121,27 @@ PrObject *pr_long_from_bytes(const unsigned char *buf, size_t n, int little, int
 int pr_long_set_max_str_digits(int64_t n);
 int pr_long_get_max_str_digits(void);
 
-/* ---- interpreter start-up ------------------------------------------------------------------- */
+/* ---- the free list of the Python 2 presets -------------------------------------------------- */
 
-/* Fills in the small ints (pr_interp_init, after the types' headers exist). */
+/* Python 3 has no int free list, and neither do pyrena's default presets. Under py24 and py25 a
+ * freed int of at most one digit is kept on a list for reuse, without bound, as Python 2's
+ * PyIntBlock free list: the memory of a million freed ints stays with the process.
+ * pr_long_clear_free_list (PyInt_ClearFreeList) frees them. THE HOOK FOR THE COLLECTOR: a full
+ * collection calls it when the limit (pr_interp.long_.maxfree) is not -1; an unbounded list is
+ * never cleared automatically, which is the "blocks kept forever" of Python before 2.6.
+ * Returns: how many were freed. */
+ssize_t pr_long_clear_free_list(void);
+
+/* Sets the free-list limit (0: off, -1: unbounded), trimming the list to it. */
+void pr_long_set_free_list_limit(ssize_t limit);
+
+/* ---- interpreter start-up and shutdown ------------------------------------------------------ */
+
+/* Fills in the small ints and reads the free-list policy from the allocator's preset
+ * (pr_interp_init, after the types' headers exist). */
 void pr_long_init_state(void);
+
+/* Empties the free list (pr_interp_finalize). */
+void pr_long_fini_state(void);
 
 #endif

@@ -40,8 +40,6 @@ int pr_interp_init(void)
 #include "objects/types.def"
 #undef PR_TYPE_DEF
     pr_singletons_init();
-    pr_long_init_state();
-    pr_float_init_state();
     pr_gc_init(&pr_interp.gc);
     pr_interp.type.next_version = 1;
     pr_interp.vm.recursion_limit = 1000;
@@ -49,6 +47,9 @@ int pr_interp_init(void)
     if (pr_str_init_state() < 0 || pr_tuple_init_state() < 0) {
         goto fail;
     }
+    /* after the first allocations: the allocator has started, so its preset is known */
+    pr_long_init_state();
+    pr_float_init_state();
     for (size_t i = 0; i < NTYPES; i++) {
         if (pr_type_ready(builtin_types[i]) < 0) {
             goto fail;
@@ -83,6 +84,7 @@ void pr_interp_finalize(void)
     }
     pr_list_clear_free_list();
     pr_float_fini_state();
+    pr_long_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
     pr_mem_free(pr_interp.repr.items);

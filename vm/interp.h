@@ -105,10 +105,14 @@ typedef struct PrInterp {
     } dict;
 
     /* int (objects/long.h): the small ints, static like True and False; the limit of
-     * sys.set_int_max_str_digits (0: none) */
+     * sys.set_int_max_str_digits (0: none); freed one-digit ints kept for reuse under the
+     * Python 2 presets, chained through their type field */
     struct {
         PrLongObject small[PR_SMALL_INT_NEG + PR_SMALL_INT_POS];
         int max_str_digits;
+        PrObject *free_list;
+        ssize_t numfree;
+        ssize_t maxfree; /* the policy: 0 = off, -1 = unbounded (kept forever) */
     } long_;
 
     /* float (objects/float.h): freed floats kept for reuse, chained through their type field */

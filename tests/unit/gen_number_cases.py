@@ -107,6 +107,9 @@ def unary_rows(values):
             rows.append(("~", operand(v), outcome(lambda: ~v)))
             rows.append(("bit_length", operand(v), outcome(lambda: v.bit_length())))
             rows.append(("bit_count", operand(v), outcome(lambda: v.bit_count())))
+            rows.append(("round", operand(v), outcome(lambda: round(v))))
+            for nd in (-1, -2, -10):
+                rows.append(("round%d" % nd, operand(v), outcome(lambda: round(v, nd))))
         else:
             rows.append(("is_integer", operand(v), outcome(lambda: v.is_integer())))
             rows.append(("as_integer_ratio", operand(v), outcome(lambda: v.as_integer_ratio())))
@@ -124,6 +127,9 @@ PARSE_INT = [("0", 10), ("-0", 10), (" 42 ", 10), ("+17", 10), ("-17", 10), ("1_
              ("12", 2), ("1", 1), ("1", 37), ("7", 8), ("0o7", 8), ("0x", 16),
              ("\u0661\u0662\u0663", 10), ("\u00a012\u2003", 10), ("\u00e9", 10),
              ("1" * 300, 10), ("9" * 4300, 10), ("9" * 4301, 10), ("1" * 3000, 16),
+             ("1" * 5000 + "x", 10), ("x" * 5000, 10), ("1" * 3000 + "__" + "1" * 3000, 10),
+             (" " + "0" * 5000 + " ", 10), ("1" * 5000, 36), ("1" * 5000, 0), ("0x" + "1" * 5000, 0),
+             ("-" + "1_1" * 3000, 10),
              ("123456789012345678901234567890", 10), ("-" + "9" * 40, 10), ("x" * 250, 10),
              ("2147483648", 10), ("9223372036854775808", 10), ("-9223372036854775809", 10)]
 

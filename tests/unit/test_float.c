@@ -7,22 +7,27 @@
 #include "tests/unit/numtest.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "tests/unit/float_cases.inc"
 
 START_TEST(test_float_binary_matrix)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(float_binary_cases); i++) {
         numtest_run_binary(&float_binary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
 START_TEST(test_float_unary)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(float_unary_cases); i++) {
         numtest_run_unary(&float_unary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
@@ -46,7 +51,7 @@ END_TEST
  * and emptied by pr_float_clear_free_list. */
 START_TEST(test_free_list)
 {
-    ck_assert_int_eq(pr_interp.float_.maxfree, PR_FLOAT_MAXFREELIST);
+    pr_float_set_free_list_limit(PR_FLOAT_MAXFREELIST); /* the default presets' policy */
     pr_float_clear_free_list();
     size_t blocks = objtest_blocks();
     PrObject *f = pr_float_from_double(1.5), *where = f;
@@ -123,6 +128,15 @@ START_TEST(test_free_list_presets)
     check_preset("debug", 0);
     check_preset("py310", PR_FLOAT_MAXFREELIST);
     check_preset("py33", PR_FLOAT_MAXFREELIST);
+    /* an allocator that starts itself on the first allocation, from $PYRENAMALLOC */
+    pr_interp_finalize();
+    pr_mem_finalize();
+    setenv(PR_MEM_ENV, "py25", 1);
+    ck_assert_int_eq(pr_interp_init(), 0);
+    unsetenv(PR_MEM_ENV);
+    ck_assert_str_eq(pr_mem_config()->preset, "py25");
+    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
     pr_interp_finalize(); /* the teardown compares with the last allocator */
     objtest_start_blocks = objtest_blocks();
     ck_assert_int_eq(pr_interp_init(), 0);
@@ -136,7 +150,7 @@ START_TEST(test_sizes_and_hash)
     ASSERT_REPR_STEAL(numtest_call_method(one, "__sizeof__"), "28");
     ck_assert_int_eq(pr_object_hash(f), pr_object_hash(one));
     PrObject *n1 = pr_float_from_double(NAN), *n2 = pr_float_from_double(NAN);
-    ck_assert_int_ne(pr_object_hash(n1), pr_object_hash(n2)); /* by identity, as 3.10+ */
+    ck_assert_int_ne(pr_object_hash(n1), pr_object_hash(n2));       /* by identity, as 3.10+ */
     ck_assert_int_eq(pr_object_richcompare_bool(n1, n1, PR_EQ), 1); /* identity shortcut */
     PrObject *eq = pr_object_richcompare(n1, n1, PR_EQ);
     ck_assert_ptr_eq(eq, PR_False);
@@ -177,7 +191,9 @@ START_TEST(test_constructor_and_round)
     PrObject *name = pr_str_intern_cstr("__round__"), *two = pr_long_from_int64(2);
     numtest_check(pr_object_call_method(f, name, &two, 1), "2.67", "round(2.675, 2)");
     numtest_check(pr_object_call_method(f, name, &none_obj, 1), "3", "round(2.675, None)");
-    PrObject *s = objtest_str("a"), *huge = pr_long_from_string("1" "00000000000000000000", 21, 10);
+    PrObject *s = objtest_str("a"), *huge = pr_long_from_string("1"
+                                                                "00000000000000000000",
+                                                                21, 10);
     numtest_check(pr_object_call_method(f, name, &s, 1),
                   "!TypeError: 'str' object cannot be interpreted as an integer", "round(x, 'a')");
     numtest_check(pr_object_call_method(f, name, &huge, 1), "2.675", "round(x, 10**20)");

@@ -11,25 +11,31 @@
 
 START_TEST(test_int_binary_matrix)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(int_binary_cases); i++) {
         numtest_run_binary(&int_binary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
 START_TEST(test_bool_binary_matrix)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(bool_binary_cases); i++) {
         numtest_run_binary(&bool_binary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
 START_TEST(test_int_unary)
 {
+    ssize_t refs = numtest_static_refs();
     for (size_t i = 0; i < NUMTEST_COUNT(int_unary_cases); i++) {
         numtest_run_unary(&int_unary_cases[i]);
     }
+    ck_assert_int_eq(numtest_static_refs(), refs);
 }
 END_TEST
 
@@ -62,7 +68,8 @@ START_TEST(test_small_ints)
     ck_assert_ptr_eq(sum, five);
     PrObject *big = pr_long_from_int64(300), *diff = pr_number_sub(big, big);
     ck_assert_ptr_eq(diff, &pr_interp.long_.small[PR_SMALL_INT_NEG]);
-    PrObject *m5 = pr_long_from_int64(-5), *m6 = pr_long_from_int64(-6), *m6b = pr_long_from_int64(-6);
+    PrObject *m5 = pr_long_from_int64(-5), *m6 = pr_long_from_int64(-6),
+             *m6b = pr_long_from_int64(-6);
     ck_assert_ptr_eq(m5, &pr_interp.long_.small[0]);
     ck_assert_ptr_ne(m6, m6b); /* outside the range: a new object each time */
     PrObject *n256 = pr_long_from_uint64(256), *n257 = pr_long_from_uint64(257);
@@ -80,8 +87,8 @@ START_TEST(test_small_ints)
     ck_assert_ptr_eq(ab, n257);
     ck_assert_ptr_eq(again, n257);
     ck_assert_int_eq(n257->refcnt, 4);
-    PrObject *objs[] = {five, s, parsed, two, three, sum, big, diff, m5, m6, m6b, n256, n257, t,
-                        zero, pos, ab, again};
+    PrObject *objs[] = {five, s,   parsed, two,  three, sum,  big, diff, m5,
+                        m6,   m6b, n256,   n257, t,     zero, pos, ab,   again};
     for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
         PR_DECREF(objs[i]);
     }
@@ -108,7 +115,8 @@ START_TEST(test_sizes)
                  {"1073741824", 32},
                  {"1152921504606846976", 36},
                  {"1237940039285380274899124224", 40},
-                 {"1" "00000000000000000000000000000000000000000000000000"
+                 {"1"
+                  "00000000000000000000000000000000000000000000000000"
                   "00000000000000000000000000000000000000000000000000",
                   72}};
     for (size_t i = 0; i < NUMTEST_COUNT(cases); i++) {
@@ -127,8 +135,9 @@ END_TEST
 
 START_TEST(test_c_conversions)
 {
-    static const int64_t values[] = {0, 1, -1, 255, 256, -5, -6, 1073741823, 1073741824,
-                                     -1073741824, INT64_MAX, INT64_MIN, INT64_MIN + 1};
+    static const int64_t values[] = {0,         1,         -1,           255,        256,
+                                     -5,        -6,        1073741823,   1073741824, -1073741824,
+                                     INT64_MAX, INT64_MIN, INT64_MIN + 1};
     for (size_t i = 0; i < NUMTEST_COUNT(values); i++) {
         PrObject *o = pr_long_from_int64(values[i]);
         int64_t back = 0;
@@ -180,7 +189,9 @@ START_TEST(test_c_conversions)
     for (size_t i = 0; i < NUMTEST_COUNT(dcases); i++) {
         numtest_check(pr_long_from_double(dcases[i].x), dcases[i].expected, "from_double");
     }
-    PrObject *big = parse("0x" "1" "00000000000000000000000000000000000000000000000000000000000000000"
+    PrObject *big = parse("0x"
+                          "1"
+                          "00000000000000000000000000000000000000000000000000000000000000000"
                           "0000000000000000000000000000000000000000000000000000000000000000000"
                           "0000000000000000000000000000000000000000000000000000000000000000000"
                           "00000000000000000000000000000000000000000000000000000000000000000000");
@@ -211,7 +222,8 @@ START_TEST(test_constructor)
     (void)true_obj;
     (void)none_obj;
     PrObject *type = (PrObject *)PR_TYPE(int);
-    PrObject *s = objtest_str(" 0x1F "), *sixteen = pr_long_from_int64(16), *zero = pr_long_from_int64(0);
+    PrObject *s = objtest_str(" 0x1F "), *sixteen = pr_long_from_int64(16),
+             *zero = pr_long_from_int64(0);
     PrObject *kw = pr_str_intern_cstr("base"), *kwnames = pr_tuple_pack(1, kw);
     PrObject *args[3] = {s, sixteen, zero};
     ASSERT_REPR_STEAL(pr_object_call(type, args, 2, NULL), "31");
@@ -439,6 +451,73 @@ START_TEST(test_max_str_digits)
 }
 END_TEST
 
+static void switch_preset(const char *preset)
+{
+    PrMemConfig cfg;
+    char err[128];
+    pr_interp_finalize();
+    pr_mem_finalize();
+    ck_assert_int_eq(pr_mem_config_preset(&cfg, preset, err, sizeof err), 0);
+    ck_assert_int_eq(pr_mem_init(&cfg), 0);
+    objtest_start_blocks = objtest_blocks(); /* the teardown compares with this allocator */
+    ck_assert_int_eq(pr_interp_init(), 0);
+}
+
+/* No int free list in Python 3 presets; py24 and py25 keep every freed one-digit int. */
+START_TEST(test_python2_free_list)
+{
+    switch_preset("py33");
+    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+    size_t blocks = objtest_blocks();
+    PrObject *o = pr_long_from_int64(1000);
+    ck_assert(pr_long_is_compact(o));
+    ck_assert_int_eq(pr_long_compact_value(o), 1000);
+    PR_DECREF(o);
+    ck_assert_uint_eq(objtest_blocks(), blocks); /* freed at once */
+    switch_preset("py25");
+    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    switch_preset("py24");
+    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
+    blocks = objtest_blocks();
+    enum { N = 1000 };
+    static PrObject *many[N];
+    for (int i = 0; i < N; i++) {
+        many[i] = pr_long_from_int64(-1000 - i);
+    }
+    PrObject *last = many[N - 1];
+    for (int i = 0; i < N; i++) {
+        PR_DECREF(many[i]);
+    }
+    ck_assert_int_eq(pr_interp.long_.numfree, N);
+    ck_assert_uint_eq(objtest_blocks(), blocks + N); /* kept forever */
+    PrObject *a = pr_long_from_int64(700), *b = pr_long_from_int64(800), *sum = pr_number_add(a, b);
+    ck_assert_ptr_eq(a, last); /* the most recently freed block comes back first */
+    ASSERT_REPR(sum, "1500");
+    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    PrObject *big = pr_long_from_int64((int64_t)1 << 40);
+    PR_DECREF(big); /* two digits: not kept */
+    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    PR_DECREF(a);
+    PR_DECREF(b);
+    PR_DECREF(sum);
+    pr_long_set_free_list_limit(10);
+    ck_assert_int_eq(pr_interp.long_.numfree, 10);
+    ck_assert_int_eq(pr_long_clear_free_list(), 10);
+    ck_assert_uint_eq(objtest_blocks(), blocks);
+    pr_long_set_free_list_limit(0);
+    o = pr_long_from_int64(1000);
+    PR_DECREF(o);
+    ck_assert_int_eq(pr_interp.long_.numfree, 0);
+    pr_long_set_free_list_limit(-1);
+    o = pr_long_from_int64(1000);
+    PR_DECREF(o);
+    ck_assert_int_eq(pr_interp.long_.numfree, 1); /* pr_interp_finalize frees it */
+    switch_preset("py33");
+    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+}
+END_TEST
+
 /* Every operation with each allocation refused in turn: MemoryError, no leak. */
 START_TEST(test_out_of_memory)
 {
@@ -509,6 +588,7 @@ Suite *pr_test_long_suite(void)
     tcase_add_test(tc, test_bytes);
     tcase_add_test(tc, test_pow3);
     tcase_add_test(tc, test_max_str_digits);
+    tcase_add_test(tc, test_python2_free_list);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
     tcase_add_checked_fixture(oom, objtest_setup_malloc, objtest_teardown);
