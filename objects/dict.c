@@ -3,6 +3,8 @@
  * The layout and contracts are in objects/dict.h. */
 #include "objects/dict.h"
 
+#include "objects/dict_impl.h"
+
 #include "memory/obmalloc.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -380,6 +382,34 @@ void pr_dict_clear(PrObject *dict)
     free_keys(k);
 }
 
+/* As CPython 3.11's popitem: the last entry goes, and the entry count drops to it. The
+ * result tuple is made first, so a MemoryError leaves the dict as it was. */
+PrObject *pr_dict_popitem(PrObject *dict)
+{
+    PrDict *d = (PrDict *)dict;
+    if (d->used == 0) {
+        return pr_err_set(PR_EXC(KeyError), "popitem(): dictionary is empty");
+    }
+    PrObject *pair = pr_tuple_new(2);
+    if (!pair) {
+        return NULL;
+    }
+    PrDictKeys *k = d->keys;
+    PrDictEntry *ep = entries_of(k);
+    ssize_t i = k->nentries - 1;
+    while (!ep[i].key) {
+        i--;
+    }
+    set_index(k, find_slot_of(k, ep[i].hash, i), IX_DUMMY);
+    PR_TUPLE_ITEMS(pair)[0] = ep[i].key;
+    PR_TUPLE_ITEMS(pair)[1] = ep[i].value;
+    ep[i].key = ep[i].value = NULL;
+    k->nentries = i;
+    d->used--;
+    bump_version(d);
+    return pair;
+}
+
 /* ============================================================================================
  *  Reading and iterating
  * ============================================================================================ */
@@ -595,6 +625,12 @@ const PrType pr_dict_spec = {
     .traverse = dict_traverse,
     .clear = dict_gc_clear,
     .size_of = dict_sizeof,
+    .iter = pr_dict_type_iter,
+    .new = pr_dict_type_new,
+    .init = pr_dict_type_init,
+    .methods = pr_dict_methods,
+    .number.nb_or = pr_dict_type_or,
+    .number.nb_inplace_or = pr_dict_type_ior,
     .sequence.sq_contains = dict_sq_contains,
     .mapping.mp_length = dict_length,
     .mapping.mp_subscript = pr_dict_subscript,

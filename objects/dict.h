@@ -80,6 +80,10 @@ int pr_dict_delitem(PrObject *d, PrObject *key);
 /* del d[key] with a C string key. Returns: as pr_dict_delitem. */
 int pr_dict_delitem_cstr(PrObject *d, const char *key);
 
+/* d.popitem(): removes the last item inserted. Returns: a new (key, value) tuple.
+ * Errors: KeyError 'popitem(): dictionary is empty', MemoryError (d unchanged). */
+PrObject *pr_dict_popitem(PrObject *d);
+
 /* d.clear(). */
 void pr_dict_clear(PrObject *d);
 
@@ -102,6 +106,37 @@ void pr_dict_iter_init(PrObject *d, PrDictIterState *st);
  * RuntimeError "dictionary changed size during iteration", or "dictionary keys changed during
  * iteration" when the size is the same but the entries moved. */
 int pr_dict_iter_next(PrObject *d, PrDictIterState *st, PrObject **key, PrObject **value);
+
+/* d.copy(): a new dict with the same items, in the same order. Returns: a new dict.
+ * Errors: MemoryError. */
+PrObject *pr_dict_copy(PrObject *d);
+
+/* d.update(other) for a mapping other (a dict, or anything with keys() and __getitem__), or
+ * with pairs=1 for an iterable of key/value pairs. Returns: 0 or -1 with TypeError
+ * "cannot convert dictionary update sequence element #0 to a sequence", ValueError
+ * "dictionary update sequence element #0 has length 3; 2 is required", or what iteration,
+ * hashing and lookups raised. */
+int pr_dict_update(PrObject *d, PrObject *other, int pairs);
+
+/* dict.fromkeys(iterable, value): value NULL means None. Returns: a new dict.
+ * Errors: what iteration and hashing raise. */
+PrObject *pr_dict_fromkeys(PrObject *iterable, PrObject *value);
+
+/* d.pop(key[, dflt]): dflt NULL raises KeyError(key) when key is absent.
+ * Returns: a new reference. Errors: KeyError, hashing errors. */
+PrObject *pr_dict_pop(PrObject *d, PrObject *key, PrObject *dflt);
+
+/* d.setdefault(key, dflt). Returns: the value now stored, borrowed. Errors: hashing,
+ * MemoryError. */
+PrObject *pr_dict_setdefault_borrow(PrObject *d, PrObject *key, PrObject *dflt);
+
+/* The view objects of d.keys(), d.values(), d.items(). Returns: a new view. */
+PrObject *pr_dict_keys(PrObject *d);
+PrObject *pr_dict_values(PrObject *d);
+PrObject *pr_dict_items(PrObject *d);
+
+extern const PrType pr_dict_keys_spec, pr_dict_values_spec, pr_dict_items_spec;
+extern const PrType pr_dict_keyiter_spec, pr_dict_valueiter_spec, pr_dict_itemiter_spec;
 
 /* The mapping slot d[key]: Returns: a new reference. Errors: KeyError(key), hashing errors. */
 PrObject *pr_dict_subscript(PrObject *d, PrObject *key);

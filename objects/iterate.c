@@ -2,7 +2,7 @@
  * objects/iterate.h. */
 #include "objects/iterate.h"
 
-#include "objects/bigint.h"
+#include "objects/long.h"
 #include "objects/number.h"
 #include "vm/errors.h"
 
@@ -72,13 +72,12 @@ int pr_index_check(PrObject *o)
     return PR_INT_CHECK(o) || o->type->number.nb_index != NULL;
 }
 
-/* Reads an int object (CPython's layout: signed digit count, then 30-bit digits, which bool
- * shares) into *out. Returns: 0, or 1 when the value does not fit (*out then has the sign). */
+/* Reads an int object (objects/long.h: signed digit count, then 30-bit digits) into *out,
+ * saturating instead of raising. Returns: 0, or 1 when the value does not fit (*out then has the sign). */
 static int int_to_ssize(PrObject *o, ssize_t *out)
 {
     ssize_t size = PR_SIZE(o), n = size < 0 ? -size : size;
-    const PrDigit *d = (const PrDigit *)(const void *)((const char *)o +
-                                                       offsetof(PrBoolObject, digit));
+    const PrDigit *d = PR_LONG_DIGITS(o);
     uint64_t v = 0;
     for (ssize_t i = n; i-- > 0;) {
         if (v >> (64 - PR_DIGIT_BITS)) {

@@ -5,6 +5,7 @@
 
 #include "memory/obmalloc.h"
 #include "objects/iterate.h"
+#include "objects/long.h"
 #include "objects/number.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -1081,6 +1082,36 @@ static PrObject *list_sort_meth(PrObject *self, PrObject *const *args, size_t na
     return none_or_null(pr_list_sort(self, key, reverse));
 }
 
+/* An optional start/stop argument of index(): clamped like a slice bound. */
+static int bound_arg(PrObject *o, ssize_t *out)
+{
+    if (!pr_index_check(o)) {
+        pr_err_set(PR_EXC(TypeError),
+                   "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    return pr_index_as_ssize(o, out, NULL);
+}
+
+static PrObject *list_index_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                 PrObject *kwnames)
+{
+    ssize_t start = 0, stop = SSIZE_MAX;
+    if (check_nargs("index", nargs, 1, 3) < 0 || (nargs > 1 && bound_arg(args[1], &start) < 0) ||
+        (nargs > 2 && bound_arg(args[2], &stop) < 0)) {
+        return NULL;
+    }
+    ssize_t i = pr_list_index(self, args[0], start, stop);
+    return i < 0 ? NULL : pr_long_from_int64(i);
+}
+
+static PrObject *list_count_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                 PrObject *kwnames)
+{
+    ssize_t n = pr_list_count(self, args[0]);
+    return n < 0 ? NULL : pr_long_from_int64(n);
+}
+
 static PrObject *list_reversed_meth(PrObject *self, PrObject *const *args, size_t nargs,
                                     PrObject *kwnames);
 
@@ -1090,6 +1121,8 @@ static const PrMethodDef list_methods[] = {
     {"insert", list_insert_meth, PR_METH_VARARGS, "Insert object before index."},
     {"pop", list_pop_meth, PR_METH_VARARGS, "Remove and return item at index (default last)."},
     {"remove", list_remove_meth, PR_METH_O, "Remove first occurrence of value."},
+    {"index", list_index_meth, PR_METH_VARARGS, "Return first index of value."},
+    {"count", list_count_meth, PR_METH_O, "Return number of occurrences of value."},
     {"clear", list_clear_meth, PR_METH_NOARGS, "Remove all items from list."},
     {"copy", list_copy_meth, PR_METH_NOARGS, "Return a shallow copy of the list."},
     {"reverse", list_reverse_meth, PR_METH_NOARGS, "Reverse *IN PLACE*."},

@@ -2,6 +2,7 @@
 #include "objects/slice.h"
 
 #include "objects/iterate.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -140,6 +141,39 @@ static PrObject *slice_new(PrType *type, PrObject *const *args, size_t nargs, Pr
     return pr_slice_new(args[0], args[1], nargs == 3 ? args[2] : NULL);
 }
 
+/* slice.indices(length): (start, stop, step) clamped to a sequence of that length. */
+static PrObject *slice_indices_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                    PrObject *kwnames)
+{
+    ssize_t len, start, stop, step;
+    if (pr_index_as_ssize(args[0], &len, PR_EXC(OverflowError)) < 0) {
+        return NULL;
+    }
+    if (len < 0) {
+        return pr_err_set(PR_EXC(ValueError), "length should not be negative");
+    }
+    if (pr_slice_unpack(self, &start, &stop, &step) < 0) {
+        return NULL;
+    }
+    pr_slice_adjust_indices(len, &start, &stop, step);
+    PrObject *a = pr_long_from_int64(start), *b = pr_long_from_int64(stop);
+    PrObject *c = pr_long_from_int64(step), *t = NULL;
+    if (a && b && c) {
+        t = pr_tuple_pack(3, a, b, c);
+    }
+    PR_XDECREF(a);
+    PR_XDECREF(b);
+    PR_XDECREF(c);
+    return t;
+}
+
+static const PrMethodDef slice_methods[] = {
+    {"indices", slice_indices_meth, PR_METH_O,
+     "Assuming a sequence of length len, calculate the start and stop indices, and the stride "
+     "length of the extended slice described by S."},
+    {NULL, NULL, 0, NULL},
+};
+
 static const PrMemberDef slice_members[] = {
     {"start", PR_MEMBER_OBJECT, offsetof(PrSlice, start), PR_MEMBER_READONLY, NULL},
     {"stop", PR_MEMBER_OBJECT, offsetof(PrSlice, stop), PR_MEMBER_READONLY, NULL},
@@ -159,4 +193,5 @@ const PrType pr_slice_spec = {
     .traverse = slice_traverse,
     .new = slice_new,
     .members = slice_members,
+    .methods = slice_methods,
 };

@@ -6,6 +6,8 @@
 #include "objects/descr.h"
 #include "objects/iterate.h"
 #include "objects/list.h"
+#include "objects/long.h"
+#include "objects/range.h"
 #include "objects/number.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -473,6 +475,117 @@ START_TEST(test_methods_and_constructor)
 }
 END_TEST
 
+/* l[s] and l[s] = v / del l[s] through the mapping slots, with slices of C ints. */
+static PrObject *islice(int64_t start, int64_t stop, int64_t step, int which)
+{
+    PrObject *v[3] = {which & 1 ? pr_long_from_int64(start) : NULL,
+                      which & 2 ? pr_long_from_int64(stop) : NULL,
+                      which & 4 ? pr_long_from_int64(step) : NULL};
+    PrObject *s = pr_slice_new(v[0], v[1], v[2]);
+    for (int i = 0; i < 3; i++) {
+        PR_XDECREF(v[i]);
+    }
+    return s;
+}
+
+static PrObject *get(PrObject *l, PrObject *key)
+{
+    PrObject *r = PR_TYPE(list)->mapping.mp_subscript(l, key);
+    PR_DECREF(key);
+    return r;
+}
+
+static int set(PrObject *l, PrObject *key, PrObject *value)
+{
+    int rc = PR_TYPE(list)->mapping.mp_ass_subscript(l, key, value);
+    PR_DECREF(key);
+    return rc;
+}
+
+START_TEST(test_int_indices_and_extended_slices)
+{
+    PrObject *ten = pr_range_from_int64(0, 10, 1), *l = pr_list_from_iterable(ten), *r;
+    /* python3: l[-3:], l[::-3], l[8:2:-2], l[-1] */
+    ASSERT_REPR_STEAL(get(l, islice(-3, 0, 0, 1)), "[7, 8, 9]");
+    ASSERT_REPR_STEAL(get(l, islice(0, 0, -3, 4)), "[9, 6, 3, 0]");
+    ASSERT_REPR_STEAL(get(l, islice(8, 2, -2, 7)), "[8, 6, 4]");
+    ASSERT_REPR_STEAL(get(l, pr_long_from_int64(-1)), "9");
+    ck_assert_ptr_null(get(l, pr_long_from_int64(10)));
+    ASSERT_RAISED(PR_EXC(IndexError), "list index out of range");
+    ck_assert_ptr_null(get(l, pr_long_from_string("100000000000000000000", 21, 10)));
+    ASSERT_RAISED(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
+    /* del l[::3]; l[1::2] = 'abc' as a list; l[::-2] = range(3); del l[::-1] */
+    ck_assert_int_eq(set(l, islice(0, 0, 3, 4), NULL), 0);
+    ASSERT_REPR(l, "[1, 2, 4, 5, 7, 8]");
+    PrObject *abc = chars("abc");
+    ck_assert_int_eq(set(l, islice(1, 0, 2, 5), abc), 0);
+    ASSERT_REPR(l, "[1, 'a', 4, 'b', 7, 'c']");
+    PrObject *three = pr_range_from_int64(0, 3, 1);
+    ck_assert_int_eq(set(l, islice(0, 0, -2, 4), three), 0);
+    ASSERT_REPR(l, "[1, 2, 4, 1, 7, 0]");
+    ck_assert_int_eq(set(l, islice(0, 0, 2, 4), abc), 0);
+    ASSERT_REPR(l, "['a', 2, 'b', 1, 'c', 0]");
+    ck_assert_int_eq(set(l, islice(0, 0, 3, 4), abc), -1);
+    ASSERT_RAISED(PR_EXC(ValueError),
+                  "attempt to assign sequence of size 3 to extended slice of size 2");
+    ck_assert_int_eq(set(l, islice(0, 0, 3, 4), PR_None), -1);
+    ASSERT_RAISED(PR_EXC(TypeError), "must assign iterable to extended slice");
+    ck_assert_int_eq(set(l, islice(0, 0, -1, 4), l), 0); /* l[::-1] = l reverses */
+    ASSERT_REPR(l, "[0, 'c', 1, 'b', 2, 'a']");
+    ck_assert_int_eq(set(l, islice(0, 0, -1, 4), NULL), 0);
+    ASSERT_REPR(l, "[]");
+    ck_assert_int_eq(pr_object_sizeof(l), 56);
+    ck_assert_int_eq(set(l, pr_long_from_int64(0), NULL), -1);
+    ASSERT_RAISED(PR_EXC(IndexError), "list assignment index out of range");
+    /* index and count through the methods */
+    ck_assert_int_eq(pr_list_extend(l, ten), 0);
+    ck_assert_int_eq(pr_list_extend(l, ten), 0);
+    PrObject *five = pr_long_from_int64(5), *args[3] = {five, pr_long_from_int64(6), NULL};
+    PrObject *m = pr_object_getattr_cstr(l, "index");
+    ASSERT_REPR_STEAL(pr_object_call(m, args, 1, NULL), "5");
+    ASSERT_REPR_STEAL(pr_object_call(m, args, 2, NULL), "15");
+    args[2] = pr_long_from_int64(-6);
+    ck_assert_ptr_null(pr_object_call(m, args, 3, NULL));
+    ASSERT_RAISED(PR_EXC(ValueError), "list.index(x): x not in list");
+    ck_assert_ptr_null(pr_object_call(m, args, 0, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "index expected at least 1 argument, got 0");
+    PrObject *bad[] = {five, PR_None};
+    ck_assert_ptr_null(pr_object_call(m, bad, 2, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "slice indices must be integers or have an __index__ method");
+    PR_DECREF(m);
+    m = pr_object_getattr_cstr(l, "count");
+    ASSERT_REPR_STEAL(pr_object_call(m, &five, 1, NULL), "2");
+    PR_DECREF(m);
+    /* insert/pop with ints, * and *= with ints */
+    m = pr_object_getattr_cstr(l, "pop");
+    ASSERT_REPR_STEAL(pr_object_call(m, args + 2, 1, NULL), "4"); /* pop(-6) */
+    PR_DECREF(m);
+    PrObject *two = pr_long_from_int64(2), *small = chars("ab");
+    ASSERT_REPR_STEAL(pr_number_mul(small, two), "['a', 'b', 'a', 'b']");
+    ASSERT_REPR_STEAL(pr_number_mul(two, small), "['a', 'b', 'a', 'b']");
+    r = pr_number_inplace_mul(small, two);
+    ck_assert_ptr_eq(r, small);
+    PR_DECREF(r);
+    ck_assert_int_eq(pr_object_sizeof(small), 56 + 8 * 4);
+    PrObject *neg = pr_long_from_int64(-1);
+    ASSERT_REPR_STEAL(pr_number_mul(small, neg), "[]");
+    PrObject *huge = pr_long_from_string("100000000000000000000", 21, 10);
+    ck_assert_ptr_null(pr_number_mul(small, huge));
+    ASSERT_RAISED(PR_EXC(OverflowError), "cannot fit 'int' into an index-sized integer");
+    /* slice.indices */
+    PrObject *sl = islice(0, 0, -1, 4), *len10 = pr_long_from_int64(10);
+    m = pr_object_getattr_cstr(sl, "indices");
+    ASSERT_REPR_STEAL(pr_object_call(m, &len10, 1, NULL), "(9, -1, -1)");
+    ck_assert_ptr_null(pr_object_call(m, &neg, 1, NULL));
+    ASSERT_RAISED(PR_EXC(ValueError), "length should not be negative");
+    PR_DECREF(m);
+    PrObject *objs[] = {ten, l, abc, three, five, args[1], args[2], two, small, neg, huge, sl, len10};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+        PR_DECREF(objs[i]);
+    }
+}
+END_TEST
+
 START_TEST(test_free_list_and_tracking)
 {
     pr_list_clear_free_list();
@@ -554,6 +667,7 @@ Suite *pr_test_list_suite(void)
     tcase_add_test(tc, test_sort);
     tcase_add_test(tc, test_repr_compare_operators);
     tcase_add_test(tc, test_methods_and_constructor);
+    tcase_add_test(tc, test_int_indices_and_extended_slices);
     tcase_add_test(tc, test_free_list_and_tracking);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
