@@ -154,7 +154,9 @@ static void clean_block(Block *b)
             if (src < b->n - 1) {
                 int next_line = b->instrs[src + 1].loc.line;
                 if (next_line < 0 || next_line == line) {
-                    b->instrs[src + 1].loc = in->loc;
+                    if (next_line < 0) {
+                        b->instrs[src + 1].loc = in->loc;
+                    }
                     continue;
                 }
             } else {
@@ -246,9 +248,9 @@ static int mark_reachable(Compiler *c, Block *entry)
             }
         }
         for (int i = 0; i < b->n; i++) {
-            Block *t = b->instrs[i].target;
-            if (t && t->predecessors++ == 0) {
-                *sp++ = t;
+            Instr *in = &b->instrs[i];
+            if ((cc_is_jump(in->op) || is_block_push(in->op)) && in->target->predecessors++ == 0) {
+                *sp++ = in->target;
             }
         }
     }
@@ -265,8 +267,7 @@ static PrObject *const_of(Compiler *c, Instr *in)
 
 static int jump_thread(Instr *in, Instr *target, int op)
 {
-    if ((in->loc.line == target->loc.line || target->loc.line == -1) &&
-        in->target != target->target) {
+    if (in->loc.line == target->loc.line && in->target != target->target) {
         in->target = target->target;
         in->op = op;
         return 1;
@@ -407,6 +408,10 @@ static void optimize_jump(Instr *in, Instr *target, Block *tb)
             in->target = tb->next;
         }
         break;
+    case OP_POP_JUMP_IF_NOT_NONE:
+    case OP_POP_JUMP_IF_NONE:
+    case OP_POP_JUMP_IF_FALSE:
+    case OP_POP_JUMP_IF_TRUE:
     case OP_JUMP:
         if (target->op == OP_JUMP) {
             jump_thread(in, target, in->op);
@@ -546,9 +551,11 @@ static int duplicate_exits_without_lineno(Compiler *c, Block *entry)
     if (mark_reachable(c, entry) < 0) {
         return -1;
     }
-    for (Block *b = entry; b; b = b->next) {
+    /* In allocation order, newest first, as CPython walks u_blocks: it decides where the
+     * copies land. */
+    for (Block *b = c->u->blocks; b; b = b->list) {
         Instr *l = last_instr(b);
-        if (!l || !cc_is_jump(l->op)) {
+        if (!l || !cc_is_jump(l->op) || b->predecessors == 0) {
             continue;
         }
         Block *t = l->target;
@@ -1224,8 +1231,7 @@ done:
 PrObject *cc_assemble(Compiler *c, int add_none)
 {
     Unit *u = c->u;
-    Instr *l = last_instr(u->cur);
-    if (!l || l->op != PR_OP_RETURN_VALUE) {
+    if (!u->tail_return) {
         CC_UNSET_LOC(c);
         if ((add_none && cc_load_const(c, PR_None) < 0) || cc_emit(c, PR_OP_RETURN_VALUE, 0) < 0) {
             return NULL;

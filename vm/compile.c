@@ -79,6 +79,7 @@ static int ends_block(int op)
 
 static int emit_at(Compiler *c, int op, int arg, Block *target, Loc loc)
 {
+    c->u->tail_return = op == PR_OP_RETURN_VALUE;
     if (add_instr(c, op, arg, target, loc) < 0) {
         return -1;
     }
@@ -328,18 +329,21 @@ PrObject *cc_expr_constant(Compiler *c, const PrAstExpr *e, int *err)
         return o;
     }
     case PR_EXPR_UNARY_OP: {
-        if (e->v.UnaryOp.op != PR_UNARY_USUB || e->v.UnaryOp.operand->kind != PR_EXPR_CONSTANT) {
-            return NULL;
-        }
         PrObject *o = cc_expr_constant(c, e->v.UnaryOp.operand, err);
         if (!o) {
             return NULL;
         }
-        PrObject *r = cc_fold_negative(o);
+        PrObject *r = cc_fold_unary((int)e->v.UnaryOp.op, o);
         PR_DECREF(o);
-        if (!r && pr_err_occurred()) {
-            *err = -1;
+        return r;
+    }
+    case PR_EXPR_BIN_OP: {
+        PrObject *a = cc_expr_constant(c, e->v.BinOp.left, err), *b = NULL, *r = NULL;
+        if (a && (b = cc_expr_constant(c, e->v.BinOp.right, err))) {
+            r = cc_fold_binop(cc_binop_arg(e->v.BinOp.op), a, b);
         }
+        PR_XDECREF(a);
+        PR_XDECREF(b);
         return r;
     }
     case PR_EXPR_TUPLE: {
@@ -451,7 +455,7 @@ static int enter_scope(Compiler *c, const char *name, const void *node, int firs
         goto fail;
     }
     if (u->scope->kind == PR_SCOPE_MODULE) {
-        u->loc = (Loc){0, 0, 0, 0};
+        u->loc = (Loc){0, firstlineno, 0, 0};
     } else if (set_qualname(c) < 0) {
         goto fail;
     }
@@ -635,13 +639,17 @@ done:
     return co;
 }
 
-static int call_decorators(Compiler *c, size_t n)
+/* The decorators' calls, innermost first, each at its decorator's line; then the statement's
+ * position again for the store. */
+static int call_decorators(Compiler *c, const PrAstExprSeq *decos, const PrAstStmt *s)
 {
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = decos->len; i-- > 0;) {
+        CC_SET_LOC(c, decos->items[i]);
         if (cc_emit(c, PR_OP_PRECALL, 0) < 0 || cc_emit(c, PR_OP_CALL, 0) < 0) {
             return -1;
         }
     }
+    CC_SET_LOC(c, s);
     return 0;
 }
 
@@ -669,7 +677,7 @@ int cc_function(Compiler *c, const PrAstStmt *s)
     }
     int r = make_closure(c, co, flags);
     PR_DECREF(co);
-    if (r < 0 || call_decorators(c, f->decorator_list.len) < 0) {
+    if (r < 0 || call_decorators(c, &f->decorator_list, s) < 0) {
         return -1;
     }
     return cc_nameop(c, f->name, PR_CTX_STORE);
@@ -719,7 +727,7 @@ int cc_class(Compiler *c, const PrAstStmt *s)
     if (cc_emit(c, PR_OP_PUSH_NULL, 0) < 0 || cc_emit(c, PR_OP_LOAD_BUILD_CLASS, 0) < 0 ||
         make_closure(c, co, 0) < 0 || cc_load_const_steal(c, cc_str(k->name)) < 0 ||
         cc_call_helper(c, 2, &k->bases, &k->keywords) < 0 ||
-        call_decorators(c, k->decorator_list.len) < 0) {
+        call_decorators(c, &k->decorator_list, s) < 0) {
         goto done;
     }
     r = cc_nameop(c, k->name, PR_CTX_STORE);

@@ -36,12 +36,119 @@ PrObject *cc_make_bytes(const char *s, size_t n)
     return pr_err_set(PR_EXC(SystemError), "bytes literals need the bytes type");
 }
 
-PrObject *cc_fold_negative(PrObject *o)
+static int is_number(PrObject *o)
 {
-    if (!PR_LONG_CHECK_EXACT(o) && !PR_FLOAT_CHECK_EXACT(o)) {
+    return PR_LONG_CHECK_EXACT(o) || PR_FLOAT_CHECK_EXACT(o) || PR_TYPE_OF(o) == PR_TYPE(bool);
+}
+
+static int is_int(PrObject *o)
+{
+    return PR_LONG_CHECK_EXACT(o) || PR_TYPE_OF(o) == PR_TYPE(bool);
+}
+
+#define MAX_INT_SIZE 128 /* bits */
+#define MAX_STR_SIZE 4096
+
+/* The result, or NULL with the error cleared. */
+static PrObject *or_clear(PrObject *r)
+{
+    if (!r) {
+        pr_err_clear();
+    }
+    return r;
+}
+
+static PrObject *str_repeat(PrObject *s, PrObject *n)
+{
+    int64_t k;
+    if (pr_long_as_int64(n, &k) < 0) {
+        pr_err_clear();
         return NULL;
     }
-    return pr_number_negative(o);
+    ssize_t len = PR_STR_LENGTH(s);
+    if (k < 0 || (len && k > MAX_STR_SIZE / len)) {
+        return NULL;
+    }
+    PrStrBuilder b;
+    pr_str_builder_init(&b);
+    for (int64_t i = 0; i < k; i++) {
+        if (pr_str_builder_append_str(&b, s) < 0) {
+            pr_str_builder_discard(&b);
+            return or_clear(NULL);
+        }
+    }
+    return or_clear(pr_str_builder_finish(&b));
+}
+
+/* CPython's safe_multiply, safe_power, safe_lshift: refuse results that could be huge. */
+static int too_big(int op, PrObject *a, PrObject *b)
+{
+    if (!is_int(a) || !is_int(b)) {
+        return 0;
+    }
+    uint64_t va = pr_long_bit_length(a), vb = pr_long_bit_length(b);
+    int64_t w = 0;
+    switch (op) {
+    case PR_BINOP_MUL:
+        return va && vb && va + vb > MAX_INT_SIZE;
+    case PR_BINOP_POW:
+        if (pr_long_sign(b) < 0 || !va) {
+            return 0;
+        }
+        if (pr_long_as_int64(b, &w) < 0) {
+            pr_err_clear();
+            return 1;
+        }
+        return va > 0 && (uint64_t)w > MAX_INT_SIZE / va;
+    case PR_BINOP_LSHIFT:
+        if (pr_long_as_int64(b, &w) < 0) {
+            pr_err_clear();
+            return 1;
+        }
+        return vb > MAX_INT_SIZE || w < 0 || va > (uint64_t)(MAX_INT_SIZE - w);
+    default:
+        return 0;
+    }
+}
+
+PrObject *cc_fold_binop(int op, PrObject *a, PrObject *b)
+{
+    if (op == PR_BINOP_MATMUL) {
+        return NULL;
+    }
+    if (is_number(a) && is_number(b)) {
+        return too_big(op, a, b) ? NULL : or_clear(pr_number_binop((PrBinop)op, a, b));
+    }
+    int sa = PR_STR_CHECK_EXACT(a), sb = PR_STR_CHECK_EXACT(b);
+    if (op == PR_BINOP_ADD && sa && sb) {
+        return or_clear(pr_str_concat(a, b));
+    }
+    if (op == PR_BINOP_MUL && sa && is_int(b)) {
+        return str_repeat(a, b);
+    }
+    if (op == PR_BINOP_MUL && sb && is_int(a)) {
+        return str_repeat(b, a);
+    }
+    return NULL;
+}
+
+PrObject *cc_fold_unary(int unary, PrObject *o)
+{
+    if (unary == 1) {
+        int t = pr_object_is_true(o);
+        return t < 0 ? or_clear(NULL) : PR_NEWREF(t ? PR_False : PR_True);
+    }
+    if (!is_number(o)) {
+        return NULL;
+    }
+    switch (unary) {
+    case 0:
+        return or_clear(pr_number_invert(o));
+    case 2:
+        return or_clear(pr_number_positive(o));
+    default:
+        return or_clear(pr_number_negative(o));
+    }
 }
 
 int cc_const_equal(PrObject *a, PrObject *b)

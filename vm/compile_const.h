@@ -15,9 +15,14 @@ PrObject *cc_make_bigint(const char *digits, size_t n); /* canonical decimal dig
 PrObject *cc_make_float(double d);
 PrObject *cc_make_bytes(const char *s, size_t n);
 
-/* -o for a constant int or float (the folding of `-1` that CPython's AST optimiser does).
- * Returns: a new reference; NULL without an exception when o is not a number it folds. */
-PrObject *cc_fold_negative(PrObject *o);
+/* CPython 3.11's AST folding (Python/ast_opt.c) on constant operands. op is a PrBinop
+ * (objects/binops.def order); unary is 0 invert, 1 not, 2 +, 3 -. Folds numbers (ints within
+ * CPython's size limits: products and powers up to 128 bits, shifts likewise), str + str and
+ * str * small int (up to 4096 characters); MatMult and str % are never folded.
+ * Returns: a new reference; NULL without an exception when it does not fold (an error while
+ * folding, like 1/0, is cleared: the operation is left to run time, as in CPython). */
+PrObject *cc_fold_binop(int op, PrObject *a, PrObject *b);
+PrObject *cc_fold_unary(int unary, PrObject *o);
 
 /* Whether two constants are the same constant for co_consts (same type and value; 0.0 and -0.0
  * differ; tuples item by item; other objects by identity). Returns: 1 or 0. */

@@ -11,7 +11,7 @@
 #include <string.h>
 
 /* AST operator -> BINARY_OP operand (objects/binops.def order). */
-static int binop_arg(PrAstOperator op)
+int cc_binop_arg(PrAstOperator op)
 {
     switch (op) {
     case PR_BINOP_ADD:
@@ -45,7 +45,7 @@ static int binop_arg(PrAstOperator op)
 
 int cc_binop(Compiler *c, PrAstOperator op, int inplace)
 {
-    int arg = binop_arg(op);
+    int arg = cc_binop_arg(op);
     return cc_emit(c, PR_OP_BINARY_OP, inplace ? PR_NB_INPLACE(arg) : arg);
 }
 
@@ -194,8 +194,17 @@ static int jump_if_compare(Compiler *c, const PrAstExpr *e, Block *next, int con
     return 0;
 }
 
-/* Jumps to next when e's truth is cond, without materialising the bool where it can. */
+static int jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond);
+
+/* Jumps to next when e's truth is cond, without materialising the bool where it can. As in
+ * CPython 3.11, a comparison moves the current position to itself (and leaves it there); other
+ * tests jump at the position of the construct that tests them. */
 int cc_jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond)
+{
+    return jump_if(c, e, next, cond);
+}
+
+static int jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond)
 {
     switch (e->kind) {
     case PR_EXPR_UNARY_OP:
@@ -238,12 +247,9 @@ int cc_jump_if(Compiler *c, const PrAstExpr *e, Block *next, int cond)
         return 0;
     }
     case PR_EXPR_COMPARE:
+        CC_SET_LOC(c, e);
         if (e->v.Compare.ops.len > 1) {
-            Loc old = c->u->loc;
-            CC_SET_LOC(c, e);
-            int r = jump_if_compare(c, e, next, cond);
-            c->u->loc = old;
-            return r;
+            return jump_if_compare(c, e, next, cond);
         }
         break;
     default:
@@ -674,12 +680,12 @@ static int method_call(Compiler *c, const PrAstExpr *e)
     if (cc_expr(c, meth->v.Attribute.value) < 0) {
         return -1;
     }
-    Loc old = c->u->loc;
+    /* LOAD_METHOD, the arguments' glue and KW_NAMES at the attribute; the call at the call. */
+    CC_SET_LOC(c, meth);
     cc_update_loc_to_attr(c, meth);
     if (cc_emit_name(c, PR_OP_LOAD_METHOD, meth->v.Attribute.attr, 1) < 0) {
         return -1;
     }
-    c->u->loc = old;
     if (cc_exprs(c, args) < 0) {
         return -1;
     }
@@ -687,6 +693,7 @@ static int method_call(Compiler *c, const PrAstExpr *e)
                 simple_kw_helper(c, kws) < 0)) {
         return -1;
     }
+    CC_SET_LOC(c, e);
     cc_update_loc_to_attr(c, meth);
     int argc = (int)(args->len + nkw);
     return cc_emit(c, PR_OP_PRECALL, argc) < 0 ? -1 : cc_emit(c, PR_OP_CALL, argc);
@@ -833,6 +840,21 @@ static int unary(Compiler *c, const PrAstExpr *e)
     return cc_expr(c, e->v.UnaryOp.operand) < 0 ? -1 : cc_emit(c, ops[e->v.UnaryOp.op], 0);
 }
 
+static int binop(Compiler *c, const PrAstExpr *e)
+{
+    int err;
+    PrObject *folded = cc_expr_constant(c, e, &err);
+    if (folded) {
+        return cc_load_const_steal(c, folded);
+    }
+    if (err) {
+        return -1;
+    }
+    return cc_expr(c, e->v.BinOp.left) < 0 || cc_expr(c, e->v.BinOp.right) < 0
+               ? -1
+               : cc_binop(c, e->v.BinOp.op, 0);
+}
+
 static int tuple_expr(Compiler *c, const PrAstExpr *e)
 {
     if (e->v.Tuple.ctx == PR_CTX_LOAD) {
@@ -858,9 +880,7 @@ static int expr1(Compiler *c, const PrAstExpr *e)
     case PR_EXPR_BOOL_OP:
         return boolop(c, e);
     case PR_EXPR_BIN_OP:
-        return cc_expr(c, e->v.BinOp.left) < 0 || cc_expr(c, e->v.BinOp.right) < 0
-                   ? -1
-                   : cc_binop(c, e->v.BinOp.op, 0);
+        return binop(c, e);
     case PR_EXPR_UNARY_OP:
         return unary(c, e);
     case PR_EXPR_LAMBDA:

@@ -102,6 +102,8 @@ typedef struct Unit {
     Loc loc;                  /* the position new instructions get */
     const char *private_name; /* the class that mangles __names here, or NULL */
     int class_cell;           /* a class whose body makes the __class__ cell */
+    int tail_return;          /* the last instruction is a RETURN_VALUE that ends the code
+                               * (not a return statement's): no implicit return is added */
 } Unit;
 
 typedef struct Compiler {
@@ -165,6 +167,7 @@ int cc_comprehension(Compiler *c, const PrAstExpr *e);
 int cc_expr(Compiler *c, const PrAstExpr *e);
 int cc_exprs(Compiler *c, const PrAstExprSeq *seq);
 int cc_binop(Compiler *c, PrAstOperator op, int inplace); /* BINARY_OP, in-place form */
+int cc_binop_arg(PrAstOperator op);                        /* BINARY_OP's operand */
 int cc_stmt(Compiler *c, const PrAstStmt *s);
 int cc_stmts(Compiler *c, const PrAstStmtSeq *seq);
 int cc_body(Compiler *c, const PrAstStmtSeq *stmts); /* module/class body: docstring, annots */

@@ -156,7 +156,11 @@ static int return_stmt(Compiler *c, const PrAstStmt *s)
             return -1;
         }
     }
-    return cc_emit(c, PR_OP_RETURN_VALUE, 0);
+    if (cc_emit(c, PR_OP_RETURN_VALUE, 0) < 0) {
+        return -1;
+    }
+    c->u->tail_return = 0; /* CPython still appends `return None` after a return statement */
+    return 0;
 }
 
 static int break_stmt(Compiler *c)
