@@ -488,7 +488,11 @@ PrObject *pr_vm_build_string(PrObject *const *items, ssize_t n)
 PrObject *pr_vm_function_str(PrObject *func)
 {
     if (PR_FUNCTION_CHECK(func)) {
-        return pr_str_from_format("%U()", ((PrFunction *)func)->qualname);
+        PrFunction *f = (PrFunction *)func;
+        if (f->module && PR_STR_CHECK(f->module) && !pr_str_eq_cstr(f->module, "builtins")) {
+            return pr_str_from_format("%U.%U()", f->module, f->qualname);
+        }
+        return pr_str_from_format("%U()", f->qualname);
     }
     if (PR_TYPE_OF(func) == PR_TYPE(builtin_function_or_method)) {
         return pr_str_from_format("%s()", ((PrCFunctionObject *)func)->def->name);
