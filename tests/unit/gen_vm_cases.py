@@ -370,6 +370,92 @@ def late():
 print(late())
 """
 
+CASES["calls"] = """\
+def f(*a, **k):
+    return a, k
+
+print(f(*[1, 2], **{'x': 1}))
+for bad in [lambda: f(*5), lambda: f(**{'x': 1}, **{'x': 2}), lambda: f(**5)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+print(min([3, 1, 2], key=lambda v: -v), max([], default='empty'))
+print(f"{3.14159:.2f} {42:>5} {7!s} {[1]}")
+x = 3
+print(1 < x < 5, 1 < x > 5)
+try:
+    with 5:
+        pass
+except TypeError as e:
+    print(e)
+for bad in [lambda: exec_raise(5)]:
+    pass
+try:
+    raise 5
+except TypeError as e:
+    print(e)
+try:
+    try:
+        raise ValueError
+    except 5:
+        pass
+except TypeError as e:
+    print(e)
+print(next(iter([1])), next(iter([]), 'dflt'))
+try:
+    next(iter([]))
+except StopIteration as e:
+    print('stop', repr(e))
+print(sum([1.5, 2.5]), abs(-2.5), 7 / 2, 2 ** -1, 10 % 3.0, 0.1 + 0.2 == 0.3)
+print(isinstance(1, (str, int)), isinstance('a', int))
+l = [1, 2, 3]
+l[1:2] = [9, 9]
+print(l, l * 2, [0] * 3)
+def kw(a, *, b=2, c):
+    return a, b, c
+def po(a, b, /, c):
+    pass
+for bad in [lambda: kw(1), lambda: kw(1, 2, c=3), lambda: po(1, b=2, c=3),
+            lambda: po(1, 2, 3, 4), lambda: kw(1, c=1, d=2)]:
+    try:
+        bad()
+    except TypeError as e:
+        print(e)
+print(kw(1, c=3), kw(a=0, b=1, c=2))
+"""
+
+CASES["repeated_lines"] = """\
+def down(n):
+    if n == 0:
+        raise ValueError('bottom')
+    down(n - 1)
+
+try:
+    down(4)
+except ValueError as e:
+    print('caught', e)
+down(3)
+"""
+
+CASES["unbound_uncaught"] = """\
+def use():
+    print(total)
+    total = 1
+
+use()
+"""
+
+CASES["multiline_call"] = """\
+def check(a, b):
+    return a // b
+
+result = check(
+    10,
+    0,
+)
+"""
+
 CASES["system_exit"] = """\
 print('before')
 raise SystemExit(3)
