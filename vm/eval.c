@@ -138,6 +138,26 @@ static PrFrame *function_frame(PrFunction *func, PrObject *const *args, size_t n
 
 static PrObject *eval_frame(PrFrame *frame);
 
+/* A call of anything but a Python function from the loop. Built-in functions and methods count
+ * one level of recursion while they run, as CPython's cfunction and method_descriptor calls do
+ * (so f -> min(key=lambda) -> f recurses as deep as in CPython). */
+static PrObject *call_object(PrObject *callable, PrObject *const *args, size_t nargs,
+                             PrObject *kwnames)
+{
+    PrType *t = PR_TYPE_OF(callable);
+    if (t != PR_TYPE(builtin_function_or_method) && t != PR_TYPE(method_descriptor)) {
+        return pr_object_call(callable, args, nargs, kwnames);
+    }
+    if (pr_interp.vm.depth >= pr_interp.vm.recursion_limit) {
+        return pr_err_set(PR_EXC(RecursionError),
+                          "maximum recursion depth exceeded while calling a Python object");
+    }
+    pr_interp.vm.depth++;
+    PrObject *r = pr_object_call(callable, args, nargs, kwnames);
+    pr_interp.vm.depth--;
+    return r;
+}
+
 PrObject *pr_eval_code(PrObject *code, PrObject *globals, PrObject *locals)
 {
     PrObject *builtins = pr_vm_builtins_borrow();
@@ -1260,7 +1280,7 @@ dispatch_opcode:
             goto start_frame;
         }
         {
-            PrObject *r = pr_object_call(callable, args, positional, kw);
+            PrObject *r = call_object(callable, args, positional, kw);
             for (int i = 0; i < oparg + 2; i++) {
                 PrObject *v = POP();
                 PR_XDECREF(v);
@@ -1298,7 +1318,7 @@ dispatch_opcode:
                 goto start_frame;
             }
         } else if (args) {
-            r = pr_object_call(func, args, n, kwn);
+            r = call_object(func, args, n, kwn);
             pr_vm_free_args(args, n + (kwn ? (size_t)PR_TUPLE_SIZE(kwn) : 0), kwn);
         }
         PR_DECREF(func);

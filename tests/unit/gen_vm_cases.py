@@ -456,6 +456,34 @@ result = check(
 )
 """
 
+CASES["recursion_depths"] = """\
+m = 0
+def f(n):
+    global m
+    m = n
+    return min([n], key=lambda v: f(v + 1))
+try:
+    f(0)
+except RecursionError:
+    print('via min', m)
+def g(n):
+    global m
+    m = n
+    return g(n + 1)
+try:
+    g(0)
+except RecursionError:
+    print('direct', m)
+def h(n):
+    global m
+    m = n
+    return (lambda: h(n + 1))()
+try:
+    h(0)
+except RecursionError:
+    print('lambda', m)
+"""
+
 CASES["system_exit"] = """\
 print('before')
 raise SystemExit(3)
