@@ -25,9 +25,41 @@
  *  The keys block
  * ============================================================================================ */
 
+/* The entry array: {hash, key, value} in a general table, {key, value} in a str-only one
+ * (the hash is the str's cached one), as CPython 3.11's two kinds of keys. */
 static PrDictEntry *entries_of(PrDictKeys *k)
 {
     return (PrDictEntry *)(void *)(k->indices + ((size_t)1 << k->log2_index_bytes));
+}
+
+static PrDictStrEntry *str_entries_of(PrDictKeys *k)
+{
+    return (PrDictStrEntry *)(void *)(k->indices + ((size_t)1 << k->log2_index_bytes));
+}
+
+static PrObject **entry_key(PrDictKeys *k, ssize_t i)
+{
+    return k->str_only ? &str_entries_of(k)[i].key : &entries_of(k)[i].key;
+}
+
+static PrObject **entry_value(PrDictKeys *k, ssize_t i)
+{
+    return k->str_only ? &str_entries_of(k)[i].value : &entries_of(k)[i].value;
+}
+
+/* The hash of the live entry i. */
+static PrHash entry_hash(PrDictKeys *k, ssize_t i)
+{
+    return k->str_only ? pr_str_hash(str_entries_of(k)[i].key) : entries_of(k)[i].hash;
+}
+
+static void entry_set(PrDictKeys *k, ssize_t i, PrHash hash, PrObject *key, PrObject *value)
+{
+    if (k->str_only) {
+        str_entries_of(k)[i] = (PrDictStrEntry){key, value};
+    } else {
+        entries_of(k)[i] = (PrDictEntry){hash, key, value};
+    }
 }
 
 static ssize_t get_index(const PrDictKeys *k, size_t i)
@@ -55,14 +87,15 @@ static void set_index(PrDictKeys *k, size_t i, ssize_t ix)
     }
 }
 
-static size_t keys_bytes(int log2_size)
+static size_t keys_bytes(int log2_size, int str_only)
 {
     int log2_index_bytes = log2_size + (log2_size < 8    ? 0
                                         : log2_size < 16 ? 1
                                         : log2_size < 32 ? 2
                                                          : 3);
     return sizeof(PrDictKeys) + ((size_t)1 << log2_index_bytes) +
-           (size_t)USABLE_FRACTION((ssize_t)1 << log2_size) * sizeof(PrDictEntry);
+           (size_t)USABLE_FRACTION((ssize_t)1 << log2_size) *
+               (str_only ? sizeof(PrDictStrEntry) : sizeof(PrDictEntry));
 }
 
 static PrDictKeys *new_keys(int log2_size, int str_only)
@@ -71,7 +104,7 @@ static PrDictKeys *new_keys(int log2_size, int str_only)
         pr_err_no_memory();
         return NULL;
     }
-    PrDictKeys *k = pr_mem_alloc(keys_bytes(log2_size));
+    PrDictKeys *k = pr_mem_alloc(keys_bytes(log2_size, str_only));
     if (!k) {
         pr_err_no_memory();
         return NULL;
@@ -81,6 +114,8 @@ static PrDictKeys *new_keys(int log2_size, int str_only)
                                                  : log2_size < 16 ? 1
                                                  : log2_size < 32 ? 2
                                                                   : 3));
+    k->refcnt = 1;
+    k->version = 0;
     k->str_only = (uint8_t)str_only;
     k->usable = USABLE_FRACTION((ssize_t)1 << log2_size);
     k->nentries = 0;
@@ -131,7 +166,6 @@ restart:;
     if (!k) {
         return IX_EMPTY;
     }
-    PrDictEntry *ep = entries_of(k);
     size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
     for (;;) {
         ssize_t ix = get_index(k, i);
@@ -139,23 +173,23 @@ restart:;
             return IX_EMPTY;
         }
         if (ix >= 0) {
-            PrDictEntry *e = &ep[ix];
-            if (e->key == key) {
+            PrObject *ekey = *entry_key(k, ix);
+            if (ekey == key) {
                 return ix;
             }
-            if (e->hash == hash) {
-                if (fast && PR_STR_CHECK_EXACT(e->key)) {
-                    if (pr_str_eq(e->key, key)) {
+            if (entry_hash(k, ix) == hash) {
+                if (fast && PR_STR_CHECK_EXACT(ekey)) {
+                    if (pr_str_eq(ekey, key)) {
                         return ix;
                     }
-                } else if (!(fast && k->str_only)) {
-                    PrObject *start = PR_NEWREF(e->key);
+                } else {
+                    PrObject *start = PR_NEWREF(ekey);
                     int eq = pr_object_richcompare_bool(start, key, PR_EQ);
                     PR_DECREF(start);
                     if (eq < 0) {
                         return IX_ERROR;
                     }
-                    if (d->keys != k || e->key != start) {
+                    if (d->keys != k || *entry_key(k, ix) != start) {
                         goto restart;
                     }
                     if (eq) {
@@ -182,7 +216,7 @@ PrObject *pr_dict_getitem_borrow(PrObject *d, PrObject *key)
         return NULL;
     }
     ssize_t ix = lookup((PrDict *)d, key, hash);
-    return ix >= 0 ? entries_of(((PrDict *)d)->keys)[ix].value : NULL;
+    return ix >= 0 ? *entry_value(((PrDict *)d)->keys, ix) : NULL;
 }
 
 PrObject *pr_dict_getitem_cstr_borrow(PrObject *d, const char *key)
@@ -193,12 +227,11 @@ PrObject *pr_dict_getitem_cstr_borrow(PrObject *d, const char *key)
     }
     size_t n = strlen(key);
     PrHash hash = pr_hash_bytes(key, n); /* str's hash: the same function on the same bytes */
-    PrDictEntry *ep = entries_of(k);
     size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
     for (ssize_t ix; (ix = get_index(k, i)) != IX_EMPTY;) {
-        if (ix >= 0 && ep[ix].hash == hash && PR_STR_CHECK(ep[ix].key) &&
-            pr_str_eq_cstr(ep[ix].key, key)) {
-            return ep[ix].value;
+        if (ix >= 0 && PR_STR_CHECK(*entry_key(k, ix)) && entry_hash(k, ix) == hash &&
+            pr_str_eq_cstr(*entry_key(k, ix), key)) {
+            return *entry_value(k, ix);
         }
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
@@ -229,24 +262,31 @@ PrObject *pr_dict_subscript(PrObject *d, PrObject *key)
  *  Insertion, resizing, deletion
  * ============================================================================================ */
 
-/* Rebuilds d's table with room for minsize entries, compacting deleted ones away. */
-static int resize(PrDict *d, ssize_t minsize)
+static void free_keys(PrDictKeys *k);
+
+/* Rebuilds d's table with room for minsize entries, compacting deleted ones away; str_only
+ * chooses the kind of the new table (a general one once a key is not an exact str). */
+static int resize(PrDict *d, ssize_t minsize, int str_only)
 {
-    int log2 = MIN_LOG2_SIZE;
-    while (((ssize_t)1 << log2) < minsize) {
+    /* CPython's calculate_log2_keysize: bit_length(((minsize | 8) - 1) | 7), so 1..7 give
+     * 16 slots (a conversion of {'a': 1} to a general table makes 16, as in CPython). */
+    size_t bits = (((size_t)minsize | 8) - 1) | 7;
+    int log2 = 0;
+    while (bits >> log2) {
         log2++;
     }
-    PrDictKeys *old = d->keys, *k = new_keys(log2, old ? old->str_only : 1);
+    PrDictKeys *old = d->keys, *k = new_keys(log2, str_only);
     if (!k) {
         return -1;
     }
     if (old) {
-        PrDictEntry *src = entries_of(old), *dst = entries_of(k);
         ssize_t j = 0;
         for (ssize_t i = 0; i < old->nentries; i++) {
-            if (src[i].key) {
-                dst[j] = src[i];
-                set_index(k, find_empty_slot(k, src[i].hash), j);
+            PrObject *key = *entry_key(old, i);
+            if (key) {
+                PrHash hash = entry_hash(old, i);
+                entry_set(k, j, hash, key, *entry_value(old, i));
+                set_index(k, find_empty_slot(k, hash), j);
                 j++;
             }
         }
@@ -274,22 +314,28 @@ static int insert(PrDict *d, PrObject *key, PrHash hash, PrObject *value)
     }
     maintain_tracking(d, key, value);
     if (ix >= 0) {
-        PrDictEntry *e = &entries_of(d->keys)[ix];
-        PrObject *old = e->value;
-        e->value = PR_NEWREF(value);
+        PrObject **slot = entry_value(d->keys, ix), *old = *slot;
+        *slot = PR_NEWREF(value);
         bump_version(d);
         PR_DECREF(old);
         return 0;
     }
-    if ((!d->keys || d->keys->usable <= 0) && resize(d, d->used * 3) < 0) {
+    int str_key = PR_STR_CHECK_EXACT(key);
+    if (!d->keys) { /* the first key decides the kind, as CPython's insert_to_emptydict */
+        if (resize(d, 0, str_key) < 0) {
+            return -1;
+        }
+    } else if (d->keys->str_only && !str_key) { /* CPython's insertion_resize to general */
+        if (resize(d, d->used * 3, 0) < 0) {
+            return -1;
+        }
+    }
+    if (d->keys->usable <= 0 && resize(d, d->used * 3, d->keys->str_only) < 0) {
         return -1;
     }
     PrDictKeys *k = d->keys;
-    if (k->str_only && !PR_STR_CHECK_EXACT(key)) {
-        k->str_only = 0;
-    }
     set_index(k, find_empty_slot(k, hash), k->nentries);
-    entries_of(k)[k->nentries] = (PrDictEntry){hash, PR_NEWREF(key), PR_NEWREF(value)};
+    entry_set(k, k->nentries, hash, PR_NEWREF(key), PR_NEWREF(value));
     k->nentries++;
     k->usable--;
     d->used++;
@@ -333,10 +379,9 @@ int pr_dict_delitem(PrObject *dict, PrObject *key)
         return -1;
     }
     PrDictKeys *k = d->keys;
-    PrDictEntry *e = &entries_of(k)[ix];
-    PrObject *old_key = e->key, *old_value = e->value;
+    PrObject *old_key = *entry_key(k, ix), *old_value = *entry_value(k, ix);
     set_index(k, find_slot_of(k, hash, ix), IX_DUMMY);
-    e->key = e->value = NULL;
+    *entry_key(k, ix) = *entry_value(k, ix) = NULL;
     d->used--;
     bump_version(d);
     PR_DECREF(old_key);
@@ -361,10 +406,9 @@ static void free_keys(PrDictKeys *k)
     if (!k) {
         return;
     }
-    PrDictEntry *ep = entries_of(k);
     for (ssize_t i = 0; i < k->nentries; i++) {
-        PR_XDECREF(ep[i].key);
-        PR_XDECREF(ep[i].value);
+        PR_XDECREF(*entry_key(k, i));
+        PR_XDECREF(*entry_value(k, i));
     }
     pr_mem_free(k);
 }
@@ -382,6 +426,106 @@ void pr_dict_clear(PrObject *dict)
     free_keys(k);
 }
 
+/* ============================================================================================
+ *  Copying and merging (CPython 3.11's dict_copy and dict_merge, so sizes match)
+ * ============================================================================================ */
+
+/* A new dict whose keys block is a byte copy of d's (every key and value gains a reference). */
+static PrObject *clone(PrDict *d)
+{
+    PrDictKeys *k = d->keys;
+    size_t n = keys_bytes(k->log2_size, k->str_only);
+    PrDict *r = (PrDict *)pr_dict_new();
+    PrDictKeys *c = r ? pr_mem_alloc(n) : NULL;
+    if (!c) {
+        if (r) {
+            PR_DECREF(r);
+            pr_err_no_memory();
+        }
+        return NULL;
+    }
+    memcpy(c, k, n);
+    for (ssize_t i = 0; i < c->nentries; i++) {
+        PR_XINCREF(*entry_key(c, i));
+        PR_XINCREF(*entry_value(c, i));
+    }
+    r->keys = c;
+    r->used = d->used;
+    if (pr_gc_is_tracked((PrObject *)d)) {
+        pr_gc_track((PrObject *)r);
+    }
+    return (PrObject *)r;
+}
+
+/* Adds every item of the dict o to d (both borrowed). */
+static int insert_all(PrDict *d, PrDict *o)
+{
+    PrObject *key, *value;
+    ssize_t pos = 0;
+    while (pr_dict_next((PrObject *)o, &pos, &key, &value)) {
+        PR_INCREF(key);
+        PR_INCREF(value);
+        PrHash hash = key_hash(key); /* cached for str; others are hashable already */
+        int rc = hash == -1 ? -1 : insert(d, key, hash, value);
+        PR_DECREF(key);
+        PR_DECREF(value);
+        if (rc < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+PrObject *pr_dict_copy(PrObject *dict)
+{
+    PrDict *d = (PrDict *)dict;
+    if (d->used == 0) {
+        return pr_dict_new();
+    }
+    if (d->used >= (d->keys->nentries * 2) / 3) { /* few deleted entries: copy the table */
+        return clone(d);
+    }
+    PrObject *r = pr_dict_new();
+    if (r && pr_dict_merge(r, dict) < 0) {
+        PR_CLEAR(r);
+    }
+    return r;
+}
+
+int pr_dict_merge(PrObject *dict, PrObject *other)
+{
+    PrDict *d = (PrDict *)dict, *o = (PrDict *)other;
+    if (d == o || o->used == 0) {
+        return 0;
+    }
+    if (d->used == 0 && o->used == o->keys->nentries) { /* an empty dict takes a copy */
+        PrDict *c = (PrDict *)clone(o);
+        if (!c) {
+            return -1;
+        }
+        PrDictKeys *old = d->keys;
+        d->keys = c->keys;
+        d->used = c->used;
+        c->keys = NULL;
+        c->used = 0;
+        if (pr_gc_is_tracked((PrObject *)c) && !pr_gc_is_tracked(dict)) {
+            pr_gc_track(dict);
+        }
+        PR_DECREF(c);
+        bump_version(d);
+        free_keys(old);
+        return 0;
+    }
+    ssize_t size = d->keys ? (ssize_t)1 << d->keys->log2_size : 0;
+    if (USABLE_FRACTION(size) < o->used) { /* estimate_log2_keysize(used + other's used) */
+        int str_only = (d->keys ? d->keys->str_only : 1) && o->keys->str_only;
+        if (resize(d, ((d->used + o->used) * 3 + 1) / 2, str_only) < 0) {
+            return -1;
+        }
+    }
+    return insert_all(d, o);
+}
+
 /* As CPython 3.11's popitem: the last entry goes, and the entry count drops to it. The
  * result tuple is made first, so a MemoryError leaves the dict as it was. */
 PrObject *pr_dict_popitem(PrObject *dict)
@@ -395,15 +539,14 @@ PrObject *pr_dict_popitem(PrObject *dict)
         return NULL;
     }
     PrDictKeys *k = d->keys;
-    PrDictEntry *ep = entries_of(k);
     ssize_t i = k->nentries - 1;
-    while (!ep[i].key) {
+    while (!*entry_key(k, i)) {
         i--;
     }
-    set_index(k, find_slot_of(k, ep[i].hash, i), IX_DUMMY);
-    PR_TUPLE_ITEMS(pair)[0] = ep[i].key;
-    PR_TUPLE_ITEMS(pair)[1] = ep[i].value;
-    ep[i].key = ep[i].value = NULL;
+    set_index(k, find_slot_of(k, entry_hash(k, i), i), IX_DUMMY);
+    PR_TUPLE_ITEMS(pair)[0] = *entry_key(k, i);
+    PR_TUPLE_ITEMS(pair)[1] = *entry_value(k, i);
+    *entry_key(k, i) = *entry_value(k, i) = NULL;
     k->nentries = i;
     d->used--;
     bump_version(d);
@@ -440,8 +583,7 @@ int pr_dict_next(PrObject *dict, ssize_t *pos, PrObject **key, PrObject **value)
     if (!k) {
         return 0;
     }
-    PrDictEntry *ep = entries_of(k);
-    while (i < k->nentries && !ep[i].key) {
+    while (i < k->nentries && !*entry_key(k, i)) {
         i++;
     }
     if (i >= k->nentries) {
@@ -449,10 +591,10 @@ int pr_dict_next(PrObject *dict, ssize_t *pos, PrObject **key, PrObject **value)
     }
     *pos = i + 1;
     if (key) {
-        *key = ep[i].key;
+        *key = *entry_key(k, i);
     }
     if (value) {
-        *value = ep[i].value;
+        *value = *entry_value(k, i);
     }
     return 1;
 }
@@ -582,11 +724,11 @@ static int dict_traverse(PrObject *self, PrVisitProc visit, void *arg)
     if (!k) {
         return 0;
     }
-    PrDictEntry *ep = entries_of(k);
     for (ssize_t i = 0; i < k->nentries; i++) {
         int rc = 0;
-        if (ep[i].key) {
-            rc = (!k->str_only ? visit(ep[i].key, arg) : 0) || visit(ep[i].value, arg);
+        if (*entry_key(k, i)) {
+            rc = (!k->str_only ? visit(*entry_key(k, i), arg) : 0) ||
+                 visit(*entry_value(k, i), arg);
         }
         if (rc) {
             return rc;
@@ -606,11 +748,12 @@ static int dict_sq_contains(PrObject *self, PrObject *key)
     return pr_dict_contains(self, key);
 }
 
-/* The dict and its keys block: 40 + 16 bytes, plus 8-byte slots... as allocated. */
+/* The dict (48 bytes) and its keys block (32-byte header, indices, entries of 16 or 24 bytes),
+ * as allocated: CPython 3.11's numbers. */
 static ssize_t dict_sizeof(PrObject *self)
 {
     PrDictKeys *k = ((PrDict *)self)->keys;
-    return (ssize_t)sizeof(PrDict) + (k ? (ssize_t)keys_bytes(k->log2_size) : 0);
+    return (ssize_t)sizeof(PrDict) + (k ? (ssize_t)keys_bytes(k->log2_size, k->str_only) : 0);
 }
 
 const PrType pr_dict_spec = {

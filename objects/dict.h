@@ -1,19 +1,27 @@
 /* objects/dict.h — the core of dict: CPython 3.6+'s compact, insertion-ordered hash table.
  * A dict points at a keys block: a sparse array of indices (1, 2, 4 or 8 bytes each, by table
- * size) followed by a dense array of entries {hash, key, value} in insertion order. Lookups
+ * size) followed by a dense array of entries in insertion order: {key, value} while every key
+ * is an exact str (the hash is the str's own), {hash, key, value} otherwise — CPython 3.11's
+ * unicode and general kinds; the first non-str key converts the table. Lookups
  * probe the indices with CPython's perturbation scheme; deletion leaves a dummy index and an
  * empty entry, compacted away by the next resize. A table of size 2**k holds 2/3 of it in
  * entries; when full it is rebuilt for 3 * used entries. An empty dict has no keys block.
  *
+ * Memory: the dict object and the keys block are laid out as CPython 3.11's, so sys.getsizeof
+ * matches it: {} 64; str keys 184, 272, 464, 832, 1584, 3328 from 1, 6, 11, 22, 43, 86 items;
+ * other keys 224, 352, 632, 1168, 2264, 4688 at the same points; copy() and update() from a
+ * dict clone or presize the keys as CPython's dict_copy and dict_merge.
+ *
  * Str fast path: while every key is an exact str (type dicts, globals, instance dicts), the
- * table is flagged so lookups with a str key compare pointers, then cached hashes and bytes,
+ * table is of the str kind, so lookups with a str key compare pointers, then cached hashes and bytes,
  * never calling __eq__. Every change bumps the dict's version, drawn from one counter for all
  * dicts (PEP 509), so the VM can cache a global lookup under (dict, version).
  *
  * The collector sees a dict only once it may hold a container: new dicts are untracked and
  * start being tracked when a key or value of a GC type is stored (CPython's MAINTAIN_TRACKING).
- * Views, iterators, methods (keys, items, get, pop, update...) and dict() belong to the dict
- * type's owner; pr_dict_iter_next gives them the "changed size during iteration" check. */
+ * Views, iterators, methods (keys, items, get, pop, update...) and dict() are in
+ * objects/dict_methods.c; pr_dict_iter_next gives them the "changed size during iteration"
+ * check. */
 #ifndef PR_OBJECTS_DICT_H
 #define PR_OBJECTS_DICT_H
 
@@ -21,26 +29,38 @@
 
 #include <stdint.h>
 
+/* An entry of a general table. */
 typedef struct PrDictEntry {
     PrHash hash;
     PrObject *key; /* NULL: a deleted entry */
     PrObject *value;
 } PrDictEntry;
 
+/* An entry of a str-only table: the hash is the key's cached one (CPython's unicode kind). */
+typedef struct PrDictStrEntry {
+    PrObject *key; /* NULL: a deleted entry */
+    PrObject *value;
+} PrDictStrEntry;
+
+/* CPython 3.11's PyDictKeysObject, field for field, so sizes match (32-byte header). */
 typedef struct PrDictKeys {
+    ssize_t refcnt;           /* 1: keys are not shared (no split tables yet) */
     uint8_t log2_size;        /* the table has 2**log2_size index slots */
     uint8_t log2_index_bytes; /* log2 of the bytes of the index array */
-    uint8_t str_only;         /* every key stored so far is an exact str */
+    uint8_t str_only;         /* every key is an exact str: PrDictStrEntry entries */
+    uint32_t version;         /* keys version for attribute caches; 0: none assigned */
     ssize_t usable;           /* entries still free at the end of the entry array */
     ssize_t nentries;         /* entries used, deleted ones included */
-    char indices[];           /* then the entries: PR_DICT_ENTRIES(keys) */
+    char indices[];           /* then the entries */
 } PrDictKeys;
 
+/* CPython 3.11's PyDictObject layout (48 bytes + the collector header: getsizeof({}) == 64). */
 typedef struct PrDict {
     PrObject ob;
-    ssize_t used;     /* live items */
-    uint64_t version; /* changes on every mutation */
-    PrDictKeys *keys; /* NULL for an empty dict that never held anything */
+    ssize_t used;       /* live items */
+    uint64_t version;   /* changes on every mutation */
+    PrDictKeys *keys;   /* NULL for an empty dict that never held anything */
+    PrObject **values;  /* split-table values (instance dicts sharing keys): not used yet */
 } PrDict;
 
 extern const PrType pr_dict_spec;
@@ -107,9 +127,15 @@ void pr_dict_iter_init(PrObject *d, PrDictIterState *st);
  * iteration" when the size is the same but the entries moved. */
 int pr_dict_iter_next(PrObject *d, PrDictIterState *st, PrObject **key, PrObject **value);
 
-/* d.copy(): a new dict with the same items, in the same order. Returns: a new dict.
- * Errors: MemoryError. */
+/* d.copy(): a new dict with the same items, in the same order; as CPython, the keys block is
+ * copied whole when few entries are deleted (the copy has d's size), else the items are
+ * inserted into a presized table. Returns: a new dict. Errors: MemoryError. */
 PrObject *pr_dict_copy(PrObject *d);
+
+/* d.update(other) for two dicts, as CPython's dict_merge: an empty d takes a copy of other's
+ * table when it has no deleted entries; otherwise d is presized for both before inserting.
+ * Returns: 0 or -1 (MemoryError, or what hashing/comparing keys raised). */
+int pr_dict_merge(PrObject *d, PrObject *other);
 
 /* d.update(other) for a mapping other (a dict, or anything with keys() and __getitem__), or
  * with pairs=1 for an iterable of key/value pairs. Returns: 0 or -1 with TypeError

@@ -17,36 +17,6 @@
  *  C API
  * ============================================================================================ */
 
-PrObject *pr_dict_copy(PrObject *d)
-{
-    PrObject *r = pr_dict_new();
-    if (r && pr_dict_update(r, d, 0) < 0) {
-        PR_CLEAR(r);
-    }
-    return r;
-}
-
-/* d[k] = v for every item of the dict src. */
-static int merge_dict(PrObject *d, PrObject *src)
-{
-    PrObject *k, *v;
-    ssize_t pos = 0;
-    if (d == src) {
-        return 0;
-    }
-    while (pr_dict_next(src, &pos, &k, &v)) {
-        PR_INCREF(k);
-        PR_INCREF(v);
-        int rc = pr_dict_setitem(d, k, v);
-        PR_DECREF(k);
-        PR_DECREF(v);
-        if (rc < 0) {
-            return -1;
-        }
-    }
-    return 0;
-}
-
 /* other[key] through its mapping slot. */
 static PrObject *get_item(PrObject *o, PrObject *key)
 {
@@ -127,7 +97,7 @@ static int merge_pairs(PrObject *d, PrObject *iterable)
 int pr_dict_update(PrObject *d, PrObject *other, int pairs)
 {
     if (PR_DICT_CHECK(other)) {
-        return merge_dict(d, other);
+        return pr_dict_merge(d, other);
     }
     if (!pairs) {
         PrObject *keys = pr_object_getattr_cstr(other, "keys");
@@ -352,7 +322,7 @@ PrObject *pr_dict_type_or(PrObject *a, PrObject *b)
         PR_RETURN_NOTIMPLEMENTED;
     }
     PrObject *r = pr_dict_copy(a);
-    if (r && merge_dict(r, b) < 0) {
+    if (r && pr_dict_merge(r, b) < 0) {
         PR_CLEAR(r);
     }
     return r;

@@ -2,6 +2,8 @@
  * comparison, concatenation, collector support. Contracts in objects/tuple.h. */
 #include "objects/tuple.h"
 
+#include "objects/tuple_impl.h"
+
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "vm/errors.h"
@@ -327,6 +329,13 @@ const PrType pr_tuple_spec = {
     .hash = tuple_hash,
     .richcompare = tuple_richcompare,
     .traverse = tuple_traverse,
+    .iter = pr_tuple_type_iter,
+    .new = pr_tuple_type_new,
+    .methods = pr_tuple_methods,
+    .number.nb_mul = pr_tuple_type_mul,
+    .sequence.sq_repeat = pr_tuple_type_repeat,
+    .mapping.mp_length = tuple_length,
+    .mapping.mp_subscript = pr_tuple_type_subscript,
     .sequence.sq_length = tuple_length,
     .sequence.sq_concat = pr_tuple_concat,
     .sequence.sq_item = tuple_item,

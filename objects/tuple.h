@@ -2,7 +2,7 @@
  * header, the shared empty tuple, CPython 3.11's free lists of small tuples, repr, hash
  * (CPython's xxHash-based tuplehash, so hash((1, 2)) matches once int's hash does), rich
  * comparison, concatenation, and the hook that lets the collector untrack tuples of atomic
- * values. Iteration, slicing, count/index and tuple() belong to the tuple type's owner.
+ * values. Iteration, slicing, repetition, count/index and tuple() are objects/tuple_methods.c.
  *
  * Memory: a tuple of n items is one block of 16 (collector header) + 24 + 8n bytes, as in
  * CPython (sys.getsizeof((1, 2, 3)) == 64). A freed tuple of 1..19 items goes to the free list
@@ -48,6 +48,12 @@ PrObject *pr_tuple_get_borrow(PrObject *t, ssize_t i);
 /* Stores item at t[i] of a tuple under construction (refcnt 1), releasing what was there.
  * Steals: item, even on error. Returns: 0, or -1 with IndexError / SystemError. */
 int pr_tuple_set_steal(PrObject *t, ssize_t i, PrObject *item);
+
+/* tuple(iterable): iterable itself when it is an exact tuple. Returns: a new reference.
+ * Errors: TypeError "'int' object is not iterable", what iteration raises, MemoryError. */
+PrObject *pr_tuple_from_iterable(PrObject *iterable);
+
+extern const PrType pr_tuple_iter_spec;
 
 /* a + b. Returns: a new tuple (a itself when b is empty and a is exact, and vice versa).
  * Errors: TypeError 'can only concatenate tuple (not "int") to tuple', MemoryError. */

@@ -5,6 +5,7 @@
 #include "objects/dict.h"
 #include "objects/iterate.h"
 #include "objects/list.h"
+#include "objects/long.h"
 #include "objects/number.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
@@ -241,6 +242,123 @@ START_TEST(test_iterators)
 }
 END_TEST
 
+/* python3.11: getsizeof after each insertion changes at 1, 6, 11, 22, 43, 86 items. */
+START_TEST(test_sizes_match_cpython)
+{
+    static const int at[] = {1, 6, 11, 22, 43, 86};
+    static const int str_sizes[] = {184, 272, 464, 832, 1584, 3328};
+    static const int int_sizes[] = {224, 352, 632, 1168, 2264, 4688};
+    PrObject *ds = pr_dict_new(), *di = pr_dict_new();
+    ck_assert_int_eq(pr_object_sizeof(ds), 64);
+    ssize_t last_s = 64, last_i = 64;
+    int ns = 0, ni = 0;
+    for (int i = 0; i < 100; i++) {
+        PrObject *k = pr_str_from_format("k%d", i), *n = pr_long_from_int64(i);
+        ck_assert_int_eq(pr_dict_setitem(ds, k, n), 0);
+        ck_assert_int_eq(pr_dict_setitem(di, n, k), 0);
+        PR_DECREF(k);
+        PR_DECREF(n);
+        if (pr_object_sizeof(ds) != last_s) {
+            ck_assert_int_eq(i + 1, at[ns]);
+            ck_assert_int_eq(pr_object_sizeof(ds), str_sizes[ns++]);
+            last_s = pr_object_sizeof(ds);
+        }
+        if (pr_object_sizeof(di) != last_i) {
+            ck_assert_int_eq(i + 1, at[ni]);
+            ck_assert_int_eq(pr_object_sizeof(di), int_sizes[ni++]);
+            last_i = pr_object_sizeof(di);
+        }
+    }
+    ck_assert_int_eq(ns, 6);
+    ck_assert_int_eq(ni, 6);
+    /* a non-str key converts a str table: {'a': 1} -> 184; then d[1] = 2 -> 352 */
+    PrObject *d = pr_dict_new(), *a = objtest_str("a"), *one = pr_long_from_int64(1);
+    ck_assert_int_eq(pr_dict_setitem(d, a, one), 0);
+    ck_assert_int_eq(pr_object_sizeof(d), 184);
+    ck_assert_int_eq(pr_dict_setitem(d, one, a), 0);
+    ck_assert_int_eq(pr_object_sizeof(d), 352);
+    ASSERT_REPR(d, "{'a': 1, 1: 'a'}");
+    ck_assert_ptr_eq(pr_dict_getitem_borrow(d, a), one);
+    ck_assert_ptr_eq(pr_dict_getitem_cstr_borrow(d, "a"), one);
+    /* python3: 5 str keys each deleted but the last, then 'a': the rebuild for 1 item makes
+     * 16 slots -> 272; then 1: a general table -> 352 */
+    PrObject *e = pr_dict_new();
+    for (int i = 0; i < 5; i++) {
+        PrObject *k = pr_str_from_format("k%d", i);
+        ck_assert_int_eq(pr_dict_setitem(e, k, k), 0);
+        if (i < 4) {
+            ck_assert_int_eq(pr_dict_delitem(e, k), 0);
+        }
+        PR_DECREF(k);
+    }
+    ck_assert_int_eq(pr_object_sizeof(e), 184);
+    ck_assert_int_eq(pr_dict_setitem(e, a, a), 0);
+    ck_assert_int_eq(pr_object_sizeof(e), 272);
+    ck_assert_int_eq(pr_dict_setitem(e, one, a), 0);
+    ck_assert_int_eq(pr_object_sizeof(e), 352);
+    RELEASE(ds, di, d, a, one, e);
+}
+END_TEST
+
+/* A dict of n str keys "k0".."k{n-1}" (or int keys 0..n-1), inserted in order. */
+static PrObject *keyed(int n, int str_keys)
+{
+    PrObject *d = pr_dict_new();
+    for (int i = 0; i < n; i++) {
+        PrObject *k = str_keys ? pr_str_from_format("k%d", i) : pr_long_from_int64(i);
+        ck_assert_int_eq(pr_dict_setitem(d, k, k), 0);
+        PR_DECREF(k);
+    }
+    return d;
+}
+
+/* python3.11: copy() clones the table unless many entries are deleted; dict(d), update() and
+ * | presize as dict_merge. */
+START_TEST(test_copy_and_merge_sizes)
+{
+    PrObject *d = keyed(12, 1), *c = pr_dict_copy(d), *r;
+    ck_assert_int_eq(pr_object_sizeof(d), 464);
+    ck_assert_int_eq(pr_object_sizeof(c), 464);
+    ASSERT_REPR(c, "{'k0': 'k0', 'k1': 'k1', 'k2': 'k2', 'k3': 'k3', 'k4': 'k4', 'k5': 'k5', "
+                   "'k6': 'k6', 'k7': 'k7', 'k8': 'k8', 'k9': 'k9', 'k10': 'k10', 'k11': 'k11'}");
+    PR_DECREF(c);
+    for (int i = 0; i < 8; i++) {
+        PrObject *k = pr_str_from_format("k%d", i);
+        ck_assert_int_eq(pr_dict_delitem(d, k), 0);
+        PR_DECREF(k);
+    }
+    ck_assert_int_eq(pr_object_sizeof(d), 464);
+    c = pr_dict_copy(d);
+    ck_assert_int_eq(pr_object_sizeof(c), 272);
+    ASSERT_REPR(c, "{'k8': 'k8', 'k9': 'k9', 'k10': 'k10', 'k11': 'k11'}");
+    r = pr_object_call((PrObject *)PR_TYPE(dict), &d, 1, NULL);
+    ck_assert_int_eq(pr_object_sizeof(r), 272);
+    RELEASE(c, r, d);
+    PrObject *e = keyed(12, 1), *g = make("x=1"), *h = keyed(3, 0);
+    r = pr_object_call((PrObject *)PR_TYPE(dict), &e, 1, NULL);
+    ck_assert_int_eq(pr_object_sizeof(r), 464);
+    PR_DECREF(r);
+    ck_assert_int_eq(pr_dict_update(g, e, 1), 0);
+    ck_assert_int_eq(pr_object_sizeof(g), 464);
+    r = pr_number_or(h, e);
+    ck_assert_int_eq(pr_object_sizeof(r), 632);
+    PR_DECREF(r);
+    r = pr_number_or(e, h);
+    ck_assert_int_eq(pr_object_sizeof(r), 1168);
+    ck_assert_int_eq(pr_dict_size(r), 15);
+    RELEASE(r, e, g, h);
+    /* a clone of a tracked dict is tracked */
+    PrObject *l = pr_list_new(0), *t = make("a=1"), *a = objtest_str("a");
+    ck_assert_int_eq(pr_dict_setitem(t, a, l), 0);
+    c = pr_dict_copy(t);
+    ck_assert(pr_gc_is_tracked(c));
+    PrObject *m = pr_dict_new();
+    ck_assert_int_eq(pr_dict_merge(m, t), 0);
+    ck_assert(pr_gc_is_tracked(m));
+    RELEASE(l, t, a, c, m);
+}
+END_TEST
+
 START_TEST(test_tracking)
 {
     PrObject *d = make("a=x"), *a = objtest_str("a"), *l = pr_list_new(0);
@@ -304,6 +422,8 @@ Suite *pr_test_dict_methods_suite(void)
     tcase_add_test(tc, test_update_and_constructors);
     tcase_add_test(tc, test_views);
     tcase_add_test(tc, test_iterators);
+    tcase_add_test(tc, test_sizes_match_cpython);
+    tcase_add_test(tc, test_copy_and_merge_sizes);
     tcase_add_test(tc, test_tracking);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");

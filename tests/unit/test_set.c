@@ -4,6 +4,8 @@
  * (CPython's values), iteration with change detection, tracking and exhaustion. */
 #include "objects/iterate.h"
 #include "objects/list.h"
+#include "objects/long.h"
+#include "objects/range.h"
 #include "objects/number.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
@@ -287,6 +289,52 @@ START_TEST(test_repr_hash_iteration)
 }
 END_TEST
 
+/* With CPython's int hashes, the table is CPython's: same repr order, same frozenset hash. */
+START_TEST(test_int_sets_match_cpython)
+{
+    static const int64_t vals[] = {100, 5, 37, -1, 8, 1000, 1099511627776LL,
+                                   -2305843009213693952LL, 77777};
+    PrObject *s = pr_set_new(NULL);
+    for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
+        PrObject *v = pr_long_from_int64(vals[i]);
+        ck_assert_int_eq(pr_set_add(s, v), 0);
+        PR_DECREF(v);
+    }
+    /* python3: s = set(); for v in vals: s.add(v) */
+    ASSERT_REPR(s, "{1099511627776, 100, 37, 5, 8, 1000, 77777, -2305843009213693952, -1}");
+    PR_DECREF(s);
+    /* s = set(range(0, 400, 7)); discard multiples of 21; add 1001, -5 */
+    PrObject *r = pr_range_from_int64(0, 400, 7);
+    s = pr_set_new(r);
+    PR_DECREF(r);
+    for (int64_t x = 0; x < 400; x += 21) {
+        PrObject *v = pr_long_from_int64(x);
+        ck_assert_int_ge(pr_set_discard(s, v), 0);
+        PR_DECREF(v);
+    }
+    PrObject *a = pr_long_from_int64(1001), *b = pr_long_from_int64(-5);
+    pr_set_add(s, a);
+    pr_set_add(s, b);
+    ASSERT_REPR(s, "{385, 259, 133, 7, 392, 266, 140, 14, 280, 154, 28, 287, 161, 35, 301, 175, "
+                   "49, 308, 182, 56, 322, 196, 70, 329, 203, 77, 343, 217, 91, 350, 224, 98, "
+                   "1001, 364, 238, 112, 371, 245, 119, -5}");
+    PR_DECREF(s);
+    PR_DECREF(a);
+    PR_DECREF(b);
+    r = pr_range_from_int64(1, 4, 1);
+    PrObject *f = pr_frozenset_new(r);
+    PR_DECREF(r);
+    ASSERT_REPR(f, "frozenset({1, 2, 3})");
+    ck_assert_int_eq(pr_object_hash(f), -272375401224217160LL);
+    PR_DECREF(f);
+    r = pr_range_from_int64(0, 100, 1);
+    f = pr_frozenset_new(r);
+    PR_DECREF(r);
+    ck_assert_int_eq(pr_object_hash(f), 4411996150312757951LL);
+    PR_DECREF(f);
+}
+END_TEST
+
 START_TEST(test_out_of_memory)
 {
     int done = 0;
@@ -331,6 +379,7 @@ Suite *pr_test_set_suite(void)
     tcase_add_test(tc, test_members_and_errors);
     tcase_add_test(tc, test_algebra);
     tcase_add_test(tc, test_repr_hash_iteration);
+    tcase_add_test(tc, test_int_sets_match_cpython);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
     tcase_add_checked_fixture(oom, objtest_setup_malloc, objtest_teardown);
