@@ -26,6 +26,7 @@
 #include "objects/list.h"
 #include "objects/long.h"
 #include "objects/number.h"
+#include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -1172,11 +1173,35 @@ dispatch_opcode:
     }
 
     TARGET(BUILD_SET)
+    {
+        PrObject *set = pr_set_new(NULL);
+        int r = set ? 0 : -1;
+        for (int i = oparg; i > 0 && r == 0; i--) {
+            r = pr_set_add(set, PEEK(i));
+        }
+        for (int i = 0; i < oparg; i++) {
+            PrObject *v = POP();
+            PR_DECREF(v);
+        }
+        if (r < 0) {
+            PR_XDECREF(set);
+            goto error;
+        }
+        PUSH(set);
+        DISPATCH();
+    }
+
     TARGET(SET_ADD)
     TARGET(SET_UPDATE)
     {
-        pr_err_set(PR_EXC(NotImplementedError), "sets are not supported yet");
-        goto error;
+        PrObject *v = POP();
+        int r = opcode == PR_OP_SET_ADD ? pr_set_add(PEEK(oparg), v)
+                                        : pr_set_update(PEEK(oparg), v);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
     }
 
     TARGET(UNPACK_SEQUENCE)

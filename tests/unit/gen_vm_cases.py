@@ -74,6 +74,7 @@ print(first, rest)
 print(init, last)
 print([x * x for x in range(5) if x % 2 == 0] if False else [x * x for x in [0, 1, 2, 3, 4] if x % 2 == 0])
 print({k: v for k, v in [('a', 1), ('b', 2)]})
+print({3, 1, 2}, {x % 3 for x in [1, 2, 3, 4]}, {*[1, 2], *[2, 3]}, 2 in {1, 2})
 print(sum([1, 2, 3]), min(3, 1, 2), max([4, 9, 2]), abs(-5), repr('q'))
 print(f"{a} and {b!r} and {l}")
 """
