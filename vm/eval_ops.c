@@ -219,12 +219,12 @@ int pr_vm_unpack(PrObject *v, int argcnt, int argcntafter, PrObject **sp)
     *--sp = rest;
     stored++;
     for (ssize_t j = argcntafter; j > 0; j--) {
-        *--sp = pr_list_pop(rest, n - j);
-        stored++;
-        if (!*sp) {
-            stored--;
+        PrObject *x = pr_list_pop(rest, n - j);
+        if (!x) {
             goto fail;
         }
+        *--sp = x;
+        stored++;
         n--; /* the next one is again at n - (j - 1) of the shorter list */
     }
     PR_DECREF(it);
