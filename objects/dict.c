@@ -623,6 +623,46 @@ int pr_dict_iter_next(PrObject *d, PrDictIterState *st, PrObject **key, PrObject
     return 1;
 }
 
+void pr_dict_iter_init_reversed(PrObject *d, PrDictIterState *st)
+{
+    PrDictKeys *k = ((PrDict *)d)->keys;
+    st->pos = k ? k->nentries - 1 : -1;
+    st->used = st->remaining = ((PrDict *)d)->used;
+}
+
+int pr_dict_iter_prev(PrObject *dict, PrDictIterState *st, PrObject **key, PrObject **value)
+{
+    PrDict *d = (PrDict *)dict;
+    if (st->used != d->used) {
+        st->used = -1;
+        pr_err_set(PR_EXC(RuntimeError), "dictionary changed size during iteration");
+        return -1;
+    }
+    PrDictKeys *k = d->keys;
+    ssize_t i = st->pos;
+    if (!k || st->remaining == 0 || i < 0) {
+        return 0;
+    }
+    if (i >= k->nentries) {
+        i = k->nentries - 1;
+    }
+    while (i >= 0 && !*entry_key(k, i)) {
+        i--;
+    }
+    if (i < 0) {
+        return 0;
+    }
+    st->pos = i - 1;
+    st->remaining--;
+    if (key) {
+        *key = *entry_key(k, i);
+    }
+    if (value) {
+        *value = *entry_value(k, i);
+    }
+    return 1;
+}
+
 /* ============================================================================================
  *  The type
  * ============================================================================================ */

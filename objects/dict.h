@@ -163,6 +163,12 @@ PrObject *pr_dict_items(PrObject *d);
 
 extern const PrType pr_dict_keys_spec, pr_dict_values_spec, pr_dict_items_spec;
 extern const PrType pr_dict_keyiter_spec, pr_dict_valueiter_spec, pr_dict_itemiter_spec;
+extern const PrType pr_dict_revkeyiter_spec, pr_dict_revvalueiter_spec, pr_dict_revitemiter_spec;
+
+/* The same backwards (reversed(d)): start with pr_dict_iter_init_reversed. Returns: as
+ * pr_dict_iter_next ("dictionary changed size during iteration"). */
+void pr_dict_iter_init_reversed(PrObject *d, PrDictIterState *st);
+int pr_dict_iter_prev(PrObject *d, PrDictIterState *st, PrObject **key, PrObject **value);
 
 /* The mapping slot d[key]: Returns: a new reference. Errors: KeyError(key), hashing errors. */
 PrObject *pr_dict_subscript(PrObject *d, PrObject *key);

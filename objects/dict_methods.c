@@ -6,6 +6,7 @@
 
 #include "objects/iterate.h"
 #include "objects/list.h"
+#include "objects/long.h"
 #include "objects/number.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
@@ -286,7 +287,11 @@ static PrObject *dict_getitem_meth(PrObject *self, PrObject *const *args, size_t
     return pr_dict_subscript(self, args[0]);
 }
 
+static PrObject *dict_reversed_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                    PrObject *kwnames);
+
 const PrMethodDef pr_dict_methods[] = {
+    {"__reversed__", dict_reversed_meth, PR_METH_NOARGS, "Return a reverse iterator over the dict keys."},
     {"get", dict_get_meth, PR_METH_VARARGS, "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_setdefault_meth, PR_METH_VARARGS, "Insert key with a value of default if key is not in the dictionary."},
     {"pop", dict_pop_meth, PR_METH_VARARGS, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
@@ -344,6 +349,7 @@ typedef struct DictIter {
     PrObject ob;
     PrObject *dict; /* NULL once exhausted */
     PrDictIterState st;
+    int reversed;
 } DictIter;
 
 static PrObject *dictiter_new(PrObject *d, PrType *type)
@@ -353,7 +359,14 @@ static PrObject *dictiter_new(PrObject *d, PrType *type)
         return NULL;
     }
     it->dict = PR_NEWREF(d);
-    pr_dict_iter_init(d, &it->st);
+    it->reversed = type == PR_TYPE(dict_reversekeyiterator) ||
+                   type == PR_TYPE(dict_reversevalueiterator) ||
+                   type == PR_TYPE(dict_reverseitemiterator);
+    if (it->reversed) {
+        pr_dict_iter_init_reversed(d, &it->st);
+    } else {
+        pr_dict_iter_init(d, &it->st);
+    }
     pr_gc_track((PrObject *)it);
     return (PrObject *)it;
 }
@@ -370,7 +383,8 @@ static int dictiter_step(PrObject *self, PrObject **k, PrObject **v)
     if (!it->dict) {
         return 0;
     }
-    int rc = pr_dict_iter_next(it->dict, &it->st, k, v);
+    int rc = it->reversed ? pr_dict_iter_prev(it->dict, &it->st, k, v)
+                          : pr_dict_iter_next(it->dict, &it->st, k, v);
     if (rc == 0) {
         PR_CLEAR(it->dict);
     }
@@ -408,16 +422,41 @@ static int holder_traverse(PrObject *self, PrVisitProc visit, void *arg)
     return d ? visit(d, arg) : 0;
 }
 
+static PrObject *dictiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                      PrObject *kwnames)
+{
+    DictIter *it = (DictIter *)self;
+    int live = it->dict && it->st.used == pr_dict_size(it->dict);
+    return pr_long_from_int64(live ? it->st.remaining : 0);
+}
+
+static const PrMethodDef dictiter_methods[] = {
+    {"__length_hint__", dictiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 #define DICTITER_SPEC(pyname, next)                                                                \
     {                                                                                              \
         .name = pyname, .basicsize = sizeof(DictIter),                                             \
         .flags = PR_TPFLAG_GC | PR_TPFLAG_IMMUTABLETYPE, .dealloc = holder_dealloc,                \
         .traverse = holder_traverse, .iter = pr_iter_self, .iternext = next,                       \
+        .methods = dictiter_methods,                                                               \
     }
 
 const PrType pr_dict_keyiter_spec = DICTITER_SPEC("dict_keyiterator", keyiter_next);
 const PrType pr_dict_valueiter_spec = DICTITER_SPEC("dict_valueiterator", valueiter_next);
 const PrType pr_dict_itemiter_spec = DICTITER_SPEC("dict_itemiterator", itemiter_next);
+const PrType pr_dict_revkeyiter_spec = DICTITER_SPEC("dict_reversekeyiterator", keyiter_next);
+const PrType pr_dict_revvalueiter_spec =
+    DICTITER_SPEC("dict_reversevalueiterator", valueiter_next);
+const PrType pr_dict_revitemiter_spec = DICTITER_SPEC("dict_reverseitemiterator", itemiter_next);
+
+/* reversed(d), reversed(d.keys()), reversed(d.values()), reversed(d.items()) */
+static PrObject *dict_reversed_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                    PrObject *kwnames)
+{
+    return dictiter_new(self, PR_TYPE(dict_reversekeyiterator));
+}
 
 /* ============================================================================================
  *  Views
@@ -474,6 +513,24 @@ static PrObject *values_iter(PrObject *self)
 static PrObject *items_iter(PrObject *self)
 {
     return dictiter_new(VIEW_DICT(self), PR_TYPE(dict_itemiterator));
+}
+
+static PrObject *keys_reversed_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                    PrObject *kwnames)
+{
+    return dictiter_new(VIEW_DICT(self), PR_TYPE(dict_reversekeyiterator));
+}
+
+static PrObject *values_reversed_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                      PrObject *kwnames)
+{
+    return dictiter_new(VIEW_DICT(self), PR_TYPE(dict_reversevalueiterator));
+}
+
+static PrObject *items_reversed_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                     PrObject *kwnames)
+{
+    return dictiter_new(VIEW_DICT(self), PR_TYPE(dict_reverseitemiterator));
 }
 
 static int keys_contains(PrObject *self, PrObject *key)
@@ -629,9 +686,24 @@ static PrObject *view_isdisjoint_meth(PrObject *self, PrObject *const *args, siz
     return pr_bool_from_long(!rc);
 }
 
-static const PrMethodDef view_set_methods[] = {
-    {"isdisjoint", view_isdisjoint_meth, PR_METH_O,
-     "Return True if the view and the given iterable have a null intersection."},
+#define ISDISJOINT_DEF                                                                             \
+    {"isdisjoint", view_isdisjoint_meth, PR_METH_O,                                                \
+     "Return True if the view and the given iterable have a null intersection."}
+
+static const PrMethodDef keys_methods[] = {
+    ISDISJOINT_DEF,
+    {"__reversed__", keys_reversed_meth, PR_METH_NOARGS, "Return a reverse iterator."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const PrMethodDef items_methods[] = {
+    ISDISJOINT_DEF,
+    {"__reversed__", items_reversed_meth, PR_METH_NOARGS, "Return a reverse iterator."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const PrMethodDef values_methods[] = {
+    {"__reversed__", values_reversed_meth, PR_METH_NOARGS, "Return a reverse iterator."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -643,13 +715,14 @@ static const PrMethodDef view_set_methods[] = {
 #define VIEW_SET_SLOTS                                                                             \
     .richcompare = view_richcompare, .hash = pr_object_hash_not_implemented,                       \
     .number.nb_or = view_or, .number.nb_and = view_and, .number.nb_sub = view_sub,                 \
-    .number.nb_xor = view_xor, .methods = view_set_methods
+    .number.nb_xor = view_xor
 
 const PrType pr_dict_keys_spec = {
     .name = "dict_keys",
     VIEW_COMMON,
     VIEW_SET_SLOTS,
     .iter = keys_iter,
+    .methods = keys_methods,
     .sequence.sq_contains = keys_contains,
 };
 
@@ -658,6 +731,7 @@ const PrType pr_dict_items_spec = {
     VIEW_COMMON,
     VIEW_SET_SLOTS,
     .iter = items_iter,
+    .methods = items_methods,
     .sequence.sq_contains = items_contains,
 };
 
@@ -665,4 +739,5 @@ const PrType pr_dict_values_spec = {
     .name = "dict_values",
     VIEW_COMMON,
     .iter = values_iter,
+    .methods = values_methods,
 };

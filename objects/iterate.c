@@ -3,6 +3,8 @@
 #include "objects/iterate.h"
 
 #include "objects/long.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
 #include "objects/number.h"
 #include "vm/errors.h"
 
@@ -54,15 +56,47 @@ ssize_t pr_object_length(PrObject *o)
     return -1;
 }
 
+/* o.__length_hint__() when o's type defines it (iterators do). Returns: the hint, dflt when
+ * there is none or it answers NotImplemented, or -1 with an exception. */
+static ssize_t call_length_hint(PrObject *o, ssize_t dflt)
+{
+    PrObject *name = pr_str_intern_cstr("__length_hint__");
+    if (!name) {
+        return -1;
+    }
+    int has = pr_type_lookup_borrow(o->type, name) != NULL;
+    PrObject *r = has ? pr_object_call_method(o, name, NULL, 0) : NULL;
+    PR_DECREF(name);
+    if (!has) {
+        return dflt;
+    }
+    if (!r) {
+        return -1;
+    }
+    ssize_t n = dflt;
+    if (r != PR_NotImplemented) {
+        if (!PR_INT_CHECK(r)) {
+            pr_err_format(PR_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                          r->type->name);
+            n = -1;
+        } else if (pr_index_as_ssize(r, &n, PR_EXC(OverflowError)) == 0 && n < 0) {
+            pr_err_set(PR_EXC(ValueError), "__length_hint__() should return >= 0");
+            n = -1;
+        }
+    }
+    PR_DECREF(r);
+    return n;
+}
+
 ssize_t pr_object_length_hint(PrObject *o, ssize_t dflt)
 {
     if (!o->type->sequence.sq_length && !o->type->mapping.mp_length) {
-        return dflt;
+        return call_length_hint(o, dflt);
     }
     ssize_t n = pr_object_length(o);
     if (n < 0 && pr_err_matches((PrObject *)PR_EXC(TypeError))) {
         pr_err_clear();
-        return dflt;
+        return call_length_hint(o, dflt);
     }
     return n;
 }

@@ -23,8 +23,10 @@ PrObject *pr_iter_self(PrObject *self);
  * type 'int' has no len()" or what the slot raised. */
 ssize_t pr_object_length(PrObject *o);
 
-/* operator.length_hint(o, dflt) for presizing: len(o) when o has a length, else dflt (errors
- * of the length slot other than TypeError propagate). Returns: >= 0, or -1 with an exception. */
+/* operator.length_hint(o, dflt) for presizing: len(o) when o has a length, else
+ * o.__length_hint__() when its type has one (the built-in iterators do), else dflt. Errors of
+ * the length slot other than TypeError propagate. Returns: >= 0, or -1 with an exception
+ * (ValueError "__length_hint__() should return >= 0"). */
 ssize_t pr_object_length_hint(PrObject *o, ssize_t dflt);
 
 /* Whether o is an int (or bool, or a subclass): has int's layout. */

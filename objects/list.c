@@ -1253,6 +1253,33 @@ static PrObject *listreviter_next(PrObject *self)
     return NULL;
 }
 
+static PrObject *listiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                      PrObject *kwnames)
+{
+    ListIter *it = (ListIter *)self;
+    ssize_t n = it->seq && it->index < PR_LIST_SIZE(it->seq) ? PR_LIST_SIZE(it->seq) - it->index
+                                                             : 0;
+    return pr_long_from_int64(n);
+}
+
+static PrObject *listreviter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                         PrObject *kwnames)
+{
+    ListIter *it = (ListIter *)self;
+    ssize_t n = it->seq && it->index < PR_LIST_SIZE(it->seq) ? it->index + 1 : 0;
+    return pr_long_from_int64(n);
+}
+
+static const PrMethodDef listiter_methods[] = {
+    {"__length_hint__", listiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const PrMethodDef listreviter_methods[] = {
+    {"__length_hint__", listreviter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 const PrType pr_list_iter_spec = {
     .name = "list_iterator",
     .basicsize = sizeof(ListIter),
@@ -1261,6 +1288,7 @@ const PrType pr_list_iter_spec = {
     .traverse = listiter_traverse,
     .iter = pr_iter_self,
     .iternext = listiter_next,
+    .methods = listiter_methods,
 };
 
 const PrType pr_list_reverseiter_spec = {
@@ -1271,6 +1299,7 @@ const PrType pr_list_reverseiter_spec = {
     .traverse = listiter_traverse,
     .iter = pr_iter_self,
     .iternext = listreviter_next,
+    .methods = listreviter_methods,
 };
 
 const PrType pr_list_spec = {

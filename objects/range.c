@@ -564,6 +564,29 @@ static void plain_dealloc(PrObject *self)
     pr_object_free(self);
 }
 
+static PrObject *rangeiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                       PrObject *kwnames)
+{
+    RangeIter *it = (RangeIter *)self;
+    return pr_long_from_int64(it->len - it->index);
+}
+
+static PrObject *longrangeiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                           PrObject *kwnames)
+{
+    return PR_NEWREF(((LongRangeIter *)self)->remaining);
+}
+
+static const PrMethodDef rangeiter_methods[] = {
+    {"__length_hint__", rangeiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
+static const PrMethodDef longrangeiter_methods[] = {
+    {"__length_hint__", longrangeiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 const PrType pr_range_iter_spec = {
     .name = "range_iterator",
     .basicsize = sizeof(RangeIter),
@@ -571,6 +594,7 @@ const PrType pr_range_iter_spec = {
     .dealloc = plain_dealloc,
     .iter = pr_iter_self,
     .iternext = rangeiter_next,
+    .methods = rangeiter_methods,
 };
 
 const PrType pr_longrange_iter_spec = {
@@ -580,6 +604,7 @@ const PrType pr_longrange_iter_spec = {
     .dealloc = longrangeiter_dealloc,
     .iter = pr_iter_self,
     .iternext = longrangeiter_next,
+    .methods = longrangeiter_methods,
 };
 
 const PrType pr_range_spec = {

@@ -6,6 +6,7 @@
 #include "memory/obmalloc.h"
 #include "objects/dict.h"
 #include "objects/iterate.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -1069,6 +1070,19 @@ static int setiter_traverse(PrObject *self, PrVisitProc visit, void *arg)
     return s ? visit(s, arg) : 0;
 }
 
+static PrObject *setiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                     PrObject *kwnames)
+{
+    SetIter *it = (SetIter *)self;
+    int live = it->set && it->used == pr_set_size(it->set);
+    return pr_long_from_int64(live ? it->remaining : 0);
+}
+
+static const PrMethodDef setiter_methods[] = {
+    {"__length_hint__", setiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 const PrType pr_set_iter_spec = {
     .name = "set_iterator",
     .basicsize = sizeof(SetIter),
@@ -1077,6 +1091,7 @@ const PrType pr_set_iter_spec = {
     .traverse = setiter_traverse,
     .iter = pr_iter_self,
     .iternext = setiter_next,
+    .methods = setiter_methods,
 };
 
 #define SET_SLOTS                                                                                  \

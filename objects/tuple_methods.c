@@ -211,6 +211,18 @@ static int tupleiter_traverse(PrObject *self, PrVisitProc visit, void *arg)
     return seq ? visit(seq, arg) : 0;
 }
 
+static PrObject *tupleiter_length_hint(PrObject *self, PrObject *const *args, size_t nargs,
+                                       PrObject *kwnames)
+{
+    TupleIter *it = (TupleIter *)self;
+    return pr_long_from_int64(it->seq ? PR_TUPLE_SIZE(it->seq) - it->index : 0);
+}
+
+static const PrMethodDef tupleiter_methods[] = {
+    {"__length_hint__", tupleiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
 const PrType pr_tuple_iter_spec = {
     .name = "tuple_iterator",
     .basicsize = sizeof(TupleIter),
@@ -219,4 +231,5 @@ const PrType pr_tuple_iter_spec = {
     .traverse = tupleiter_traverse,
     .iter = pr_iter_self,
     .iternext = tupleiter_next,
+    .methods = tupleiter_methods,
 };

@@ -242,6 +242,38 @@ START_TEST(test_iterators)
 }
 END_TEST
 
+/* python3: list(reversed(d)), reversed(d.values()), reversed(d.items()) after a deletion */
+START_TEST(test_reversed)
+{
+    PrObject *d = make("a=1 b=2 c=3 d=4"), *b = objtest_str("b"), *it;
+    ck_assert_int_eq(pr_dict_delitem(d, b), 0);
+    it = call(d, "__reversed__", NULL, 0, NULL);
+    ck_assert_ptr_eq(it->type, PR_TYPE(dict_reversekeyiterator));
+    ASSERT_REPR_STEAL(pr_list_from_iterable(it), "['d', 'c', 'a']");
+    ck_assert_ptr_null(pr_iter_next(it));
+    ck_assert(!pr_err_occurred());
+    PR_DECREF(it);
+    PrObject *values = pr_dict_values(d), *items = pr_dict_items(d), *keys = pr_dict_keys(d);
+    it = call(values, "__reversed__", NULL, 0, NULL);
+    ASSERT_REPR_STEAL(pr_list_from_iterable(it), "['4', '3', '1']");
+    PR_DECREF(it);
+    it = call(items, "__reversed__", NULL, 0, NULL);
+    ASSERT_REPR_STEAL(pr_list_from_iterable(it), "[('d', '4'), ('c', '3'), ('a', '1')]");
+    PR_DECREF(it);
+    it = call(keys, "__reversed__", NULL, 0, NULL);
+    PR_DECREF(pr_iter_next(it));
+    ck_assert_int_eq(pr_dict_setitem(d, b, b), 0);
+    ck_assert_ptr_null(pr_iter_next(it));
+    ASSERT_RAISED(PR_EXC(RuntimeError), "dictionary changed size during iteration");
+    PR_DECREF(it);
+    PrObject *empty = pr_dict_new();
+    it = call(empty, "__reversed__", NULL, 0, NULL);
+    ck_assert_ptr_null(pr_iter_next(it));
+    ck_assert(!pr_err_occurred());
+    RELEASE(it, empty, d, b, values, items, keys);
+}
+END_TEST
+
 /* python3.11: getsizeof after each insertion changes at 1, 6, 11, 22, 43, 86 items. */
 START_TEST(test_sizes_match_cpython)
 {
@@ -422,6 +454,7 @@ Suite *pr_test_dict_methods_suite(void)
     tcase_add_test(tc, test_update_and_constructors);
     tcase_add_test(tc, test_views);
     tcase_add_test(tc, test_iterators);
+    tcase_add_test(tc, test_reversed);
     tcase_add_test(tc, test_sizes_match_cpython);
     tcase_add_test(tc, test_copy_and_merge_sizes);
     tcase_add_test(tc, test_tracking);

@@ -4,6 +4,8 @@
  * comparison, operators, methods through the type's table, iterators, the free list, tracking
  * and exhaustion. Expected values come from python3.11. */
 #include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/set.h"
 #include "objects/iterate.h"
 #include "objects/list.h"
 #include "objects/long.h"
@@ -586,6 +588,44 @@ START_TEST(test_int_indices_and_extended_slices)
 }
 END_TEST
 
+/* python3.11: list(it) and l.extend(it) presize from len() or the iterator's __length_hint__:
+ * list(iter(range(10))) 136, list(iter([1]*10)) 136, list(iter((1, 2, 3))) 88,
+ * list(iter({1, 2, 3})) 88, list(iter({1: 1, 2: 2, 3: 3})) 88, [1].extend(range(10)) 152,
+ * [].extend(range(10)) 136. */
+START_TEST(test_presizing_from_iterators)
+{
+    PrObject *ten = pr_range_from_int64(0, 10, 1), *one = pr_long_from_int64(1);
+    PrObject *three = pr_range_from_int64(1, 4, 1);
+    PrObject *single = pr_list_from_array(&one, 1);
+    PrObject *ones = PR_TYPE(list)->sequence.sq_repeat(single, 10);
+    PrObject *t3 = pr_tuple_from_iterable(three), *s3 = pr_set_new(three);
+    PrObject *d3 = pr_dict_fromkeys(three, NULL);
+    struct {
+        PrObject *src;
+        ssize_t size;
+    } cases[] = {{ten, 136}, {ones, 136}, {t3, 88}, {s3, 88}, {d3, 88}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        PrObject *it = pr_object_get_iter(cases[i].src), *l = pr_list_from_iterable(it);
+        ck_assert_msg(pr_object_sizeof(l) == cases[i].size, "case %zu: %zd", i,
+                      pr_object_sizeof(l));
+        PR_DECREF(l);
+        PR_DECREF(it);
+    }
+    PrObject *l = pr_list_from_array(&one, 1);
+    ck_assert_int_eq(pr_list_extend(l, ten), 0);
+    ck_assert_int_eq(pr_object_sizeof(l), 152);
+    PR_DECREF(l);
+    l = pr_list_new(0);
+    ck_assert_int_eq(pr_list_extend(l, ten), 0);
+    ck_assert_int_eq(pr_object_sizeof(l), 136);
+    PR_DECREF(l);
+    PrObject *objs[] = {ten, three, single, ones, t3, s3, d3, one};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+        PR_DECREF(objs[i]);
+    }
+}
+END_TEST
+
 START_TEST(test_free_list_and_tracking)
 {
     pr_list_clear_free_list();
@@ -668,6 +708,7 @@ Suite *pr_test_list_suite(void)
     tcase_add_test(tc, test_repr_compare_operators);
     tcase_add_test(tc, test_methods_and_constructor);
     tcase_add_test(tc, test_int_indices_and_extended_slices);
+    tcase_add_test(tc, test_presizing_from_iterators);
     tcase_add_test(tc, test_free_list_and_tracking);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
