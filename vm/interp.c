@@ -9,6 +9,7 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "vm/eval.h"
 
 #include <string.h>
 
@@ -41,6 +42,7 @@ int pr_interp_init(void)
     pr_singletons_init();
     pr_gc_init(&pr_interp.gc);
     pr_interp.type.next_version = 1;
+    pr_interp.vm.recursion_limit = 1000;
     pr_interp.initialized = 1;
     if (pr_str_init_state() < 0 || pr_tuple_init_state() < 0) {
         goto fail;
@@ -71,6 +73,7 @@ void pr_interp_finalize(void)
     if (!pr_interp.initialized) {
         return;
     }
+    pr_vm_fini();
     PR_CLEAR(pr_interp.exc);
     PR_CLEAR(pr_interp.exc_handled);
     PR_CLEAR(pr_interp.memory_error);

@@ -131,6 +131,17 @@ typedef struct PrInterp {
         PrObject **items; /* objects whose repr is in progress */
         size_t n, cap;
     } repr;
+
+    /* The VM (vm/frame.h, vm/eval.h): the frame stack, the call depth and its limit, and the
+     * builtins namespace. pr_vm_fini (called by pr_interp_finalize) releases them. */
+    struct {
+        struct PrFrameChunk *chunk; /* the newest chunk of the frame stack */
+        struct PrFrameChunk *spare; /* the last chunk emptied, kept for the next overflow */
+        struct PrFrame *frame;      /* the running frame, or NULL */
+        int depth;                  /* Python frames running, plus C entries into the loop */
+        int recursion_limit;        /* sys.getrecursionlimit(), 1000 */
+        PrObject *builtins;         /* the builtins namespace (a dict), or NULL until made */
+    } vm;
 } PrInterp;
 
 extern PrInterp pr_interp;

@@ -1,0 +1,1749 @@
+/* vm/eval.c — the eval loop: one function that runs frames on the frame stack (vm/frame.h),
+ * dispatching on each code unit with computed goto (a switch where the compiler has none).
+ *
+ * CALLS. A call of a Python function from Python code pushes the callee's frame and jumps to
+ * its first instruction in the same C invocation; RETURN_VALUE pops it and pushes the result on
+ * the caller's stack. Only frames marked is_entry (the first frame of pr_eval_code or
+ * pr_eval_function, i.e. a call from C) return to C. The depth counts every Python frame, so
+ * recursion stops with RecursionError at the limit whatever the C stack.
+ *
+ * EXCEPTIONS. An instruction that fails jumps to `error`, which adds a traceback entry for the
+ * frame (with its last instruction) and looks the instruction up in the code's exception table:
+ * a handler pops the value stack to its depth, maybe pushes lasti, pushes the exception and
+ * continues there; otherwise the frame is popped and the caller's instruction fails in turn.
+ * RERAISE and a bare `raise` skip the new traceback entry (`exception_unwind`), as in 3.11.
+ *
+ * What is not here yet, and raises instead: class statements (LOAD_BUILD_CLASS:
+ * NotImplementedError until classes land), generators (RETURN_GENERATOR and the yield
+ * instructions: NotImplementedError until the generator issue), imports of anything
+ * (ModuleNotFoundError until the built-in module registry exists). */
+#include "vm/eval.h"
+
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/iterate.h"
+#include "objects/list.h"
+#include "objects/long.h"
+#include "objects/number.h"
+#include "objects/set.h"
+#include "objects/singletons.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "stdlib/builtins.h"
+#include "vm/cell.h"
+#include "vm/code.h"
+#include "vm/errors.h"
+#include "vm/eval_impl.h"
+#include "vm/frame.h"
+#include "vm/function.h"
+#include "vm/traceback.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define USE_COMPUTED_GOTO 1
+#else
+#define USE_COMPUTED_GOTO 0
+#endif
+
+/* Inline cache units of each instruction, as constants: NCACHE_LOAD_GLOBAL... */
+enum {
+#define PR_OPCODE(NAME, pop, push, KIND, ncache) NCACHE_##NAME = (ncache),
+#include "vm/opcodes.def"
+};
+
+/* ============================================================================================
+ *  State outside the loop
+ * ============================================================================================ */
+
+PrObject *pr_vm_builtins_borrow(void)
+{
+    if (!pr_interp.vm.builtins) {
+        pr_interp.vm.builtins = pr_builtins_new_namespace();
+    }
+    return pr_interp.vm.builtins;
+}
+
+int pr_vm_recursion_limit(void)
+{
+    return pr_interp.vm.recursion_limit;
+}
+
+int pr_vm_set_recursion_limit(int limit)
+{
+    if (limit < 1) {
+        pr_err_set(PR_EXC(ValueError), "recursion limit must be greater or equal than 1");
+        return -1;
+    }
+    if (limit <= pr_interp.vm.depth) {
+        pr_err_format(PR_EXC(RecursionError),
+                      "cannot set the recursion limit to %d at the recursion depth %d: the limit "
+                      "is too low",
+                      limit, pr_interp.vm.depth);
+        return -1;
+    }
+    pr_interp.vm.recursion_limit = limit;
+    return 0;
+}
+
+void pr_vm_fini(void)
+{
+    PR_CLEAR(pr_interp.vm.builtins);
+    pr_frame_stack_fini();
+}
+
+/* A frame for co, counted against the recursion limit. Returns: NULL with RecursionError or
+ * MemoryError. */
+static PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObject *builtins,
+                            PrObject *locals)
+{
+    if (pr_interp.vm.depth >= pr_interp.vm.recursion_limit) {
+        pr_err_set(PR_EXC(RecursionError), "maximum recursion depth exceeded");
+        return NULL;
+    }
+    PrFrame *f = pr_frame_push(co, func, globals, builtins, locals);
+    if (f) {
+        pr_interp.vm.depth++;
+    }
+    return f;
+}
+
+/* Pops f (the top frame), making its caller the running one. */
+static void leave_frame(PrFrame *f)
+{
+    pr_interp.vm.depth--;
+    pr_interp.vm.frame = f->previous;
+    pr_frame_pop(f);
+}
+
+/* A frame for a call of func, its parameters bound. Steals nothing; args stay the caller's. */
+static PrFrame *function_frame(PrFunction *func, PrObject *const *args, size_t nargs,
+                               PrObject *kwnames)
+{
+    PrCode *co = (PrCode *)func->code;
+    if (co->flags & PR_CO_GENERATOR) {
+        pr_err_set(PR_EXC(NotImplementedError),
+                   "generator functions are not supported yet (pyrena's generator issue)");
+        return NULL;
+    }
+    PrFrame *f = enter_frame(co, (PrObject *)func, func->globals, func->builtins, NULL);
+    if (f && pr_function_bind_args(func, f->localsplus, args, nargs, kwnames) < 0) {
+        leave_frame(f);
+        f = NULL;
+    }
+    return f;
+}
+
+static PrObject *eval_frame(PrFrame *frame);
+
+/* A call of anything but a Python function from the loop. Built-in functions and methods count
+ * one level of recursion while they run, as CPython's cfunction and method_descriptor calls do
+ * (so f -> min(key=lambda) -> f recurses as deep as in CPython). */
+static PrObject *call_object(PrObject *callable, PrObject *const *args, size_t nargs,
+                             PrObject *kwnames)
+{
+    PrType *t = PR_TYPE_OF(callable);
+    if (t != PR_TYPE(builtin_function_or_method) && t != PR_TYPE(method_descriptor)) {
+        return pr_object_call(callable, args, nargs, kwnames);
+    }
+    if (pr_interp.vm.depth >= pr_interp.vm.recursion_limit) {
+        return pr_err_set(PR_EXC(RecursionError),
+                          "maximum recursion depth exceeded while calling a Python object");
+    }
+    pr_interp.vm.depth++;
+    PrObject *r = pr_object_call(callable, args, nargs, kwnames);
+    pr_interp.vm.depth--;
+    return r;
+}
+
+PrObject *pr_eval_code(PrObject *code, PrObject *globals, PrObject *locals)
+{
+    PrObject *builtins = pr_vm_builtins_borrow();
+    if (!builtins) {
+        return NULL;
+    }
+    PrFrame *f = enter_frame((PrCode *)code, NULL, globals, builtins, locals ? locals : globals);
+    return f ? eval_frame(f) : NULL;
+}
+
+PrObject *pr_eval_function(PrObject *func, PrObject *const *args, size_t nargs,
+                           PrObject *kwnames)
+{
+    PrFrame *f = function_frame((PrFunction *)func, args, nargs, kwnames);
+    return f ? eval_frame(f) : NULL;
+}
+
+/* ============================================================================================
+ *  Small helpers of the loop
+ * ============================================================================================ */
+
+/* The value of an int that fits in one 30-bit digit: CPython's "medium" ints, the fast path
+ * for arithmetic and comparison. */
+#define IS_MEDIUM_INT(o)                                                                           \
+    (PR_TYPE_OF(o) == PR_TYPE(int) && PR_SIZE(o) >= -1 && PR_SIZE(o) <= 1)
+#define MEDIUM_VALUE(o) ((int64_t)PR_SIZE(o) * (int64_t)((PrLongObject *)(o))->digit[0])
+
+/* a op b for two medium ints, when the result is cheap to get right: NULL means "take the
+ * generic path" (never an error). */
+static PrObject *int_fast_binop(int op, int64_t a, int64_t b)
+{
+    switch (op) {
+    case PR_NB_ADD:
+    case PR_NB_INPLACE(PR_NB_ADD):
+        return pr_long_from_int64(a + b);
+    case PR_NB_SUB:
+    case PR_NB_INPLACE(PR_NB_SUB):
+        return pr_long_from_int64(a - b);
+    case PR_NB_MUL:
+    case PR_NB_INPLACE(PR_NB_MUL):
+        return pr_long_from_int64(a * b);
+    case PR_NB_FLOORDIV:
+    case PR_NB_INPLACE(PR_NB_FLOORDIV):
+    case PR_NB_MOD:
+    case PR_NB_INPLACE(PR_NB_MOD): {
+        if (b == 0) {
+            return NULL;
+        }
+        int64_t q = a / b, r = a % b;
+        if (r != 0 && ((r < 0) != (b < 0))) {
+            q--;
+            r += b;
+        }
+        int floordiv = op == PR_NB_FLOORDIV || op == PR_NB_INPLACE(PR_NB_FLOORDIV);
+        return pr_long_from_int64(floordiv ? q : r);
+    }
+    default:
+        return NULL;
+    }
+}
+
+/* a op b for two floats: the IEEE operations CPython does (NULL: take the generic path, which
+ * raises ZeroDivisionError, computes %, //, ** with Python's rules). */
+static PrObject *float_fast_binop(int op, double a, double b)
+{
+    switch (op) {
+    case PR_NB_ADD:
+    case PR_NB_INPLACE(PR_NB_ADD):
+        return pr_float_from_double(a + b);
+    case PR_NB_SUB:
+    case PR_NB_INPLACE(PR_NB_SUB):
+        return pr_float_from_double(a - b);
+    case PR_NB_MUL:
+    case PR_NB_INPLACE(PR_NB_MUL):
+        return pr_float_from_double(a * b);
+    case PR_NB_TRUEDIV:
+    case PR_NB_INPLACE(PR_NB_TRUEDIV):
+        return b == 0.0 ? NULL : pr_float_from_double(a / b);
+    default:
+        return NULL;
+    }
+}
+
+static int float_compare(int op, double a, double b)
+{
+    switch (op) {
+    case PR_LT:
+        return a < b;
+    case PR_LE:
+        return a <= b;
+    case PR_EQ:
+        return a == b;
+    case PR_NE:
+        return a != b;
+    case PR_GT:
+        return a > b;
+    default:
+        return a >= b;
+    }
+}
+
+static int int_compare(int op, int64_t a, int64_t b)
+{
+    switch (op) {
+    case PR_LT:
+        return a < b;
+    case PR_LE:
+        return a <= b;
+    case PR_EQ:
+        return a == b;
+    case PR_NE:
+        return a != b;
+    case PR_GT:
+        return a > b;
+    default:
+        return a >= b;
+    }
+}
+
+/* ---- LOAD_GLOBAL's inline cache -------------------------------------------------------------
+ * Five cache units follow LOAD_GLOBAL: [0] low byte what was found (0 nothing cached, 1 in
+ * globals, 2 in builtins, 3 caching given up), high byte the misses so far (8 give up: a name
+ * whose dicts keep changing is looked up directly), [1..2] the entry's index in that dict's entry array, [3..4] the low 32 bits of
+ * the globals' version when the name was found in builtins. A globals hit is checked by the
+ * entry still holding the same (interned) key, which no version is needed for; a builtins hit
+ * also needs the globals unchanged, so that the name has not appeared there since. */
+
+static PrDictEntry *dict_entry_at(PrObject *d, uint32_t i)
+{
+    PrDictKeys *k = ((PrDict *)d)->keys;
+    if (!k || (ssize_t)i >= k->nentries) {
+        return NULL;
+    }
+    return (PrDictEntry *)(void *)(k->indices + ((size_t)1 << k->log2_index_bytes)) + i;
+}
+
+static uint32_t cache_u32(const PrCodeUnit *c)
+{
+    return (uint32_t)c[0] | (uint32_t)c[1] << 16;
+}
+
+static void cache_set_u32(PrCodeUnit *c, uint32_t v)
+{
+    c[0] = (PrCodeUnit)(v & 0xFFFF);
+    c[1] = (PrCodeUnit)(v >> 16);
+}
+
+/* The cached value, borrowed, or NULL when the cache does not apply. */
+static PrObject *global_cache_get(const PrCodeUnit *cache, PrObject *globals, PrObject *builtins,
+                                  PrObject *name)
+{
+    int kind = cache[0] & 0xFF;
+    if (kind == 0 || kind == 3) {
+        return NULL;
+    }
+    if (kind == 2 && (uint32_t)pr_dict_version(globals) != cache_u32(cache + 3)) {
+        return NULL;
+    }
+    PrDictEntry *e = dict_entry_at(kind == 1 ? globals : builtins, cache_u32(cache + 1));
+    return e && e->key == name ? e->value : NULL;
+}
+
+/* Where d holds name (an interned key stored as is), or -1. */
+static int64_t entry_index(PrObject *d, PrObject *name)
+{
+    PrDictKeys *k = ((PrDict *)d)->keys;
+    for (ssize_t i = 0; k && i < k->nentries && i < 0xFFFFFFFF; i++) {
+        if (dict_entry_at(d, (uint32_t)i)->key == name) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void global_cache_fill(PrCodeUnit *cache, PrObject *globals, PrObject *builtins,
+                              PrObject *name, int in_builtins)
+{
+    PrObject *d = in_builtins ? builtins : globals;
+    int kind = cache[0] & 0xFF, misses = cache[0] >> 8;
+    if (kind == 3) {
+        return;
+    }
+    if (kind != 0 && ++misses >= 8) {
+        cache[0] = 3;
+        return;
+    }
+    int64_t i = PR_DICT_CHECK_EXACT(d) && PR_DICT_CHECK_EXACT(globals) ? entry_index(d, name) : -1;
+    if (i < 0) {
+        cache[0] = 3;
+        return;
+    }
+    cache[0] = (PrCodeUnit)(misses << 8 | (in_builtins ? 2 : 1));
+    cache_set_u32(cache + 1, (uint32_t)i);
+    cache_set_u32(cache + 3, (uint32_t)pr_dict_version(globals));
+}
+
+/* LOAD_NAME's lookup: locals (any mapping), globals, builtins; NameError when absent. */
+static PrObject *lookup_name(PrObject *locals, PrObject *globals, PrObject *builtins,
+                             PrObject *name)
+{
+    PrObject *v;
+    if (locals) {
+        if (PR_DICT_CHECK_EXACT(locals)) {
+            if ((v = pr_dict_getitem_borrow(locals, name))) {
+                return PR_NEWREF(v);
+            }
+            if (pr_err_occurred()) {
+                return NULL;
+            }
+        } else {
+            if ((v = pr_vm_getitem(locals, name))) {
+                return v;
+            }
+            if (!pr_err_matches((PrObject *)PR_EXC(KeyError))) {
+                return NULL;
+            }
+            pr_err_clear();
+        }
+    }
+    if ((v = pr_dict_getitem_borrow(globals, name)) ||
+        (!pr_err_occurred() && (v = pr_dict_getitem_borrow(builtins, name)))) {
+        return PR_NEWREF(v);
+    }
+    if (!pr_err_occurred()) {
+        pr_vm_name_error(name);
+    }
+    return NULL;
+}
+
+/* MAKE_FUNCTION's annotations operand: 3.11 passes a flat tuple (name, value, ...). */
+static PrObject *annotations_dict(PrObject *ann)
+{
+    if (!PR_TUPLE_CHECK(ann)) {
+        return PR_NEWREF(ann);
+    }
+    PrObject *d = pr_dict_new();
+    for (ssize_t i = 0; d && i + 1 < PR_TUPLE_SIZE(ann); i += 2) {
+        if (pr_dict_setitem(d, PR_TUPLE_ITEMS(ann)[i], PR_TUPLE_ITEMS(ann)[i + 1]) < 0) {
+            PR_CLEAR(d);
+        }
+    }
+    return d;
+}
+
+/* PRINT_EXPR: sys.displayhook's job, until sys exists: repr to stdout and builtins._ */
+static int display(PrObject *builtins, PrObject *v)
+{
+    if (v == PR_None) {
+        return 0;
+    }
+    if (pr_dict_setitem_cstr(builtins, "_", PR_None) < 0) {
+        return -1;
+    }
+    PrObject *r = pr_object_repr(v);
+    if (!r) {
+        return -1;
+    }
+    fwrite(PR_STR_DATA(r), 1, (size_t)PR_STR_BYTES(r), stdout);
+    fputc('\n', stdout);
+    PR_DECREF(r);
+    return pr_dict_setitem_cstr(builtins, "_", v);
+}
+
+/* ============================================================================================
+ *  The loop
+ * ============================================================================================ */
+
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define STACK_SHRINK(n) (sp -= (n))
+#define STACK_BASE() (localsplus + co->nlocalsplus)
+
+#define JUMPBY(n) (next_instr += (n))
+#define SKIP_CACHES(NAME) (next_instr += NCACHE_##NAME)
+
+#define GETLOCAL(i) (localsplus[(i)])
+#define SETLOCAL(i, v)                                                                             \
+    do {                                                                                           \
+        PrObject *old_ = localsplus[(i)];                                                          \
+        localsplus[(i)] = (v);                                                                     \
+        PR_XDECREF(old_);                                                                          \
+    } while (0)
+
+/* Loads the registers from frame (after a call, a return, or at the start). */
+#define LOAD_FRAME_STATE()                                                                         \
+    do {                                                                                           \
+        co = frame->code;                                                                          \
+        localsplus = frame->localsplus;                                                            \
+        consts = PR_TUPLE_ITEMS(co->consts);                                                       \
+        names = PR_TUPLE_ITEMS(co->names);                                                         \
+        next_instr = frame->prev_instr + 1;                                                        \
+        sp = STACK_BASE() + frame->stacktop;                                                       \
+    } while (0)
+#define SAVE_STACK() (frame->stacktop = (int)(sp - STACK_BASE()))
+
+#if USE_COMPUTED_GOTO
+#define TARGET(op) TARGET_##op:
+#define DISPATCH_GOTO() goto *opcode_targets[opcode]
+#else
+#define TARGET(op) case PR_OP_##op:
+#define DISPATCH_GOTO() goto dispatch_opcode
+#endif
+
+/* Fetches the next code unit, records it as the frame's current instruction, and jumps. */
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        word = *next_instr;                                                                        \
+        frame->prev_instr = next_instr++;                                                          \
+        opcode = PR_CU_OPCODE(word);                                                               \
+        oparg = PR_CU_OPARG(word);                                                                 \
+        DISPATCH_GOTO();                                                                           \
+    } while (0)
+
+#define POP_JUMP_IF_TRUTH(want)                                                                    \
+    do {                                                                                           \
+        PrObject *cond_ = POP();                                                                   \
+        int t_;                                                                                    \
+        if (cond_ == PR_True) {                                                                    \
+            t_ = 1;                                                                                \
+        } else if (cond_ == PR_False || cond_ == PR_None) {                                        \
+            t_ = 0;                                                                                \
+        } else if ((t_ = pr_object_is_true(cond_)) < 0) {                                          \
+            PR_DECREF(cond_);                                                                      \
+            goto error;                                                                            \
+        }                                                                                          \
+        PR_DECREF(cond_);                                                                          \
+        if (t_ == (want)) {                                                                        \
+            JUMPBY(jump_sign * oparg);                                                             \
+        }                                                                                          \
+    } while (0)
+
+static PrObject *eval_frame(PrFrame *frame)
+{
+#if USE_COMPUTED_GOTO
+    static void *const opcode_targets[] = {
+#define PR_OPCODE(NAME, pop, push, KIND, ncache) [PR_OP_##NAME] = &&TARGET_##NAME,
+#include "vm/opcodes.def"
+    };
+    _Static_assert(sizeof opcode_targets / sizeof opcode_targets[0] == PR_OP__COUNT,
+                   "one dispatch target per opcode of vm/opcodes.def");
+#endif
+    PrCode *co;
+    PrObject **localsplus, **sp, *const *consts, *const *names;
+    const PrCodeUnit *next_instr;
+    PrCodeUnit word;
+    int opcode, oparg, jump_sign;
+    PrObject *kwnames = NULL; /* borrowed from consts: KW_NAMES for the next CALL */
+
+    frame->is_entry = 1;
+start_frame:
+    pr_interp.vm.frame = frame;
+    LOAD_FRAME_STATE();
+    DISPATCH();
+
+#if !USE_COMPUTED_GOTO
+dispatch_opcode:
+    switch (opcode) {
+#endif
+
+    /* ---- basics ------------------------------------------------------------------------ */
+
+    TARGET(NOP)
+    TARGET(RESUME)
+    TARGET(PRECALL)
+    {
+        next_instr += opcode == PR_OP_PRECALL ? NCACHE_PRECALL : 0;
+        DISPATCH();
+    }
+
+    TARGET(CACHE)
+    {
+        pr_err_set(PR_EXC(SystemError), "executed an inline cache unit");
+        goto error;
+    }
+
+    TARGET(EXTENDED_ARG)
+    {
+        int high = oparg;
+        word = *next_instr;
+        frame->prev_instr = next_instr++;
+        opcode = PR_CU_OPCODE(word);
+        oparg = high << 8 | PR_CU_OPARG(word);
+        DISPATCH_GOTO();
+    }
+
+    TARGET(POP_TOP)
+    {
+        PrObject *v = POP();
+        PR_XDECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL)
+    {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(COPY)
+    {
+        PrObject *v = PEEK(oparg);
+        PR_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SWAP)
+    {
+        PrObject *v = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = v;
+        DISPATCH();
+    }
+
+    /* ---- constants, locals, names ------------------------------------------------------ */
+
+    TARGET(LOAD_CONST)
+    {
+        PrObject *v = consts[oparg];
+        PR_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST)
+    {
+        PrObject *v = GETLOCAL(oparg);
+        if (!v) {
+            pr_vm_unbound_error(co, oparg);
+            goto error;
+        }
+        PR_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST)
+    {
+        PrObject *v = POP();
+        SETLOCAL(oparg, v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST)
+    {
+        if (!GETLOCAL(oparg)) {
+            pr_vm_unbound_error(co, oparg);
+            goto error;
+        }
+        SETLOCAL(oparg, NULL);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME)
+    {
+        PrObject *v = lookup_name(frame->locals, frame->globals, frame->builtins, names[oparg]);
+        if (!v) {
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME)
+    {
+        PrObject *v = POP();
+        int r = -1;
+        if (!frame->locals) {
+            pr_err_format(PR_EXC(SystemError), "no locals found when storing %R", names[oparg]);
+        } else if (PR_DICT_CHECK_EXACT(frame->locals)) {
+            r = pr_dict_setitem(frame->locals, names[oparg], v);
+        } else {
+            r = pr_vm_setitem(frame->locals, names[oparg], v);
+        }
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME)
+    TARGET(DELETE_GLOBAL)
+    {
+        PrObject *ns = opcode == PR_OP_DELETE_NAME ? frame->locals : frame->globals;
+        if (!ns) {
+            pr_err_format(PR_EXC(SystemError), "no locals when deleting %R", names[oparg]);
+            goto error;
+        }
+        if (pr_vm_setitem(ns, names[oparg], NULL) < 0) {
+            if (pr_err_matches((PrObject *)PR_EXC(KeyError))) {
+                pr_err_clear();
+                pr_vm_name_error(names[oparg]);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL)
+    {
+        PrObject *name = names[oparg >> 1];
+        PrObject *v = global_cache_get(next_instr, frame->globals, frame->builtins, name);
+        if (!v) {
+            int in_builtins = 0;
+            if (!(v = pr_dict_getitem_borrow(frame->globals, name))) {
+                if (pr_err_occurred()) {
+                    goto error;
+                }
+                if (!(v = pr_dict_getitem_borrow(frame->builtins, name))) {
+                    if (!pr_err_occurred()) {
+                        pr_vm_name_error(name);
+                    }
+                    goto error;
+                }
+                in_builtins = 1;
+            }
+            global_cache_fill((PrCodeUnit *)next_instr, frame->globals, frame->builtins, name,
+                              in_builtins);
+        }
+        if (oparg & 1) {
+            PUSH(NULL);
+        }
+        PR_INCREF(v);
+        PUSH(v);
+        SKIP_CACHES(LOAD_GLOBAL);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL)
+    {
+        PrObject *v = POP();
+        int r = pr_dict_setitem(frame->globals, names[oparg], v);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    /* ---- cells ------------------------------------------------------------------------- */
+
+    TARGET(MAKE_CELL)
+    {
+        PrObject *cell = pr_cell_new(GETLOCAL(oparg));
+        if (!cell) {
+            goto error;
+        }
+        SETLOCAL(oparg, cell);
+        DISPATCH();
+    }
+
+    TARGET(COPY_FREE_VARS)
+    {
+        PrObject *closure = ((PrFunction *)frame->func)->closure;
+        int offset = co->nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++) {
+            PrObject *cell = PR_TUPLE_ITEMS(closure)[i];
+            PR_INCREF(cell);
+            SETLOCAL(offset + i, cell);
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE)
+    {
+        PrObject *cell = GETLOCAL(oparg);
+        if (!cell) {
+            pr_vm_unbound_error(co, oparg);
+            goto error;
+        }
+        PR_INCREF(cell);
+        PUSH(cell);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF)
+    {
+        PrObject *v = PR_CELL_GET_BORROW(GETLOCAL(oparg));
+        if (!v) {
+            pr_vm_unbound_error(co, oparg);
+            goto error;
+        }
+        PR_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF)
+    {
+        PrObject *name = PR_TUPLE_ITEMS(co->localsplusnames)[oparg];
+        PrObject *v = NULL;
+        if (frame->locals) {
+            if (PR_DICT_CHECK_EXACT(frame->locals)) {
+                v = pr_dict_getitem_borrow(frame->locals, name);
+                PR_XINCREF(v);
+            } else if (!(v = pr_vm_getitem(frame->locals, name)) &&
+                       pr_err_matches((PrObject *)PR_EXC(KeyError))) {
+                pr_err_clear();
+            }
+            if (!v && pr_err_occurred()) {
+                goto error;
+            }
+        }
+        if (!v) {
+            if (!(v = PR_CELL_GET_BORROW(GETLOCAL(oparg)))) {
+                pr_vm_unbound_error(co, oparg);
+                goto error;
+            }
+            PR_INCREF(v);
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF)
+    {
+        PrObject *v = POP();
+        pr_cell_set(GETLOCAL(oparg), v);
+        PR_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF)
+    {
+        PrObject *cell = GETLOCAL(oparg);
+        if (!PR_CELL_GET_BORROW(cell)) {
+            pr_vm_unbound_error(co, oparg);
+            goto error;
+        }
+        pr_cell_set(cell, NULL);
+        DISPATCH();
+    }
+
+    /* ---- attributes and items ---------------------------------------------------------- */
+
+    TARGET(LOAD_ATTR)
+    {
+        PrObject *owner = TOP();
+        PrObject *v = pr_object_getattr(owner, names[oparg]);
+        if (!v) {
+            goto error;
+        }
+        SET_TOP(v);
+        PR_DECREF(owner);
+        SKIP_CACHES(LOAD_ATTR);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR)
+    {
+        PrObject *owner = POP(), *v = POP();
+        int r = pr_object_setattr(owner, names[oparg], v);
+        PR_DECREF(owner);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        SKIP_CACHES(STORE_ATTR);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR)
+    {
+        PrObject *owner = POP();
+        int r = pr_object_delattr(owner, names[oparg]);
+        PR_DECREF(owner);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD)
+    {
+        PrObject *obj = TOP(), *meth = NULL;
+        int unbound = pr_object_get_method(obj, names[oparg], &meth);
+        if (unbound < 0) {
+            goto error;
+        }
+        if (unbound) {
+            SET_TOP(meth); /* meth, self */
+            PUSH(obj);
+        } else {
+            SET_TOP(NULL); /* NULL, attribute */
+            PR_DECREF(obj);
+            PUSH(meth);
+        }
+        SKIP_CACHES(LOAD_METHOD);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR)
+    {
+        PrObject *sub = POP(), *container = TOP();
+        PrObject *v = pr_vm_getitem(container, sub);
+        PR_DECREF(sub);
+        PR_DECREF(container);
+        SET_TOP(v);
+        if (!v) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SKIP_CACHES(BINARY_SUBSCR);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR)
+    {
+        PrObject *sub = TOP(), *container = SECOND(), *v = THIRD();
+        STACK_SHRINK(3);
+        int r = pr_vm_setitem(container, sub, v);
+        PR_DECREF(v);
+        PR_DECREF(container);
+        PR_DECREF(sub);
+        if (r < 0) {
+            goto error;
+        }
+        SKIP_CACHES(STORE_SUBSCR);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR)
+    {
+        PrObject *sub = TOP(), *container = SECOND();
+        STACK_SHRINK(2);
+        int r = pr_vm_setitem(container, sub, NULL);
+        PR_DECREF(container);
+        PR_DECREF(sub);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE)
+    {
+        PrObject *step = oparg == 3 ? POP() : NULL;
+        PrObject *stop = POP(), *start = TOP();
+        PrObject *slice = pr_slice_new(start, stop, step);
+        PR_DECREF(start);
+        PR_DECREF(stop);
+        PR_XDECREF(step);
+        SET_TOP(slice);
+        if (!slice) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    /* ---- operators --------------------------------------------------------------------- */
+
+    TARGET(UNARY_POSITIVE)
+    TARGET(UNARY_NEGATIVE)
+    TARGET(UNARY_INVERT)
+    {
+        PrObject *v = TOP(), *r;
+        if (opcode == PR_OP_UNARY_NEGATIVE) {
+            r = pr_number_negative(v);
+        } else if (opcode == PR_OP_UNARY_POSITIVE) {
+            r = pr_number_positive(v);
+        } else {
+            r = pr_number_invert(v);
+        }
+        PR_DECREF(v);
+        SET_TOP(r);
+        if (!r) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT)
+    {
+        PrObject *v = TOP();
+        int t = pr_object_is_true(v);
+        PR_DECREF(v);
+        if (t < 0) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(PR_NEWREF(t ? PR_False : PR_True));
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP)
+    {
+        PrObject *rhs = POP(), *lhs = TOP(), *r = NULL;
+        if (IS_MEDIUM_INT(lhs) && IS_MEDIUM_INT(rhs)) {
+            r = int_fast_binop(oparg, MEDIUM_VALUE(lhs), MEDIUM_VALUE(rhs));
+        } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
+            r = float_fast_binop(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs));
+        }
+        if (!r) {
+            r = oparg < PR_NB_COUNT ? pr_number_binop((PrBinop)oparg, lhs, rhs)
+                                    : pr_number_inplace_binop((PrBinop)(oparg - PR_NB_COUNT),
+                                                              lhs, rhs);
+        }
+        PR_DECREF(lhs);
+        PR_DECREF(rhs);
+        SET_TOP(r);
+        if (!r) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SKIP_CACHES(BINARY_OP);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP)
+    {
+        PrObject *rhs = POP(), *lhs = TOP(), *r;
+        if (IS_MEDIUM_INT(lhs) && IS_MEDIUM_INT(rhs)) {
+            r = PR_NEWREF(int_compare(oparg, MEDIUM_VALUE(lhs), MEDIUM_VALUE(rhs)) ? PR_True
+                                                                                   : PR_False);
+        } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
+            r = PR_NEWREF(float_compare(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs))
+                              ? PR_True
+                              : PR_False);
+        } else {
+            r = pr_object_richcompare(lhs, rhs, (PrCompareOp)oparg);
+        }
+        PR_DECREF(lhs);
+        PR_DECREF(rhs);
+        SET_TOP(r);
+        if (!r) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SKIP_CACHES(COMPARE_OP);
+        DISPATCH();
+    }
+
+    TARGET(IS_OP)
+    {
+        PrObject *rhs = POP(), *lhs = TOP();
+        int r = (lhs == rhs) ^ oparg;
+        PR_DECREF(lhs);
+        PR_DECREF(rhs);
+        SET_TOP(PR_NEWREF(r ? PR_True : PR_False));
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP)
+    {
+        PrObject *container = POP(), *item = TOP();
+        int r = pr_vm_contains(container, item);
+        PR_DECREF(container);
+        PR_DECREF(item);
+        if (r < 0) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        SET_TOP(PR_NEWREF((r ^ oparg) ? PR_True : PR_False));
+        DISPATCH();
+    }
+
+    /* ---- building ---------------------------------------------------------------------- */
+
+    TARGET(BUILD_TUPLE)
+    {
+        PrObject *t = pr_tuple_new(oparg);
+        if (!t) {
+            goto error;
+        }
+        for (int i = oparg; i > 0; i--) {
+            PR_TUPLE_ITEMS(t)[i - 1] = POP();
+        }
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST)
+    {
+        PrObject *l = pr_list_from_array(sp - oparg, oparg);
+        if (!l) {
+            goto error;
+        }
+        for (int i = 0; i < oparg; i++) {
+            PrObject *v = POP();
+            PR_DECREF(v);
+        }
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP)
+    {
+        PrObject *d = pr_dict_new();
+        if (!d) {
+            goto error;
+        }
+        for (int i = oparg; i > 0; i--) {
+            if (pr_dict_setitem(d, PEEK(2 * i), PEEK(2 * i - 1)) < 0) {
+                PR_DECREF(d);
+                goto error;
+            }
+        }
+        for (int i = 0; i < 2 * oparg; i++) {
+            PrObject *v = POP();
+            PR_DECREF(v);
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP)
+    {
+        PrObject *keys = TOP(), *d = pr_dict_new();
+        if (!d) {
+            goto error;
+        }
+        for (int i = 0; i < oparg; i++) {
+            if (pr_dict_setitem(d, PR_TUPLE_ITEMS(keys)[i], PEEK(oparg + 1 - i)) < 0) {
+                PR_DECREF(d);
+                goto error;
+            }
+        }
+        for (int i = 0; i <= oparg; i++) {
+            PrObject *v = POP();
+            PR_DECREF(v);
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING)
+    {
+        PrObject *s = pr_vm_build_string(sp - oparg, oparg);
+        if (!s) {
+            goto error;
+        }
+        for (int i = 0; i < oparg; i++) {
+            PrObject *v = POP();
+            PR_DECREF(v);
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND)
+    {
+        PrObject *v = POP();
+        int r = pr_list_append(PEEK(oparg), v);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND)
+    {
+        PrObject *iterable = POP();
+        if (pr_list_extend(PEEK(oparg), iterable) < 0) {
+            if (pr_err_matches((PrObject *)PR_EXC(TypeError)) && !PR_TYPE_OF(iterable)->iter &&
+                !PR_TYPE_OF(iterable)->sequence.sq_item) {
+                pr_err_format(PR_EXC(TypeError), "Value after * must be an iterable, not %s",
+                              PR_TYPE_OF(iterable)->name);
+            }
+            PR_DECREF(iterable);
+            goto error;
+        }
+        PR_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE)
+    {
+        PrObject *l = TOP(), *t = pr_list_as_tuple(l);
+        PR_DECREF(l);
+        SET_TOP(t);
+        if (!t) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD)
+    {
+        PrObject *v = POP(), *k = POP();
+        int r = pr_dict_setitem(PEEK(oparg), k, v);
+        PR_DECREF(k);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE)
+    TARGET(DICT_MERGE)
+    {
+        PrObject *update = POP();
+        int r = opcode == PR_OP_DICT_UPDATE
+                    ? pr_vm_dict_update(PEEK(oparg), update)
+                    : pr_vm_dict_merge(PEEK(oparg + 2), PEEK(oparg), update);
+        PR_DECREF(update);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET)
+    {
+        PrObject *set = pr_set_new(NULL);
+        int r = set ? 0 : -1;
+        for (int i = oparg; i > 0 && r == 0; i--) {
+            r = pr_set_add(set, PEEK(i));
+        }
+        for (int i = 0; i < oparg; i++) {
+            PrObject *v = POP();
+            PR_DECREF(v);
+        }
+        if (r < 0) {
+            PR_XDECREF(set);
+            goto error;
+        }
+        PUSH(set);
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD)
+    TARGET(SET_UPDATE)
+    {
+        PrObject *v = POP();
+        int r = opcode == PR_OP_SET_ADD ? pr_set_add(PEEK(oparg), v)
+                                        : pr_set_update(PEEK(oparg), v);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE)
+    {
+        PrObject *seq = POP(), *const *items = NULL;
+        ssize_t n = -1;
+        if (PR_TUPLE_CHECK_EXACT(seq)) {
+            items = PR_TUPLE_ITEMS(seq), n = PR_TUPLE_SIZE(seq);
+        } else if (PR_LIST_CHECK_EXACT(seq)) {
+            items = PR_LIST_ITEMS(seq), n = PR_LIST_SIZE(seq);
+        }
+        if (n == oparg) {
+            for (int i = oparg; i > 0; i--) {
+                PR_INCREF(items[i - 1]);
+                PUSH(items[i - 1]);
+            }
+        } else if (pr_vm_unpack(seq, oparg, -1, sp + oparg) < 0) {
+            PR_DECREF(seq);
+            goto error;
+        } else {
+            sp += oparg;
+        }
+        PR_DECREF(seq);
+        SKIP_CACHES(UNPACK_SEQUENCE);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX)
+    {
+        int before = oparg & 0xFF, after = oparg >> 8, total = before + after + 1;
+        PrObject *seq = POP();
+        if (pr_vm_unpack(seq, before, after, sp + total) < 0) {
+            PR_DECREF(seq);
+            goto error;
+        }
+        sp += total;
+        PR_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE)
+    {
+        PrObject *spec = (oparg & PR_FVS_HAVE_SPEC) ? POP() : NULL, *v = POP();
+        PrObject *r = pr_vm_format_value(v, oparg & PR_FVC_MASK, spec);
+        PR_DECREF(v);
+        PR_XDECREF(spec);
+        if (!r) {
+            goto error;
+        }
+        PUSH(r);
+        DISPATCH();
+    }
+
+    /* ---- calls ------------------------------------------------------------------------- */
+
+    TARGET(KW_NAMES)
+    {
+        kwnames = consts[oparg];
+        DISPATCH();
+    }
+
+    TARGET(CALL)
+    {
+        int is_meth = PEEK(oparg + 2) != NULL;
+        int nargs = oparg + is_meth;
+        PrObject *callable = PEEK(nargs + 1);
+        PrObject **args = sp - nargs;
+        PrObject *kw = kwnames;
+        size_t positional = (size_t)nargs - (kw ? (size_t)PR_TUPLE_SIZE(kw) : 0);
+        kwnames = NULL;
+        SKIP_CACHES(CALL);
+        if (PR_FUNCTION_CHECK(callable)) {
+            PrFunction *func = (PrFunction *)callable;
+            PrCode *fco = (PrCode *)func->code;
+            PrFrame *callee;
+            if (!kw && (int)positional == fco->argcount &&
+                !(fco->flags & (PR_CO_VARARGS | PR_CO_VARKEYWORDS | PR_CO_GENERATOR)) &&
+                fco->kwonlyargcount == 0) {
+                /* the common case: the arguments move from our stack into the callee's slots */
+                if (!(callee = enter_frame(fco, callable, func->globals, func->builtins, NULL))) {
+                    goto call_failed;
+                }
+                memcpy(callee->localsplus, args, (size_t)nargs * sizeof *args);
+                STACK_SHRINK(nargs);
+            } else if (!(callee = function_frame(func, args, positional, kw))) {
+                goto call_failed;
+            } else {
+                for (int i = 0; i < nargs; i++) {
+                    PrObject *v = POP();
+                    PR_DECREF(v);
+                }
+            }
+            /* what is left: the callable (the method when is_meth) and the NULL below it */
+            for (int i = is_meth; i < 2; i++) {
+                PrObject *v = POP();
+                PR_XDECREF(v);
+            }
+            SAVE_STACK();
+            frame->prev_instr = next_instr - 1; /* the return resumes after the caches */
+            frame = callee;
+            goto start_frame;
+        }
+        {
+            PrObject *r = call_object(callable, args, positional, kw);
+            for (int i = 0; i < oparg + 2; i++) {
+                PrObject *v = POP();
+                PR_XDECREF(v);
+            }
+            if (!r) {
+                goto error;
+            }
+            PUSH(r);
+            DISPATCH();
+        }
+    call_failed:
+        for (int i = 0; i < oparg + 2; i++) {
+            PrObject *v = POP();
+            PR_XDECREF(v);
+        }
+        goto error;
+    }
+
+    TARGET(CALL_FUNCTION_EX)
+    {
+        PrObject *kwargs = (oparg & 1) ? POP() : NULL, *callargs = POP(), *func = TOP();
+        PrObject *kwn = NULL, *r = NULL;
+        size_t n = 0;
+        PrObject **args = pr_vm_explode_args(func, callargs, kwargs, &n, &kwn);
+        PR_DECREF(callargs);
+        PR_XDECREF(kwargs);
+        if (args && PR_FUNCTION_CHECK(func)) {
+            PrFrame *callee = function_frame((PrFunction *)func, args, n, kwn);
+            pr_vm_free_args(args, n + (kwn ? (size_t)PR_TUPLE_SIZE(kwn) : 0), kwn);
+            if (callee) {
+                PR_DECREF(func);
+                STACK_SHRINK(2);
+                SAVE_STACK();
+                frame = callee;
+                goto start_frame;
+            }
+        } else if (args) {
+            r = call_object(func, args, n, kwn);
+            pr_vm_free_args(args, n + (kwn ? (size_t)PR_TUPLE_SIZE(kwn) : 0), kwn);
+        }
+        PR_DECREF(func);
+        STACK_SHRINK(2);
+        if (!r) {
+            goto error;
+        }
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION)
+    {
+        PrObject *code = POP();
+        PrFunction *func =
+            (PrFunction *)pr_function_new(code, frame->globals, frame->builtins);
+        PR_DECREF(code);
+        if (!func) {
+            goto error;
+        }
+        if (oparg & PR_MKFN_CLOSURE) {
+            func->closure = POP();
+        }
+        if (oparg & PR_MKFN_ANNOTATIONS) {
+            PrObject *ann = POP();
+            func->annotations = annotations_dict(ann);
+            PR_DECREF(ann);
+            if (!func->annotations) {
+                PR_DECREF(func);
+                goto error;
+            }
+        }
+        if (oparg & PR_MKFN_KWDEFAULTS) {
+            func->kwdefaults = POP();
+        }
+        if (oparg & PR_MKFN_DEFAULTS) {
+            func->defaults = POP();
+        }
+        PUSH((PrObject *)func);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE)
+    {
+        PrObject *retval = POP();
+        SAVE_STACK();
+        if (frame->is_entry) {
+            leave_frame(frame);
+            return retval;
+        }
+        PrFrame *caller = frame->previous;
+        leave_frame(frame);
+        frame = caller;
+        pr_interp.vm.frame = frame;
+        LOAD_FRAME_STATE();
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS)
+    {
+        pr_err_set(PR_EXC(NotImplementedError),
+                   "class statements are not supported yet (classes come with the object "
+                   "model's next issue)");
+        goto error;
+    }
+
+    /* ---- generators: the next issue ---------------------------------------------------- */
+
+    TARGET(RETURN_GENERATOR)
+    TARGET(YIELD_VALUE)
+    TARGET(GET_YIELD_FROM_ITER)
+    TARGET(SEND)
+    {
+        pr_err_set(PR_EXC(NotImplementedError),
+                   "generators are not supported yet (pyrena's generator issue)");
+        goto error;
+    }
+
+    /* ---- iteration and jumps ----------------------------------------------------------- */
+
+    TARGET(GET_ITER)
+    {
+        PrObject *v = TOP(), *it = pr_object_get_iter(v);
+        PR_DECREF(v);
+        SET_TOP(it);
+        if (!it) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER)
+    {
+        PrObject *it = TOP(), *next = PR_TYPE_OF(it)->iternext(it);
+        if (next) {
+            PUSH(next);
+            DISPATCH();
+        }
+        if (pr_err_occurred()) {
+            if (!pr_err_matches((PrObject *)PR_EXC(StopIteration))) {
+                goto error;
+            }
+            pr_err_clear();
+        }
+        STACK_SHRINK(1);
+        PR_DECREF(it);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_FORWARD)
+    {
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD)
+    TARGET(JUMP_BACKWARD_NO_INTERRUPT)
+    {
+        JUMPBY(-oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_FORWARD_IF_FALSE)
+    {
+        jump_sign = 1;
+        POP_JUMP_IF_TRUTH(0);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_FORWARD_IF_TRUE)
+    {
+        jump_sign = 1;
+        POP_JUMP_IF_TRUTH(1);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_BACKWARD_IF_FALSE)
+    {
+        jump_sign = -1;
+        POP_JUMP_IF_TRUTH(0);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_BACKWARD_IF_TRUE)
+    {
+        jump_sign = -1;
+        POP_JUMP_IF_TRUTH(1);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_FORWARD_IF_NONE)
+    TARGET(POP_JUMP_FORWARD_IF_NOT_NONE)
+    TARGET(POP_JUMP_BACKWARD_IF_NONE)
+    TARGET(POP_JUMP_BACKWARD_IF_NOT_NONE)
+    {
+        PrObject *v = POP();
+        int want_none =
+            opcode == PR_OP_POP_JUMP_FORWARD_IF_NONE || opcode == PR_OP_POP_JUMP_BACKWARD_IF_NONE;
+        int backward = opcode == PR_OP_POP_JUMP_BACKWARD_IF_NONE ||
+                       opcode == PR_OP_POP_JUMP_BACKWARD_IF_NOT_NONE;
+        if ((v == PR_None) == want_none) {
+            JUMPBY(backward ? -oparg : oparg);
+        }
+        PR_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP)
+    TARGET(JUMP_IF_TRUE_OR_POP)
+    {
+        PrObject *v = TOP();
+        int t = pr_object_is_true(v);
+        if (t < 0) {
+            goto error;
+        }
+        if (t == (opcode == PR_OP_JUMP_IF_TRUE_OR_POP)) {
+            JUMPBY(oparg);
+        } else {
+            STACK_SHRINK(1);
+            PR_DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    /* ---- exceptions and with ----------------------------------------------------------- */
+
+    TARGET(RAISE_VARARGS)
+    {
+        PrObject *cause = oparg == 2 ? POP() : NULL, *exc = oparg >= 1 ? POP() : NULL;
+        if (!exc) {
+            PrObject *handled = pr_err_handled_borrow();
+            if (!handled) {
+                pr_err_set(PR_EXC(RuntimeError), "No active exception to reraise");
+                goto error;
+            }
+            pr_err_restore_steal(PR_NEWREF(handled));
+            goto exception_unwind;
+        }
+        pr_vm_do_raise(exc, cause);
+        PR_DECREF(exc);
+        PR_XDECREF(cause);
+        goto error;
+    }
+
+    TARGET(RERAISE)
+    {
+        PrObject *exc = POP();
+        if (oparg) {
+            PrObject *lasti = PEEK(oparg);
+            int64_t off;
+            if (PR_LONG_CHECK(lasti) && pr_long_as_int64(lasti, &off) == 0) {
+                frame->prev_instr = co->code + off;
+            }
+        }
+        pr_err_restore_steal(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(PUSH_EXC_INFO)
+    {
+        PrObject *exc = TOP(), *prev = pr_err_handled_borrow();
+        SET_TOP(PR_NEWREF(prev ? prev : PR_None));
+        pr_err_set_handled(exc);
+        PUSH(exc);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT)
+    {
+        PrObject *prev = POP();
+        pr_err_set_handled(prev == PR_None ? NULL : prev);
+        PR_DECREF(prev);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH)
+    {
+        PrObject *right = POP(), *left = TOP();
+        if (pr_vm_check_except_type(right) < 0) {
+            PR_DECREF(right);
+            goto error;
+        }
+        int r = pr_err_given_matches(left, right);
+        PR_DECREF(right);
+        PUSH(PR_NEWREF(r ? PR_True : PR_False));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR)
+    {
+        PUSH(PR_NEWREF(PR_EXC(AssertionError)));
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH)
+    {
+        PrObject *mgr = TOP(), *exit = NULL, *res = NULL;
+        if (pr_vm_enter_with(mgr, &exit, &res) < 0) {
+            goto error;
+        }
+        SET_TOP(exit);
+        PR_DECREF(mgr);
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START)
+    {
+        /* exit, lasti, previous exception, exception */
+        PrObject *exc = TOP(), *exit = PEEK(4);
+        PrObject *tb = ((PrBaseException *)exc)->traceback;
+        PrObject *argv[3] = {(PrObject *)PR_TYPE_OF(exc), exc, tb ? tb : PR_None};
+        PrObject *r = pr_object_call(exit, argv, 3, NULL);
+        if (!r) {
+            goto error;
+        }
+        PUSH(r);
+        DISPATCH();
+    }
+
+    /* ---- modules and the rest ---------------------------------------------------------- */
+
+    TARGET(IMPORT_NAME)
+    {
+        PrObject *fromlist = POP(), *level = TOP();
+        PrObject *m = pr_vm_import_name(names[oparg], fromlist, level);
+        PR_DECREF(fromlist);
+        PR_DECREF(level);
+        SET_TOP(m);
+        if (!m) {
+            STACK_SHRINK(1);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM)
+    {
+        PrObject *v = pr_vm_import_from(TOP(), names[oparg]);
+        if (!v) {
+            goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR)
+    {
+        PrObject *m = POP();
+        int r = frame->locals ? pr_vm_import_star(m, frame->locals) : -1;
+        if (!frame->locals) {
+            pr_err_set(PR_EXC(SystemError), "no locals found during 'import *'");
+        }
+        PR_DECREF(m);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS)
+    {
+        PrObject *ns = frame->locals;
+        if (!ns || !PR_DICT_CHECK(ns)) {
+            pr_err_set(PR_EXC(SystemError), "no locals found when setting up annotations");
+            goto error;
+        }
+        if (!pr_dict_getitem_cstr_borrow(ns, "__annotations__")) {
+            PrObject *d = pr_dict_new();
+            int r = d ? pr_dict_setitem_cstr(ns, "__annotations__", d) : -1;
+            PR_XDECREF(d);
+            if (r < 0) {
+                goto error;
+            }
+        }
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR)
+    {
+        PrObject *v = POP();
+        int r = display(frame->builtins, v);
+        PR_DECREF(v);
+        if (r < 0) {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+#if !USE_COMPUTED_GOTO
+    default:
+        pr_err_format(PR_EXC(SystemError), "unknown opcode %d", opcode);
+        goto error;
+    } /* switch */
+#endif
+
+    /* ---- unwinding --------------------------------------------------------------------- */
+
+error:
+    PR_ASSERT(pr_err_occurred());
+    pr_traceback_here(frame);
+exception_unwind : {
+    PrExceptEntry handler;
+    /* the instruction that failed, not f_lasti: RERAISE may have set that to where the
+     * exception first came from */
+    if (pr_code_find_handler(co, next_instr - 1 - co->code, &handler)) {
+        PrObject **target_sp = STACK_BASE() + handler.depth;
+        while (sp > target_sp) {
+            PrObject *v = POP();
+            PR_XDECREF(v);
+        }
+        if (handler.lasti) {
+            PrObject *lasti = pr_vm_int(pr_frame_lasti(frame));
+            PUSH(lasti ? lasti : PR_NEWREF(PR_None));
+            if (!lasti) {
+                pr_err_clear(); /* out of memory for an int: RERAISE keeps f_lasti */
+            }
+        }
+        PUSH(pr_err_fetch());
+        next_instr = co->code + handler.target;
+        kwnames = NULL;
+        DISPATCH();
+    }
+    while (sp > STACK_BASE()) {
+        PrObject *v = POP();
+        PR_XDECREF(v);
+    }
+    SAVE_STACK();
+    if (frame->is_entry) {
+        leave_frame(frame);
+        return NULL;
+    }
+    PrFrame *caller = frame->previous;
+    leave_frame(frame);
+    frame = caller;
+    pr_interp.vm.frame = frame;
+    LOAD_FRAME_STATE();
+    goto error;
+}
+}
