@@ -1,6 +1,6 @@
 /* cli/main.c — the pyrena command: parses the command line, starts the allocator with the
- * chosen preset, and hands the work to the library. What pyrena cannot do yet (run a compiled
- * script: the VM is not built) it says plainly instead of pretending. */
+ * chosen preset, and hands the work to the library: vm/run.h runs programs, the front end and
+ * the disassembler serve the -X ast / symtable / dis listings. */
 #include "cli/alloc_demo.h"
 #include "cli/version.h"
 #include "lexer/syntax_error.h"
@@ -10,6 +10,11 @@
 #include "parser/ast.h"
 #include "parser/parser.h"
 #include "parser/scope.h"
+#include "vm/compile.h"
+#include "vm/dis.h"
+#include "vm/errors.h"
+#include "vm/interp.h"
+#include "vm/run.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -26,6 +31,8 @@ static const char usage_text[] =
     "  -X opt         set an implementation-specific option:\n"
     "                 -X ast             print the AST of the program (as ast.dump(indent=2))\n"
     "                 -X symtable        print the scopes and symbols of the program\n"
+    "                 -X dis             print the bytecode of the program (as dis.dis)\n"
+    "                 -X leakcheck       at exit, fail (status 3) if any block is still in use\n"
     "                 -X mallocstats     print allocator statistics to stderr at exit\n"
     "                 -X malloc=NAME     allocator preset: py24, py25, py33 (default), py310,\n"
     "                                    malloc, debug\n"
@@ -37,16 +44,14 @@ static const char usage_text[] =
     "                 size bytes (10**6 x 56), keep every k-th (100), free the rest, then all\n"
     "Environment:\n"
     "  PYRENAMALLOC   allocator preset, as PYTHONMALLOC for CPython (-X malloc= overrides it)\n"
-    "\n"
-    "pyrena compiles programs (lexer, parser, scope analysis) and reports their errors as\n"
-    "CPython does; running them needs the VM, which is not built yet.\n";
+    "Arguments after the file or -c cmd are the program's own.\n";
 
 typedef enum CliAction { ACT_NONE, ACT_FILE, ACT_COMMAND, ACT_ALLOC_DEMO } CliAction;
 
 typedef struct CliOptions {
     CliAction action;
     const char *target;   /* the file name or the -c text */
-    int dump_ast, dump_symtable, mallocstats;
+    int dump_ast, dump_symtable, dump_dis, mallocstats, leakcheck;
     PrMemConfig mem;
     PrAllocDemo demo;
     int argi;             /* first argv index after the target: the program's own arguments */
@@ -69,6 +74,14 @@ static int set_x_option(CliOptions *o, const char *opt)
     }
     if (strcmp(opt, "symtable") == 0) {
         o->dump_symtable = 1;
+        return 0;
+    }
+    if (strcmp(opt, "dis") == 0) {
+        o->dump_dis = 1;
+        return 0;
+    }
+    if (strcmp(opt, "leakcheck") == 0) {
+        o->leakcheck = 1;
         return 0;
     }
     if (strcmp(opt, "mallocstats") == 0) {
@@ -235,8 +248,24 @@ static int report_compile_error(const PrSyntaxError *err)
     return 1;
 }
 
-/* Compiles the program as far as pyrena can today, printing what -X asked for. */
-static int compile_program(const CliOptions *o, const char *src, size_t len, const char *name)
+/* Prints the bytecode listing of the program (-X dis). Returns: the exit status. */
+static int print_bytecode(const PrAstMod *mod, PrScopeTable *scopes, const char *name)
+{
+    if (pr_interp_init() < 0) {
+        fputs("pyrena: cannot start the interpreter\n", stderr);
+        return 1;
+    }
+    PrObject *code = pr_compile(mod, scopes, name, PR_COMPILE_EXEC);
+    if (!code) {
+        return pr_run_report_exception();
+    }
+    int status = pr_dis_print(stdout, code) < 0 ? pr_run_report_exception() : 0;
+    PR_DECREF(code);
+    return status;
+}
+
+/* The -X ast / symtable / dis listings: the program is compiled, not run. */
+static int print_listings(const CliOptions *o, const char *src, size_t len, const char *name)
 {
     PrSyntaxError err;
     PrArena *arena = pr_arena_new();
@@ -250,7 +279,8 @@ static int compile_program(const CliOptions *o, const char *src, size_t len, con
     if (!scopes) {
         fill_error_text(&err, src, len);
         status = report_compile_error(&err);
-    } else if (o->dump_ast || o->dump_symtable) {
+    } else {
+        status = 0;
         if (o->dump_ast) {
             pr_ast_dump(stdout, mod, 2);
             putchar('\n');
@@ -258,14 +288,20 @@ static int compile_program(const CliOptions *o, const char *src, size_t len, con
         if (o->dump_symtable) {
             pr_scope_dump(stdout, scopes);
         }
-        status = 0;
-    } else {
-        fprintf(stderr, "pyrena: %s compiled without errors; running programs needs the VM, "
-                        "which is not built yet\n", name);
-        status = 2;
+        if (o->dump_dis) {
+            status = print_bytecode(mod, scopes, name);
+        }
     }
     pr_arena_free(arena);
     return status;
+}
+
+static int run_program(const CliOptions *o, const char *src, size_t len, const char *name)
+{
+    if (o->dump_ast || o->dump_symtable || o->dump_dis) {
+        return print_listings(o, src, len, name);
+    }
+    return pr_run_source(src, len, name, NULL);
 }
 
 /* CPython 3.9+ names the main script by its absolute path, joined to the working directory
@@ -290,14 +326,14 @@ static int run(const CliOptions *o)
         return pr_alloc_demo_run(stdout, &o->demo);
     }
     if (o->action == ACT_COMMAND) {
-        return compile_program(o, o->target, strlen(o->target), "<string>");
+        return run_program(o, o->target, strlen(o->target), "<string>");
     }
     size_t len = 0;
     char *name = absolute_path(o->target);
     char *src = name ? read_file(o->target, name, &len) : NULL;
     int status = 2;
     if (src) {
-        status = compile_program(o, src, len, name);
+        status = run_program(o, src, len, name);
     } else if (!name) {
         fputs("pyrena: out of memory\n", stderr);
     }
@@ -334,7 +370,7 @@ int main(int argc, char **argv)
         return st == 1 ? 0 : 2;
     }
     if (o.action == ACT_NONE) {
-        fputs("pyrena: the interactive prompt needs the VM, which is not built yet; "
+        fputs("pyrena: the interactive prompt is not built yet; "
               "give a file or -c\n", stderr);
         return 2;
     }
@@ -342,9 +378,15 @@ int main(int argc, char **argv)
         return 2;
     }
     int status = run(&o);
+    fflush(stdout);
+    pr_interp_finalize();
     if (o.mallocstats) {
         pr_mem_print_stats(stderr);
     }
-    pr_mem_finalize();
+    size_t live = pr_mem_finalize();
+    if (o.leakcheck && live) {
+        fprintf(stderr, "pyrena: %zu blocks still in use after the interpreter shut down\n", live);
+        return 3;
+    }
     return status;
 }
