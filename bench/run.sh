@@ -46,3 +46,10 @@ for label, fn in (('compile()', lambda: compile(src, path, 'exec')),
 PY
 fi
 # ---- end frontend ---------------------------------------------------------------------------
+
+# ---- programs: whole programs run by CPython and pyrena alternately ---------------------------
+# bench/compare.sh checks the outputs match and prints median time and peak-RSS ratios; a
+# program pyrena cannot run yet shows FAIL without stopping the other sections.
+echo "== programs: pyrena vs CPython (bench/programs, medians of ${BENCH_RUNS:-5} runs) =="
+sh bench/compare.sh "$build/pyrena" "${BENCH_RUNS:-5}" || echo "programs: some programs failed (see FAIL rows)"
+# ---- end programs -------------------------------------------------------------------------------
