@@ -43,7 +43,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__GNUC__) || defined(__clang__)
+/* Computed goto where the compiler has it; -DPR_NO_COMPUTED_GOTO builds the switch instead. */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(PR_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
 #else
 #define USE_COMPUTED_GOTO 0
