@@ -417,6 +417,7 @@ START_TEST(test_out_of_memory)
     for (long k = 0; k < 400 && !done; k++) {
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *d = pr_dict_new(), *items = NULL, *l = NULL, *c = NULL, *r = NULL;
@@ -439,6 +440,7 @@ START_TEST(test_out_of_memory)
         RELEASE(d, items, l, c, r);
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_msg(objtest_blocks() == before, "k=%ld", k);
     }
     ck_assert(done);
