@@ -626,6 +626,51 @@ START_TEST(test_presizing_from_iterators)
 }
 END_TEST
 
+static int count_visit(PrObject *o, void *arg)
+{
+    (void)o;
+    ++*(int *)arg;
+    return 0;
+}
+
+/* What the collector relies on: traverse reports every reference, clear breaks cycles. */
+START_TEST(test_traverse_and_clear)
+{
+    PrObject *l = new_list(), *s = pr_set_new(NULL), *d = pr_dict_new(), *x = objtest_str("x");
+    ck_assert_int_eq(pr_list_append(l, l), 0); /* l -> l */
+    ck_assert_int_eq(pr_list_append(l, x), 0);
+    ck_assert_int_eq(pr_list_append(l, d), 0);
+    ck_assert_int_eq(pr_dict_setitem(d, x, l), 0); /* d -> l: a cycle through the dict */
+    ck_assert_int_eq(pr_set_add(s, x), 0);
+    int n = 0;
+    PR_TYPE(list)->traverse(l, count_visit, &n);
+    ck_assert_int_eq(n, 3);
+    n = 0;
+    PR_TYPE(set)->traverse(s, count_visit, &n);
+    ck_assert_int_eq(n, 1);
+    PrObject *keys = pr_dict_keys(d), *it = pr_object_get_iter(l);
+    n = 0;
+    keys->type->traverse(keys, count_visit, &n);
+    it->type->traverse(it, count_visit, &n);
+    ck_assert_int_eq(n, 2);
+    PR_DECREF(keys);
+    PR_DECREF(it);
+    ck_assert(pr_gc_is_tracked(d)); /* holds a list */
+    PR_DECREF(d);
+    PR_DECREF(l); /* still alive: the cycle holds it */
+    ck_assert_int_eq(l->refcnt, 2);
+    PR_INCREF(l); /* the collector holds what it clears */
+    PR_TYPE(list)->clear(l); /* drops l's references, which frees d, which releases l */
+    ck_assert_int_eq(pr_list_size(l), 0);
+    ck_assert_int_eq(l->refcnt, 1);
+    PR_DECREF(l);
+    PR_TYPE(set)->clear(s);
+    ck_assert_int_eq(pr_set_size(s), 0);
+    PR_DECREF(s);
+    PR_DECREF(x);
+}
+END_TEST
+
 START_TEST(test_free_list_and_tracking)
 {
     pr_list_clear_free_list();
@@ -666,6 +711,7 @@ START_TEST(test_out_of_memory)
     for (long k = 0; k < 300 && !done; k++) {
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         int ok = 1;
@@ -689,6 +735,7 @@ START_TEST(test_out_of_memory)
         PR_XDECREF(r);
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);
@@ -709,6 +756,7 @@ Suite *pr_test_list_suite(void)
     tcase_add_test(tc, test_methods_and_constructor);
     tcase_add_test(tc, test_int_indices_and_extended_slices);
     tcase_add_test(tc, test_presizing_from_iterators);
+    tcase_add_test(tc, test_traverse_and_clear);
     tcase_add_test(tc, test_free_list_and_tracking);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");

@@ -2,6 +2,7 @@
  * slices to ranges (CPython's values), O(1) membership, index/count, equality and hash,
  * iteration over C and big values, reversed, list(range(n)) presizing, size and tracking.
  * Expected values from python3.11. */
+#include "objects/dict.h"
 #include "objects/iterate.h"
 #include "objects/list.h"
 #include "objects/long.h"
@@ -252,6 +253,49 @@ START_TEST(test_iteration)
 }
 END_TEST
 
+/* Big ranges, slices and iteration with each allocation refused in turn: MemoryError, no leak. */
+START_TEST(test_out_of_memory)
+{
+    PrObject *warm = pr_list_new(0);
+    ASSERT_REPR(warm, "[]");
+    pr_list_append(warm, PR_None);
+    ASSERT_REPR(warm, "[None]"); /* the repr guard's stack is made once and kept */
+    PR_DECREF(warm);
+    int done = 0;
+    for (long k = 0; k < 400 && !done; k++) {
+        pr_list_clear_free_list();
+        pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
+        size_t before = objtest_blocks();
+        pr_raw_fail_after(k);
+        PrObject *lo = pr_long_from_string("9223372036854775806", 19, 10), *hi = NULL;
+        PrObject *step = NULL, *r = NULL, *s = NULL, *sub = NULL, *l = NULL, *rep = NULL;
+        int ok = lo && (hi = pr_long_from_string("9223372036854775830", 19, 10)) &&
+                 (step = pr_long_from_int64(3)) && (r = pr_range_new(lo, hi, step)) &&
+                 (s = pr_slice_new(NULL, NULL, step)) &&
+                 (sub = PR_TYPE(range)->mapping.mp_subscript(r, s)) &&
+                 (l = pr_list_from_iterable(sub)) && (rep = pr_object_repr(l));
+        pr_raw_fail_after(-1);
+        if (ok) {
+            done = 1;
+            ck_assert_int_eq(pr_list_size(l), 3);
+        } else {
+            ck_assert_ptr_eq(pr_err_occurred_borrow(), pr_interp.memory_error);
+            pr_err_clear();
+        }
+        PrObject *objs[] = {lo, hi, step, r, s, sub, l, rep};
+        for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+            PR_XDECREF(objs[i]);
+        }
+        pr_list_clear_free_list();
+        pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
+        ck_assert_msg(objtest_blocks() == before, "k=%ld", k);
+    }
+    ck_assert(done);
+}
+END_TEST
+
 Suite *pr_test_range_suite(void)
 {
     Suite *s = suite_create("range");
@@ -262,5 +306,9 @@ Suite *pr_test_range_suite(void)
     tcase_add_test(tc, test_search_equality_hash);
     tcase_add_test(tc, test_iteration);
     suite_add_tcase(s, tc);
+    TCase *oom = tcase_create("oom");
+    tcase_add_checked_fixture(oom, objtest_setup_malloc, objtest_teardown);
+    tcase_add_test(oom, test_out_of_memory);
+    suite_add_tcase(s, oom);
     return s;
 }
