@@ -98,13 +98,24 @@ static size_t keys_bytes(int log2_size, int str_only)
                (str_only ? sizeof(PrDictStrEntry) : sizeof(PrDictEntry));
 }
 
+/* Only the smallest str-kind blocks are kept, as CPython 3.11 keeps them. */
+static int keys_reusable(int log2_size, int str_only)
+{
+    return log2_size == MIN_LOG2_SIZE && str_only;
+}
+
 static PrDictKeys *new_keys(int log2_size, int str_only)
 {
     if (log2_size >= 8 * (int)sizeof(ssize_t) - 3) {
         pr_err_no_memory();
         return NULL;
     }
-    PrDictKeys *k = pr_mem_alloc(keys_bytes(log2_size, str_only));
+    PrDictKeys *k;
+    if (keys_reusable(log2_size, str_only) && pr_interp.dict.keys_numfree > 0) {
+        k = pr_interp.dict.keys_free_list[--pr_interp.dict.keys_numfree];
+    } else {
+        k = pr_mem_alloc(keys_bytes(log2_size, str_only));
+    }
     if (!k) {
         pr_err_no_memory();
         return NULL;
@@ -264,6 +275,17 @@ PrObject *pr_dict_subscript(PrObject *d, PrObject *key)
 
 static void free_keys(PrDictKeys *k);
 
+/* Returns an emptied keys block to the free list or the allocator. */
+static void release_keys_block(PrDictKeys *k)
+{
+    if (keys_reusable(k->log2_size, k->str_only) &&
+        pr_interp.dict.keys_numfree < PR_DICT_MAXFREELIST) {
+        pr_interp.dict.keys_free_list[pr_interp.dict.keys_numfree++] = k;
+        return;
+    }
+    pr_mem_free(k);
+}
+
 /* Rebuilds d's table with room for minsize entries, compacting deleted ones away; str_only
  * chooses the kind of the new table (a general one once a key is not an exact str). */
 static int resize(PrDict *d, ssize_t minsize, int str_only)
@@ -292,7 +314,7 @@ static int resize(PrDict *d, ssize_t minsize, int str_only)
         }
         k->nentries = j;
         k->usable -= j;
-        pr_mem_free(old);
+        release_keys_block(old);
     }
     d->keys = k;
     return 0;
@@ -410,7 +432,21 @@ static void free_keys(PrDictKeys *k)
         PR_XDECREF(*entry_key(k, i));
         PR_XDECREF(*entry_value(k, i));
     }
-    pr_mem_free(k);
+    release_keys_block(k);
+}
+
+ssize_t pr_dict_clear_free_lists(void)
+{
+    ssize_t n = pr_interp.dict.numfree + pr_interp.dict.keys_numfree;
+    while (pr_interp.dict.numfree > 0) {
+        PrObject *d = pr_interp.dict.free_list[--pr_interp.dict.numfree];
+        pr_gc_note_alloc(&pr_interp.gc); /* pr_object_free counts the free again */
+        pr_object_free(d);
+    }
+    while (pr_interp.dict.keys_numfree > 0) {
+        pr_mem_free(pr_interp.dict.keys_free_list[--pr_interp.dict.keys_numfree]);
+    }
+    return n;
 }
 
 void pr_dict_clear(PrObject *dict)
@@ -559,10 +595,18 @@ PrObject *pr_dict_popitem(PrObject *dict)
 
 PrObject *pr_dict_new(void)
 {
-    PrDict *d = (PrDict *)pr_object_new(PR_TYPE(dict));
-    if (d) {
-        bump_version(d);
+    PrDict *d;
+    if (pr_interp.dict.numfree > 0) {
+        d = (PrDict *)pr_interp.dict.free_list[--pr_interp.dict.numfree];
+        d->ob.refcnt = 1;
+        d->used = 0;
+        d->keys = NULL;
+        d->values = NULL;
+        pr_gc_note_alloc(&pr_interp.gc);
+    } else if (!(d = (PrDict *)pr_object_new(PR_TYPE(dict)))) {
+        return NULL;
     }
+    bump_version(d);
     return (PrObject *)d;
 }
 
@@ -667,10 +711,16 @@ int pr_dict_iter_prev(PrObject *dict, PrDictIterState *st, PrObject **key, PrObj
  *  The type
  * ============================================================================================ */
 
+/* A freed exact dict goes to the free list (up to 80, CPython 3.11's PyDict_MAXFREELIST). */
 static void dict_dealloc(PrObject *self)
 {
     pr_gc_untrack(self);
     free_keys(((PrDict *)self)->keys);
+    if (PR_DICT_CHECK_EXACT(self) && pr_interp.dict.numfree < PR_DICT_MAXFREELIST) {
+        pr_interp.dict.free_list[pr_interp.dict.numfree++] = self;
+        pr_gc_note_free(&pr_interp.gc);
+        return;
+    }
     pr_object_free(self);
 }
 

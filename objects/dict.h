@@ -10,7 +10,10 @@
  * Memory: the dict object and the keys block are laid out as CPython 3.11's, so sys.getsizeof
  * matches it: {} 64; str keys 184, 272, 464, 832, 1584, 3328 from 1, 6, 11, 22, 43, 86 items;
  * other keys 224, 352, 632, 1168, 2264, 4688 at the same points; copy() and update() from a
- * dict clone or presize the keys as CPython's dict_copy and dict_merge.
+ * dict clone or presize the keys as CPython's dict_copy and dict_merge. As CPython 3.11, up to
+ * 80 freed dicts and 80 freed 8-slot str-kind keys blocks are kept for reuse
+ * (pr_dict_clear_free_lists empties them: a full collection, shutdown, and tests that count
+ * blocks).
  *
  * Str fast path: while every key is an exact str (type dicts, globals, instance dicts), the
  * table is of the str kind, so lookups with a str key compare pointers, then cached hashes and bytes,
@@ -103,6 +106,10 @@ int pr_dict_delitem_cstr(PrObject *d, const char *key);
 /* d.popitem(): removes the last item inserted. Returns: a new (key, value) tuple.
  * Errors: KeyError 'popitem(): dictionary is empty', MemoryError (d unchanged). */
 PrObject *pr_dict_popitem(PrObject *d);
+
+/* Frees the dicts and keys blocks kept for reuse (a full collection, shutdown).
+ * Returns: how many blocks were freed. */
+ssize_t pr_dict_clear_free_lists(void);
 
 /* d.clear(). */
 void pr_dict_clear(PrObject *d);

@@ -67,27 +67,37 @@ static int check_nargs(const char *func, size_t nargs, size_t min, size_t max)
 
 /* ---- print ---------------------------------------------------------------------------------- */
 
-/* Writes text (a C string or a str) to file: C's stdout when file is NULL, else file.write(). */
-static int write_text(PrObject *file, PrObject *s, const char *c)
+/* Writes the str s to file: C's stdout when file is NULL, else file.write(s). */
+static int write_str(PrObject *file, PrObject *s)
 {
     if (!file) {
-        if (s) {
-            fwrite(PR_STR_DATA(s), 1, (size_t)PR_STR_BYTES(s), stdout);
-        } else {
-            fputs(c, stdout);
-        }
+        fwrite(PR_STR_DATA(s), 1, (size_t)PR_STR_BYTES(s), stdout);
         return 0;
     }
-    PrObject *text = s ? PR_NEWREF(s) : pr_str_from_cstr(c);
-    PrObject *name = text ? pr_str_intern_cstr("write") : NULL;
-    PrObject *r = name ? pr_object_call_method(file, name, &text, 1) : NULL;
+    PrObject *name = pr_str_intern_cstr("write");
+    PrObject *r = name ? pr_object_call_method(file, name, &s, 1) : NULL;
     PR_XDECREF(name);
-    PR_XDECREF(text);
     if (!r) {
         return -1;
     }
     PR_DECREF(r);
     return 0;
+}
+
+/* Writes s when given, else the C string dflt. */
+static int write_text(PrObject *file, PrObject *s, const char *dflt)
+{
+    if (s) {
+        return write_str(file, s);
+    }
+    if (!file) {
+        fputs(dflt, stdout);
+        return 0;
+    }
+    PrObject *text = pr_str_from_cstr(dflt);
+    int r = text ? write_str(file, text) : -1;
+    PR_XDECREF(text);
+    return r;
 }
 
 /* A sep= or end= argument: None means the default. */
@@ -125,7 +135,7 @@ static PrObject *builtin_print(PrObject *self, PrObject *const *args, size_t nar
             return NULL;
         }
         PrObject *s = pr_object_str(args[i]);
-        int r = s ? write_text(file, s, NULL) : -1;
+        int r = s ? write_str(file, s) : -1;
         PR_XDECREF(s);
         if (r < 0) {
             return NULL;

@@ -43,7 +43,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__GNUC__) || defined(__clang__)
+/* Computed goto where the compiler has it; -DPR_NO_COMPUTED_GOTO builds the switch instead. */
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(PR_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
 #else
 #define USE_COMPUTED_GOTO 0
@@ -455,7 +456,7 @@ static int display(PrObject *builtins, PrObject *v)
         localsplus = frame->localsplus;                                                            \
         consts = PR_TUPLE_ITEMS(co->consts);                                                       \
         names = PR_TUPLE_ITEMS(co->names);                                                         \
-        next_instr = frame->prev_instr + 1;                                                        \
+        next_instr = frame->next_instr;                                                            \
         sp = STACK_BASE() + frame->stacktop;                                                       \
     } while (0)
 #define SAVE_STACK() (frame->stacktop = (int)(sp - STACK_BASE()))
@@ -472,7 +473,7 @@ static int display(PrObject *builtins, PrObject *v)
 #define DISPATCH()                                                                                 \
     do {                                                                                           \
         word = *next_instr;                                                                        \
-        frame->prev_instr = next_instr++;                                                          \
+        frame->next_instr = ++next_instr;                                                          \
         opcode = PR_CU_OPCODE(word);                                                               \
         oparg = PR_CU_OPARG(word);                                                                 \
         DISPATCH_GOTO();                                                                           \
@@ -544,7 +545,7 @@ dispatch_opcode:
     {
         int high = oparg;
         word = *next_instr;
-        frame->prev_instr = next_instr++;
+        frame->next_instr = ++next_instr;
         opcode = PR_CU_OPCODE(word);
         oparg = high << 8 | PR_CU_OPARG(word);
         DISPATCH_GOTO();
@@ -1300,7 +1301,7 @@ dispatch_opcode:
                 PR_XDECREF(v);
             }
             SAVE_STACK();
-            frame->prev_instr = next_instr - 1; /* the return resumes after the caches */
+            frame->next_instr = next_instr; /* the return resumes after the caches */
             frame = callee;
             goto start_frame;
         }
@@ -1558,7 +1559,7 @@ dispatch_opcode:
             PrObject *lasti = PEEK(oparg);
             int64_t off;
             if (PR_LONG_CHECK(lasti) && pr_long_as_int64(lasti, &off) == 0) {
-                frame->prev_instr = co->code + off;
+                frame->next_instr = co->code + off + 1;
             }
         }
         pr_err_restore_steal(exc);

@@ -78,7 +78,7 @@ PrFrame *pr_frame_push(PrCode *code, PrObject *func, PrObject *globals, PrObject
     f->locals = locals;
     f->previous = pr_interp.vm.frame;
     f->frame_obj = NULL;
-    f->prev_instr = code->code - 1;
+    f->next_instr = code->code;
     f->stacktop = 0;
     f->is_entry = 0;
     memset(f->localsplus, 0, (size_t)code->nlocalsplus * sizeof(PrObject *));
@@ -124,7 +124,7 @@ void pr_frame_pop(PrFrame *f)
 
 int pr_frame_lasti(const PrFrame *f)
 {
-    return (int)(f->prev_instr - f->code->code);
+    return (int)(f->next_instr - f->code->code) - 1;
 }
 
 void pr_frame_stack_fini(void)

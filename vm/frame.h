@@ -9,7 +9,7 @@
  * Layout of one frame (CPython 3.11's _PyInterpreterFrame):
  *
  *     +--------------------+  PrFrame: code, func, globals, builtins, locals, previous,
- *     | header             |  frame_obj, prev_instr, stacktop, flags
+ *     | header             |  frame_obj, next_instr, stacktop, flags
  *     +--------------------+  localsplus[0]
  *     | locals             |  co->nlocals: parameters first (in binding order), then locals
  *     | cells              |  cell variables (a PrCell each, made by MAKE_CELL)
@@ -34,7 +34,7 @@ typedef struct PrFrame {
     PrObject *locals;                /* strong; the namespace of module/class code, else NULL */
     struct PrFrame *previous;        /* the caller on the frame stack */
     struct PrFrameObject *frame_obj; /* strong, made on demand, or NULL */
-    const uint16_t *prev_instr;      /* the instruction running or last run */
+    const uint16_t *next_instr;      /* after the instruction running (or last run) */
     int stacktop;                    /* values on the stack (valid when not running) */
     uint8_t is_entry;                /* returning from it leaves pr_eval_frame */
     PrObject *localsplus[];
@@ -70,7 +70,7 @@ void pr_frame_pop(PrFrame *f);
 /* The frame object of f, made on first request. Returns: borrowed. Errors: MemoryError. */
 PrFrameObject *pr_frame_object_borrow(PrFrame *f);
 
-/* Offset in code units of f's last instruction (prev_instr), -1 before the first. */
+/* Offset in code units of f's last instruction (next_instr - 1), -1 before the first. */
 int pr_frame_lasti(const PrFrame *f);
 
 /* Frees the chunks of the frame stack (pr_vm_fini; the stack must be empty). */

@@ -2,6 +2,7 @@
 #include "vm/interp.h"
 
 #include "memory/obmalloc.h"
+#include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/list.h"
@@ -87,6 +88,7 @@ void pr_interp_finalize(void)
     pr_long_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
+    pr_dict_clear_free_lists(); /* last: the steps above free dicts (the interned table) */
     pr_mem_free(pr_interp.repr.items);
     memset(&pr_interp, 0, sizeof pr_interp);
 }

@@ -65,6 +65,9 @@ typedef struct PrTypeCacheEntry {
 #define PR_TUPLE_MAXSAVESIZE 20
 #define PR_TUPLE_MAXFREELIST 2000
 
+/* Freed dicts and minimum-size keys blocks kept for reuse (CPython 3.11's PyDict_MAXFREELIST). */
+#define PR_DICT_MAXFREELIST 80
+
 /* Freed list objects kept for reuse (CPython 3.11's PyList_MAXFREELIST). */
 #define PR_LIST_MAXFREELIST 80
 
@@ -102,6 +105,10 @@ typedef struct PrInterp {
 
     struct {
         uint64_t next_version; /* dict versions are unique across dicts (PEP 509) */
+        PrObject *free_list[PR_DICT_MAXFREELIST]; /* freed dict objects */
+        int numfree;
+        void *keys_free_list[PR_DICT_MAXFREELIST]; /* freed 8-slot str-kind keys blocks */
+        int keys_numfree;
     } dict;
 
     /* int (objects/long.h): the small ints, static like True and False; the limit of

@@ -344,6 +344,7 @@ START_TEST(test_out_of_memory)
     }
     int done = 0;
     for (long k = 0; k < 60 && !done; k++) {
+        pr_dict_clear_free_lists(); /* freed dicts and keys blocks wait there */
         size_t before = objtest_blocks();
         PrObject *d = pr_dict_new();
         ck_assert_ptr_nonnull(d);
@@ -364,6 +365,7 @@ START_TEST(test_out_of_memory)
             ck_assert_ptr_eq(pr_dict_getitem_borrow(d, keys[j]), keys[j]);
         }
         PR_DECREF(d);
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);

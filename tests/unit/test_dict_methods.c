@@ -391,6 +391,40 @@ START_TEST(test_copy_and_merge_sizes)
 }
 END_TEST
 
+START_TEST(test_free_lists)
+{
+    pr_dict_clear_free_lists();
+    size_t blocks = objtest_blocks();
+    PrObject *d = make("a=1"), *where = d;
+    size_t with = objtest_blocks();
+    PR_DECREF(d);
+    ck_assert_uint_eq(objtest_blocks(), with); /* the dict and its keys block are kept */
+    ck_assert_int_eq(pr_interp.dict.numfree, 1);
+    ck_assert_int_eq(pr_interp.dict.keys_numfree, 1);
+    d = pr_dict_new();
+    ck_assert_ptr_eq(d, where); /* the same block again, empty */
+    ck_assert_int_eq(pr_dict_size(d), 0);
+    ck_assert(!pr_gc_is_tracked(d));
+    PrObject *a = objtest_str("a");
+    ck_assert_int_eq(pr_dict_setitem(d, a, a), 0); /* reuses the keys block */
+    ck_assert_int_eq(pr_interp.dict.keys_numfree, 0);
+    ck_assert_int_eq(pr_object_sizeof(d), 184);
+    RELEASE(d, a);
+    enum { N = 90 };
+    PrObject *many[N];
+    for (int i = 0; i < N; i++) {
+        many[i] = pr_dict_new();
+    }
+    for (int i = 0; i < N; i++) {
+        PR_DECREF(many[i]);
+    }
+    ck_assert_int_eq(pr_interp.dict.numfree, 80);
+    ck_assert_int_eq(pr_dict_clear_free_lists(), 81);
+    ck_assert_uint_le(objtest_blocks(), with - 2); /* 'a' and '1' stay cached */
+    ck_assert_uint_ge(objtest_blocks(), blocks);
+}
+END_TEST
+
 START_TEST(test_tracking)
 {
     PrObject *d = make("a=x"), *a = objtest_str("a"), *l = pr_list_new(0);
@@ -417,6 +451,7 @@ START_TEST(test_out_of_memory)
     for (long k = 0; k < 400 && !done; k++) {
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *d = pr_dict_new(), *items = NULL, *l = NULL, *c = NULL, *r = NULL;
@@ -439,6 +474,7 @@ START_TEST(test_out_of_memory)
         RELEASE(d, items, l, c, r);
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_msg(objtest_blocks() == before, "k=%ld", k);
     }
     ck_assert(done);
@@ -457,6 +493,7 @@ Suite *pr_test_dict_methods_suite(void)
     tcase_add_test(tc, test_reversed);
     tcase_add_test(tc, test_sizes_match_cpython);
     tcase_add_test(tc, test_copy_and_merge_sizes);
+    tcase_add_test(tc, test_free_lists);
     tcase_add_test(tc, test_tracking);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");

@@ -310,6 +310,7 @@ START_TEST(test_raise_out_of_memory)
         ck_assert(oom || exc->type == PR_EXC(ValueError));
         PR_DECREF(exc);
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
         if (!oom) {
             break;

@@ -3,6 +3,7 @@
  * float(str) and format(), the free list (reuse, its bound, clearing, the preset's policy),
  * sizes, hash consistency with int, the constructor, and MemoryError paths. */
 #include "memory/obmalloc.h"
+#include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
 
@@ -224,9 +225,11 @@ START_TEST(test_out_of_memory)
     ASSERT_REPR_STEAL(numtest_call_method(warm, "as_integer_ratio"), "(9, 4)");
     PR_DECREF(warm);
     pr_tuple_clear_free_lists();
+    pr_dict_clear_free_lists();
     int done = 0;
     for (long k = 0; k < 100 && !done; k++) {
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         pr_float_clear_free_list();
         size_t before = objtest_blocks();
         PrObject *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
@@ -249,6 +252,7 @@ START_TEST(test_out_of_memory)
             PR_XDECREF(objs[i]);
         }
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);

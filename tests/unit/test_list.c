@@ -712,6 +712,7 @@ START_TEST(test_out_of_memory)
     for (long k = 0; k < 300 && !done; k++) {
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         int ok = 1;
@@ -735,6 +736,7 @@ START_TEST(test_out_of_memory)
         PR_XDECREF(r);
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);

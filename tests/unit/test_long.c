@@ -2,6 +2,7 @@
  * over a matrix of operands against CPython 3.11 (long_cases.inc, from gen_number_cases.py),
  * parsing and formatting, the shared small ints, sizes, C conversions and their errors,
  * to/from bytes, pow(a, b, m), the digit limit, and MemoryError paths without leaks. */
+#include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
 
@@ -526,6 +527,7 @@ START_TEST(test_out_of_memory)
     int done = 0;
     for (long k = 0; k < 200 && !done; k++) {
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         pr_float_clear_free_list();
         size_t before = objtest_blocks();
         PrObject *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL, *g = NULL;
@@ -551,6 +553,7 @@ START_TEST(test_out_of_memory)
         }
         pr_float_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);

@@ -992,6 +992,7 @@ START_TEST(test_ready_out_of_memory)
     /* Names interned on the way stay interned (one block each) until shutdown; freed tuples
      * wait on the free lists, emptied before each count. */
     pr_tuple_clear_free_lists();
+    pr_dict_clear_free_lists();
     size_t before = objtest_blocks();
     ssize_t interned = pr_dict_size(pr_interp.str.interned);
     int ok = 0;
@@ -1007,12 +1008,14 @@ START_TEST(test_ready_out_of_memory)
         pr_err_clear();
         ck_assert_ptr_null(late_type.dict);
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(),
                           before + (size_t)(pr_dict_size(pr_interp.str.interned) - interned));
     }
     ck_assert(ok);
     pr_type_fini_static(&late_type);
     pr_tuple_clear_free_lists();
+    pr_dict_clear_free_lists();
     ck_assert_uint_eq(objtest_blocks(),
                       before + (size_t)(pr_dict_size(pr_interp.str.interned) - interned));
 }

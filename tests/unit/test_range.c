@@ -2,6 +2,7 @@
  * slices to ranges (CPython's values), O(1) membership, index/count, equality and hash,
  * iteration over C and big values, reversed, list(range(n)) presizing, size and tracking.
  * Expected values from python3.11. */
+#include "objects/dict.h"
 #include "objects/iterate.h"
 #include "objects/list.h"
 #include "objects/long.h"
@@ -264,6 +265,7 @@ START_TEST(test_out_of_memory)
     for (long k = 0; k < 400 && !done; k++) {
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *lo = pr_long_from_string("9223372036854775806", 19, 10), *hi = NULL;
@@ -287,6 +289,7 @@ START_TEST(test_out_of_memory)
         }
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_msg(objtest_blocks() == before, "k=%ld", k);
     }
     ck_assert(done);

@@ -2,6 +2,7 @@
  * points, membership with set keys looked up as frozensets, add/discard/remove/pop and their
  * errors, the algebra through methods and operators, comparisons, repr, frozenset's hash
  * (CPython's values), iteration with change detection, tracking and exhaustion. */
+#include "objects/dict.h"
 #include "objects/iterate.h"
 #include "objects/list.h"
 #include "objects/long.h"
@@ -341,6 +342,7 @@ START_TEST(test_out_of_memory)
     for (long k = 0; k < 400 && !done; k++) {
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *s = pr_set_new(NULL), *t = NULL, *u = NULL;
@@ -364,6 +366,7 @@ START_TEST(test_out_of_memory)
         PR_XDECREF(u);
         pr_list_clear_free_list();
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);

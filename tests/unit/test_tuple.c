@@ -84,6 +84,7 @@ END_TEST
 START_TEST(test_free_lists)
 {
     pr_tuple_clear_free_lists();
+    pr_dict_clear_free_lists();
     size_t blocks = objtest_blocks();
     PrObject *t = pr_tuple_pack(2, PR_None, PR_None);
     ck_assert_uint_eq(objtest_blocks(), blocks + 1);
@@ -176,6 +177,7 @@ START_TEST(test_out_of_memory)
     int done = 0;
     for (long k = 0; k < 40 && !done; k++) {
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *t = pr_tuple_pack(3, a, a, a), *u = t ? pr_tuple_concat(t, t) : NULL;
@@ -191,6 +193,7 @@ START_TEST(test_out_of_memory)
         PR_XDECREF(u);
         PR_XDECREF(r);
         pr_tuple_clear_free_lists();
+        pr_dict_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);
