@@ -817,8 +817,8 @@ static int dict_traverse(PrObject *self, PrVisitProc visit, void *arg)
     for (ssize_t i = 0; i < k->nentries; i++) {
         int rc = 0;
         if (*entry_key(k, i)) {
-            rc = (!k->str_only ? visit(*entry_key(k, i), arg) : 0) ||
-                 visit(*entry_value(k, i), arg);
+            rc =
+                (!k->str_only ? visit(*entry_key(k, i), arg) : 0) || visit(*entry_value(k, i), arg);
         }
         if (rc) {
             return rc;

@@ -16,9 +16,9 @@
  * blocks).
  *
  * Str fast path: while every key is an exact str (type dicts, globals, instance dicts), the
- * table is of the str kind, so lookups with a str key compare pointers, then cached hashes and bytes,
- * never calling __eq__. Every change bumps the dict's version, drawn from one counter for all
- * dicts (PEP 509), so the VM can cache a global lookup under (dict, version).
+ * table is of the str kind, so lookups with a str key compare pointers, then cached hashes and
+ * bytes, never calling __eq__. Every change bumps the dict's version, drawn from one counter for
+ * all dicts (PEP 509), so the VM can cache a global lookup under (dict, version).
  *
  * The collector sees a dict only once it may hold a container: new dicts are untracked and
  * start being tracked when a key or value of a GC type is stored (CPython's MAINTAIN_TRACKING).
@@ -60,10 +60,10 @@ typedef struct PrDictKeys {
 /* CPython 3.11's PyDictObject layout (48 bytes + the collector header: getsizeof({}) == 64). */
 typedef struct PrDict {
     PrObject ob;
-    ssize_t used;       /* live items */
-    uint64_t version;   /* changes on every mutation */
-    PrDictKeys *keys;   /* NULL for an empty dict that never held anything */
-    PrObject **values;  /* split-table values (instance dicts sharing keys): not used yet */
+    ssize_t used;      /* live items */
+    uint64_t version;  /* changes on every mutation */
+    PrDictKeys *keys;  /* NULL for an empty dict that never held anything */
+    PrObject **values; /* split-table values (instance dicts sharing keys): not used yet */
 } PrDict;
 
 extern const PrType pr_dict_spec;

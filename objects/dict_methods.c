@@ -22,8 +22,7 @@
 static PrObject *get_item(PrObject *o, PrObject *key)
 {
     if (!o->type->mapping.mp_subscript) {
-        return pr_err_format(PR_EXC(TypeError), "'%s' object is not subscriptable",
-                             o->type->name);
+        return pr_err_format(PR_EXC(TypeError), "'%s' object is not subscriptable", o->type->name);
     }
     return o->type->mapping.mp_subscript(o, key);
 }
@@ -291,18 +290,28 @@ static PrObject *dict_reversed_meth(PrObject *self, PrObject *const *args, size_
                                     PrObject *kwnames);
 
 const PrMethodDef pr_dict_methods[] = {
-    {"__reversed__", dict_reversed_meth, PR_METH_NOARGS, "Return a reverse iterator over the dict keys."},
-    {"get", dict_get_meth, PR_METH_VARARGS, "Return the value for key if key is in the dictionary, else default."},
-    {"setdefault", dict_setdefault_meth, PR_METH_VARARGS, "Insert key with a value of default if key is not in the dictionary."},
-    {"pop", dict_pop_meth, PR_METH_VARARGS, "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
-    {"popitem", dict_popitem_meth, PR_METH_NOARGS, "Remove and return a (key, value) pair as a 2-tuple."},
-    {"keys", dict_keys_meth, PR_METH_NOARGS, "D.keys() -> a set-like object providing a view on D's keys"},
-    {"values", dict_values_meth, PR_METH_NOARGS, "D.values() -> an object providing a view on D's values"},
-    {"items", dict_items_meth, PR_METH_NOARGS, "D.items() -> a set-like object providing a view on D's items"},
-    {"update", dict_update_meth, PR_METH_VARARGS | PR_METH_KEYWORDS, "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
+    {"__reversed__", dict_reversed_meth, PR_METH_NOARGS,
+     "Return a reverse iterator over the dict keys."},
+    {"get", dict_get_meth, PR_METH_VARARGS,
+     "Return the value for key if key is in the dictionary, else default."},
+    {"setdefault", dict_setdefault_meth, PR_METH_VARARGS,
+     "Insert key with a value of default if key is not in the dictionary."},
+    {"pop", dict_pop_meth, PR_METH_VARARGS,
+     "D.pop(k[,d]) -> v, remove specified key and return the corresponding value."},
+    {"popitem", dict_popitem_meth, PR_METH_NOARGS,
+     "Remove and return a (key, value) pair as a 2-tuple."},
+    {"keys", dict_keys_meth, PR_METH_NOARGS,
+     "D.keys() -> a set-like object providing a view on D's keys"},
+    {"values", dict_values_meth, PR_METH_NOARGS,
+     "D.values() -> an object providing a view on D's values"},
+    {"items", dict_items_meth, PR_METH_NOARGS,
+     "D.items() -> a set-like object providing a view on D's items"},
+    {"update", dict_update_meth, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F."},
     {"clear", dict_clear_meth, PR_METH_NOARGS, "D.clear() -> None.  Remove all items from D."},
     {"copy", dict_copy_meth, PR_METH_NOARGS, "D.copy() -> a shallow copy of D"},
-    {"__contains__", dict_contains_meth, PR_METH_O, "True if the dictionary has the specified key, else False."},
+    {"__contains__", dict_contains_meth, PR_METH_O,
+     "True if the dictionary has the specified key, else False."},
     {"__getitem__", dict_getitem_meth, PR_METH_O, "x.__getitem__(y) <==> x[y]"},
     {NULL, NULL, 0, NULL},
 };
@@ -431,7 +440,8 @@ static PrObject *dictiter_length_hint(PrObject *self, PrObject *const *args, siz
 }
 
 static const PrMethodDef dictiter_methods[] = {
-    {"__length_hint__", dictiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", dictiter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -447,8 +457,7 @@ const PrType pr_dict_keyiter_spec = DICTITER_SPEC("dict_keyiterator", keyiter_ne
 const PrType pr_dict_valueiter_spec = DICTITER_SPEC("dict_valueiterator", valueiter_next);
 const PrType pr_dict_itemiter_spec = DICTITER_SPEC("dict_itemiterator", itemiter_next);
 const PrType pr_dict_revkeyiter_spec = DICTITER_SPEC("dict_reversekeyiterator", keyiter_next);
-const PrType pr_dict_revvalueiter_spec =
-    DICTITER_SPEC("dict_reversevalueiterator", valueiter_next);
+const PrType pr_dict_revvalueiter_spec = DICTITER_SPEC("dict_reversevalueiterator", valueiter_next);
 const PrType pr_dict_revitemiter_spec = DICTITER_SPEC("dict_reverseitemiterator", itemiter_next);
 
 /* reversed(d), reversed(d.keys()), reversed(d.values()), reversed(d.items()) */
@@ -687,8 +696,10 @@ static PrObject *view_isdisjoint_meth(PrObject *self, PrObject *const *args, siz
 }
 
 #define ISDISJOINT_DEF                                                                             \
-    {"isdisjoint", view_isdisjoint_meth, PR_METH_O,                                                \
-     "Return True if the view and the given iterable have a null intersection."}
+    {                                                                                              \
+        "isdisjoint", view_isdisjoint_meth, PR_METH_O,                                             \
+            "Return True if the view and the given iterable have a null intersection."             \
+    }
 
 static const PrMethodDef keys_methods[] = {
     ISDISJOINT_DEF,

@@ -107,7 +107,8 @@ int pr_index_check(PrObject *o)
 }
 
 /* Reads an int object (objects/long.h: signed digit count, then 30-bit digits) into *out,
- * saturating instead of raising. Returns: 0, or 1 when the value does not fit (*out then has the sign). */
+ * saturating instead of raising. Returns: 0, or 1 when the value does not fit (*out then has the
+ * sign). */
 static int int_to_ssize(PrObject *o, ssize_t *out)
 {
     ssize_t size = PR_SIZE(o), n = size < 0 ? -size : size;

@@ -293,8 +293,8 @@ int pr_list_extend(PrObject *self, PrObject *iterable)
 {
     PrList *l = (PrList *)self;
     if (PR_LIST_CHECK(iterable) || PR_TUPLE_CHECK(iterable)) {
-        PrObject **src = PR_LIST_CHECK(iterable) ? PR_LIST_ITEMS(iterable)
-                                                 : PR_TUPLE_ITEMS(iterable);
+        PrObject **src =
+            PR_LIST_CHECK(iterable) ? PR_LIST_ITEMS(iterable) : PR_TUPLE_ITEMS(iterable);
         return extend_array(l, src, PR_SIZE(iterable), iterable);
     }
     PrObject *it = pr_object_get_iter(iterable), *item;
@@ -992,14 +992,16 @@ static PrObject *list_extend_meth(PrObject *self, PrObject *const *args, size_t 
 static int check_nargs(const char *name, size_t nargs, size_t min, size_t max)
 {
     if (nargs < min) {
-        pr_err_format(PR_EXC(TypeError), min == max ? "%s expected %zu argument%s, got %zu"
-                                                    : "%s expected at least %zu argument%s, got %zu",
+        pr_err_format(PR_EXC(TypeError),
+                      min == max ? "%s expected %zu argument%s, got %zu"
+                                 : "%s expected at least %zu argument%s, got %zu",
                       name, min, min == 1 ? "" : "s", nargs);
         return -1;
     }
     if (nargs > max) {
-        pr_err_format(PR_EXC(TypeError), min == max ? "%s expected %zu argument%s, got %zu"
-                                                    : "%s expected at most %zu argument%s, got %zu",
+        pr_err_format(PR_EXC(TypeError),
+                      min == max ? "%s expected %zu argument%s, got %zu"
+                                 : "%s expected at most %zu argument%s, got %zu",
                       name, max, max == 1 ? "" : "s", nargs);
         return -1;
     }
@@ -1086,8 +1088,7 @@ static PrObject *list_sort_meth(PrObject *self, PrObject *const *args, size_t na
 static int bound_arg(PrObject *o, ssize_t *out)
 {
     if (!pr_index_check(o)) {
-        pr_err_set(PR_EXC(TypeError),
-                   "slice indices must be integers or have an __index__ method");
+        pr_err_set(PR_EXC(TypeError), "slice indices must be integers or have an __index__ method");
         return -1;
     }
     return pr_index_as_ssize(o, out, NULL);
@@ -1126,8 +1127,10 @@ static const PrMethodDef list_methods[] = {
     {"clear", list_clear_meth, PR_METH_NOARGS, "Remove all items from list."},
     {"copy", list_copy_meth, PR_METH_NOARGS, "Return a shallow copy of the list."},
     {"reverse", list_reverse_meth, PR_METH_NOARGS, "Reverse *IN PLACE*."},
-    {"sort", list_sort_meth, PR_METH_VARARGS | PR_METH_KEYWORDS, "Sort the list in ascending order."},
-    {"__reversed__", list_reversed_meth, PR_METH_NOARGS, "Return a reverse iterator over the list."},
+    {"sort", list_sort_meth, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Sort the list in ascending order."},
+    {"__reversed__", list_reversed_meth, PR_METH_NOARGS,
+     "Return a reverse iterator over the list."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1257,8 +1260,8 @@ static PrObject *listiter_length_hint(PrObject *self, PrObject *const *args, siz
                                       PrObject *kwnames)
 {
     ListIter *it = (ListIter *)self;
-    ssize_t n = it->seq && it->index < PR_LIST_SIZE(it->seq) ? PR_LIST_SIZE(it->seq) - it->index
-                                                             : 0;
+    ssize_t n =
+        it->seq && it->index < PR_LIST_SIZE(it->seq) ? PR_LIST_SIZE(it->seq) - it->index : 0;
     return pr_long_from_int64(n);
 }
 
@@ -1271,12 +1274,14 @@ static PrObject *listreviter_length_hint(PrObject *self, PrObject *const *args, 
 }
 
 static const PrMethodDef listiter_methods[] = {
-    {"__length_hint__", listiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", listiter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
 static const PrMethodDef listreviter_methods[] = {
-    {"__length_hint__", listreviter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", listreviter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -16,8 +16,8 @@
 #include "vm/interp.h"
 
 typedef struct PrList {
-    PrVarObject ob;     /* size: the number of items */
-    PrObject **items;   /* allocated slots; NULL when allocated == 0 */
+    PrVarObject ob;   /* size: the number of items */
+    PrObject **items; /* allocated slots; NULL when allocated == 0 */
     ssize_t allocated;
 } PrList;
 

@@ -71,8 +71,7 @@ static PrObject *compute_length(PrObject *start, PrObject *stop, PrObject *step)
  * ============================================================================================ */
 
 /* Takes over four new references (all non-NULL). */
-static PrObject *make_range_steal(PrObject *start, PrObject *stop, PrObject *step,
-                                  PrObject *length)
+static PrObject *make_range_steal(PrObject *start, PrObject *stop, PrObject *step, PrObject *length)
 {
     PrRange *r = (PrRange *)pr_object_new(PR_TYPE(range));
     if (!r) {
@@ -578,12 +577,14 @@ static PrObject *longrangeiter_length_hint(PrObject *self, PrObject *const *args
 }
 
 static const PrMethodDef rangeiter_methods[] = {
-    {"__length_hint__", rangeiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", rangeiter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 
 static const PrMethodDef longrangeiter_methods[] = {
-    {"__length_hint__", longrangeiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", longrangeiter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -633,8 +633,8 @@ static int take_contents(PrObject *s, PrObject *r)
     return rc;
 }
 
-static PrObject *set_intersection_update_meth(PrObject *self, PrObject *const *args,
-                                              size_t nargs, PrObject *kwnames)
+static PrObject *set_intersection_update_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                              PrObject *kwnames)
 {
     PrObject *r = set_intersection_meth(self, args, nargs, kwnames);
     return none_or_null(take_contents(self, r));
@@ -663,8 +663,8 @@ static PrObject *set_difference_update_meth(PrObject *self, PrObject *const *arg
     PR_RETURN_NONE;
 }
 
-static PrObject *set_symmetric_difference_meth(PrObject *self, PrObject *const *args,
-                                               size_t nargs, PrObject *kwnames)
+static PrObject *set_symmetric_difference_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                               PrObject *kwnames)
 {
     PrObject *r = copy_kind(self, self);
     if (r && symmetric_difference_update(r, args[0]) < 0) {
@@ -730,7 +730,8 @@ static const PrMethodDef set_methods[] = {
     {"remove", set_remove_meth, PR_METH_O, "Remove an element from a set; it must be a member."},
     {"pop", set_pop_meth, PR_METH_NOARGS, "Remove and return an arbitrary set element."},
     {"clear", set_clear_meth, PR_METH_NOARGS, "Remove all elements from this set."},
-    {"update", set_update_meth, PR_METH_VARARGS, "Update a set with the union of itself and others."},
+    {"update", set_update_meth, PR_METH_VARARGS,
+     "Update a set with the union of itself and others."},
     {"intersection_update", set_intersection_update_meth, PR_METH_VARARGS,
      "Update a set with the intersection of itself and another."},
     {"difference_update", set_difference_update_meth, PR_METH_VARARGS,
@@ -1003,8 +1004,7 @@ static int set_init(PrObject *self, PrObject *const *args, size_t nargs, PrObjec
     return nargs ? pr_set_update(self, args[0]) : 0;
 }
 
-static PrObject *frozenset_new(PrType *type, PrObject *const *args, size_t nargs,
-                               PrObject *kwnames)
+static PrObject *frozenset_new(PrType *type, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     if (check_ctor_args(type, nargs, kwnames) < 0) {
         return NULL;
@@ -1079,7 +1079,8 @@ static PrObject *setiter_length_hint(PrObject *self, PrObject *const *args, size
 }
 
 static const PrMethodDef setiter_methods[] = {
-    {"__length_hint__", setiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", setiter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 

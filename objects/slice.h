@@ -1,7 +1,8 @@
 /* objects/slice.h — slice objects (start, stop, step: any objects, None when absent) and the
  * helpers every sequence uses to turn a slice into C indices with CPython's clamping rules:
  * pr_slice_unpack reads the three fields, pr_slice_adjust_indices clamps them to a length and
- * returns how many items the slice selects; slice.indices(len) exposes the two. Memory: a slice is a GC object of 16 + 40 bytes, as in CPython 3.11. */
+ * returns how many items the slice selects; slice.indices(len) exposes the two. Memory: a slice is
+ * a GC object of 16 + 40 bytes, as in CPython 3.11. */
 #ifndef PR_OBJECTS_SLICE_H
 #define PR_OBJECTS_SLICE_H
 

@@ -117,8 +117,7 @@ PrObject *pr_tuple_type_mul(PrObject *a, PrObject *b)
 static int bound_arg(PrObject *o, ssize_t *out)
 {
     if (!pr_index_check(o)) {
-        pr_err_set(PR_EXC(TypeError),
-                   "slice indices must be integers or have an __index__ method");
+        pr_err_set(PR_EXC(TypeError), "slice indices must be integers or have an __index__ method");
         return -1;
     }
     return pr_index_as_ssize(o, out, NULL);
@@ -219,7 +218,8 @@ static PrObject *tupleiter_length_hint(PrObject *self, PrObject *const *args, si
 }
 
 static const PrMethodDef tupleiter_methods[] = {
-    {"__length_hint__", tupleiter_length_hint, PR_METH_NOARGS, "Private method returning an estimate of len(list(it))."},
+    {"__length_hint__", tupleiter_length_hint, PR_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };
 

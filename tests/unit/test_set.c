@@ -251,7 +251,8 @@ START_TEST(test_repr_hash_iteration)
     /* python3.11: hash(frozenset()), hash(frozenset({True})),
      * hash(frozenset({(True, False), ()})), hash(frozenset({frozenset()})) */
     ck_assert_int_eq(pr_object_hash(f), 133146708735736LL);
-    PrObject *ft = pr_set_new(NULL), *t0 = pr_tuple_new(0), *tf = pr_tuple_pack(2, PR_True, PR_False);
+    PrObject *ft = pr_set_new(NULL), *t0 = pr_tuple_new(0),
+             *tf = pr_tuple_pack(2, PR_True, PR_False);
     pr_set_add(ft, PR_True);
     PrObject *fft = pr_frozenset_new(ft);
     ck_assert_int_eq(pr_object_hash(fft), -558064481276695278LL);
@@ -293,8 +294,8 @@ END_TEST
 /* With CPython's int hashes, the table is CPython's: same repr order, same frozenset hash. */
 START_TEST(test_int_sets_match_cpython)
 {
-    static const int64_t vals[] = {100, 5, 37, -1, 8, 1000, 1099511627776LL,
-                                   -2305843009213693952LL, 77777};
+    static const int64_t vals[] = {
+        100, 5, 37, -1, 8, 1000, 1099511627776LL, -2305843009213693952LL, 77777};
     PrObject *s = pr_set_new(NULL);
     for (size_t i = 0; i < sizeof vals / sizeof vals[0]; i++) {
         PrObject *v = pr_long_from_int64(vals[i]);
