@@ -3,6 +3,8 @@
  * objects/number.h. */
 #include "objects/number.h"
 
+#include "objects/long.h"
+
 #include "objects/singletons.h"
 #include "vm/errors.h"
 
@@ -68,7 +70,33 @@ static PrObject *unsupported(const char *symbol, PrObject *a, PrObject *b)
                          symbol, a->type->name, b->type->name);
 }
 
-/* When no number slot answered: `+` concatenates sequences. Steals: r (NotImplemented). */
+/* seq * count, as CPython's sequence_repeat: count must have __index__ and fit a ssize_t. */
+static PrObject *sequence_repeat(PrObject *seq, PrObject *count)
+{
+    if (!count->type->number.nb_index) {
+        return pr_err_format(PR_EXC(TypeError), "can't multiply sequence by non-int of type '%s'",
+                             count->type->name);
+    }
+    PrObject *index = pr_number_index(count);
+    ssize_t n;
+    if (!index) {
+        return NULL;
+    }
+    int failed = pr_long_as_ssize(index, &n);
+    PR_DECREF(index);
+    if (failed) {
+        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
+            pr_err_clear();
+            pr_err_format(PR_EXC(OverflowError), "cannot fit '%s' into an index-sized integer",
+                          count->type->name);
+        }
+        return NULL;
+    }
+    return seq->type->sequence.sq_repeat(seq, n);
+}
+
+/* When no number slot answered: `+` concatenates sequences and `*` repeats one, whichever side
+ * it is on. Steals: r (NotImplemented). */
 static PrObject *sequence_fallback(PrBinop op, PrObject *a, PrObject *b, PrObject *r,
                                    const char *symbol)
 {
@@ -78,6 +106,12 @@ static PrObject *sequence_fallback(PrBinop op, PrObject *a, PrObject *b, PrObjec
     PR_DECREF(r);
     if (op == PR_BINOP_ADD && a->type->sequence.sq_concat) {
         return a->type->sequence.sq_concat(a, b);
+    }
+    if (op == PR_BINOP_MUL && a->type->sequence.sq_repeat) {
+        return sequence_repeat(a, b);
+    }
+    if (op == PR_BINOP_MUL && b->type->sequence.sq_repeat) {
+        return sequence_repeat(b, a);
     }
     return unsupported(symbol, a, b);
 }

@@ -372,7 +372,7 @@ START_TEST(test_repr_compare_operators)
     ck_assert_ptr_ne(twice, ac);
     ASSERT_REPR(none, "[]");
     ck_assert_ptr_null(pr_number_mul(ac, t));
-    ASSERT_RAISED(PR_EXC(TypeError), "unsupported operand type(s) for *: 'list' and 'tuple'");
+    ASSERT_RAISED(PR_EXC(TypeError), "can't multiply sequence by non-int of type 'tuple'");
     PrObject *same2 = pr_number_inplace_mul(ac, PR_False);
     ck_assert_ptr_eq(same2, ac);
     ASSERT_REPR(ac, "[]");
