@@ -443,8 +443,9 @@ START_TEST(test_methods_and_constructor)
     ck_assert(pr_gc_is_tracked(made));
     ck_assert_ptr_null(pr_object_call((PrObject *)PR_TYPE(list), two, 2, NULL));
     ASSERT_RAISED(PR_EXC(TypeError), "list expected at most 1 argument, got 2");
-    ck_assert_ptr_null(pr_object_call((PrObject *)PR_TYPE(list), &x, 1, NULL));
-    ASSERT_RAISED(PR_EXC(TypeError), "'str' object is not iterable");
+    PrObject *none = PR_None;
+    ck_assert_ptr_null(pr_object_call((PrObject *)PR_TYPE(list), &none, 1, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "'NoneType' object is not iterable");
     /* iterators, forwards and reversed, and list(iterator) */
     PrObject *it = pr_object_get_iter(made), *item;
     ck_assert_ptr_eq(it->type, PR_TYPE(list_iterator));
@@ -463,8 +464,8 @@ START_TEST(test_methods_and_constructor)
     ck_assert_ptr_null(pr_iter_next(it));
     ck_assert(!pr_err_occurred());
     PR_DECREF(it);
-    ck_assert_ptr_null(pr_object_get_iter(x));
-    ASSERT_RAISED(PR_EXC(TypeError), "'str' object is not iterable");
+    ck_assert_ptr_null(pr_object_get_iter(none));
+    ASSERT_RAISED(PR_EXC(TypeError), "'NoneType' object is not iterable");
     ck_assert_int_eq(pr_object_length(made), 1);
     ck_assert_int_eq(pr_object_length(PR_None), -1);
     ASSERT_RAISED(PR_EXC(TypeError), "object of type 'NoneType' has no len()");
