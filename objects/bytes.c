@@ -8,6 +8,7 @@
 #include "memory/obmalloc.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
+#include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/strargs.h"
 #include "objects/tuple.h"
@@ -269,7 +270,7 @@ ssize_t pr_bytes_count(PrObject *b, PrObject *sub, ssize_t start, ssize_t end)
     }
 }
 
-/* b[i] and b[key] (an int; slices wait for the slice type): the byte as an int. */
+/* b[i] and b[key] (an int or a slice): a byte is an int. */
 static PrObject *bytes_item(PrObject *self, ssize_t i)
 {
     if (i < 0 || i >= SIZE(self)) {
@@ -280,7 +281,14 @@ static PrObject *bytes_item(PrObject *self, ssize_t i)
 
 static PrObject *bytes_subscript(PrObject *self, PrObject *key)
 {
-    ssize_t i;
+    ssize_t i, start, stop, step;
+    if (PR_SLICE_CHECK(key)) {
+        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
+            return NULL;
+        }
+        pr_slice_adjust_indices(SIZE(self), &start, &stop, step);
+        return pr_bytes_slice(self, start, stop, step);
+    }
     if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
         !PR_TYPE_OF(key)->number.nb_index) {
         return pr_err_format(PR_EXC(TypeError), "byte indices must be integers or slices, not %s",
@@ -344,7 +352,8 @@ static PrObject *search(PrObject *self, PrObject *const *args, size_t nargs, con
             if (n == 0) {
                 count = end - start + 1;
             }
-            for (ssize_t at; n && (at = find_bytes(DATA(self) + start, end - start, sub, n, 1)) >= 0;) {
+            for (ssize_t at;
+                 n && (at = find_bytes(DATA(self) + start, end - start, sub, n, 1)) >= 0;) {
                 count++;
                 start += at + n;
             }
@@ -462,7 +471,10 @@ static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrO
     for (ssize_t i = 0; i < n;) {
         unsigned char c = (unsigned char)p[i];
         unsigned cp;
-        int k = c < 0x80 ? 1 : codec == PR_CODEC_UTF8 ? pr_unicode_decode_utf8((const unsigned char *)p + i, (size_t)(n - i), &cp) : 0;
+        int k = c < 0x80 ? 1
+                : codec == PR_CODEC_UTF8
+                    ? pr_unicode_decode_utf8((const unsigned char *)p + i, (size_t)(n - i), &cp)
+                    : 0;
         if (codec == PR_CODEC_LATIN1 && c >= 0x80) {
             pr_str_builder_append_codepoint(&b, c);
             i++;
@@ -504,22 +516,36 @@ static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrO
     return pr_str_builder_finish(&b);
 }
 
-static PrObject *bytes_decode(PrObject *self, PrObject *const *args, size_t nargs,
-                              PrObject *kwnames)
+/* decode() with the names already checked by fname's caller. */
+static PrObject *decode_named(PrObject *self, const char *fname, PrObject *encoding,
+                              PrObject *errname)
 {
-    static const char *const names[] = {"encoding", "errors"};
-    PrObject *arg[2] = {NULL, NULL};
     PrCodec codec = PR_CODEC_UTF8;
     PrCodecErrors errors = PR_ERRORS_STRICT;
-    if (pr_strargs_keywords("decode", args, nargs, kwnames, names, 2, arg) < 0 ||
-        (arg[0] && pr_strargs_codec("decode", arg[0], &codec) < 0) ||
-        (arg[1] && pr_strargs_errors("decode", arg[1], &errors) < 0)) {
+    if ((encoding && pr_strargs_codec(fname, encoding, &codec) < 0) ||
+        (errname && pr_strargs_errors(fname, errname, &errors) < 0)) {
         return NULL;
     }
     if (codec == PR_CODEC_UTF8 && errors == PR_ERRORS_STRICT) {
         return pr_str_from_utf8(DATA(self), SIZE(self));
     }
-    return decode(self, codec, errors, arg[1]);
+    return decode(self, codec, errors, errname);
+}
+
+PrObject *pr_bytes_decode(PrObject *b, PrObject *encoding, PrObject *errors)
+{
+    return decode_named(b, "str", encoding, errors);
+}
+
+static PrObject *bytes_decode(PrObject *self, PrObject *const *args, size_t nargs,
+                              PrObject *kwnames)
+{
+    static const char *const names[] = {"encoding", "errors"};
+    PrObject *arg[2] = {NULL, NULL};
+    if (pr_strargs_keywords("decode", args, nargs, kwnames, names, 2, arg) < 0) {
+        return NULL;
+    }
+    return decode_named(self, "decode", arg[0], arg[1]);
 }
 
 /* ============================================================================================
@@ -539,8 +565,7 @@ static int hex_separator(PrObject *sep, char *out)
         len = SIZE(sep);
         p = DATA(sep);
     } else {
-        pr_err_format(PR_EXC(TypeError), "object of type '%s' has no len()",
-                      PR_TYPE_OF(sep)->name);
+        pr_err_format(PR_EXC(TypeError), "object of type '%s' has no len()", PR_TYPE_OF(sep)->name);
         return -1;
     }
     if (len != 1) {
@@ -557,8 +582,7 @@ static int hex_separator(PrObject *sep, char *out)
 
 /* b.hex(sep=None, bytes_per_sep=1): groups of |bytes_per_sep| bytes counted from the right
  * (positive) or the left (negative). */
-static PrObject *bytes_hex(PrObject *self, PrObject *const *args, size_t nargs,
-                           PrObject *kwnames)
+static PrObject *bytes_hex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     static const char digits[] = "0123456789abcdef";
     static const char *const names[] = {"sep", "bytes_per_sep"};
@@ -623,8 +647,9 @@ PrObject *pr_bytes_fromhex(PrObject *s)
         }
         int hi = hex_value(p[i]), lo = i + 1 < n ? hex_value(p[i + 1]) : -1;
         if (hi < 0 || lo < 0) {
-            ssize_t pos = pr_str_length(s) == n ? (hi < 0 ? i : i + 1)
-                                                : (ssize_t)pr_unicode_count_chars(p, (size_t)(hi < 0 ? i : i + 1));
+            ssize_t pos = pr_str_length(s) == n
+                              ? (hi < 0 ? i : i + 1)
+                              : (ssize_t)pr_unicode_count_chars(p, (size_t)(hi < 0 ? i : i + 1));
             PR_DECREF(r);
             return pr_err_format(PR_EXC(ValueError),
                                  "non-hexadecimal number found in fromhex() arg at position %zd",
@@ -648,8 +673,8 @@ static int join_item(PrObject *item, ssize_t i)
     if (PR_BYTES_CHECK(item)) {
         return 0;
     }
-    pr_err_format(PR_EXC(TypeError), "sequence item %zd: expected a bytes-like object, %s found",
-                  i, PR_TYPE_OF(item)->name);
+    pr_err_format(PR_EXC(TypeError), "sequence item %zd: expected a bytes-like object, %s found", i,
+                  PR_TYPE_OF(item)->name);
     return -1;
 }
 
@@ -787,8 +812,8 @@ static int tailmatch(PrObject *self, PrObject *sub, ssize_t start, ssize_t end, 
     return memcmp(DATA(self) + at, DATA(sub), (size_t)SIZE(sub)) == 0;
 }
 
-static PrObject *starts_ends(PrObject *self, PrObject *const *args, size_t nargs,
-                             const char *name, int dir)
+static PrObject *starts_ends(PrObject *self, PrObject *const *args, size_t nargs, const char *name,
+                             int dir)
 {
     ssize_t start, end;
     if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
@@ -816,14 +841,12 @@ static PrObject *starts_ends(PrObject *self, PrObject *const *args, size_t nargs
     return pr_bool_from_long(tailmatch(self, arg, start, end, dir));
 }
 
-static PrObject *bytes_startswith(PrObject *self, PrObject *const *args, size_t nargs,
-                                  PrObject *kw)
+static PrObject *bytes_startswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return starts_ends(self, args, nargs, "startswith", -1);
 }
 
-static PrObject *bytes_endswith(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *bytes_endswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return starts_ends(self, args, nargs, "endswith", 1);
 }
@@ -872,6 +895,57 @@ static PrObject *bytes_replace(PrObject *self, PrObject *const *args, size_t nar
         return NULL;
     }
     return replace(self, args[0], args[1], count);
+}
+
+static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
+{
+    return pr_bytes_slice(self, from, to, 1);
+}
+
+static PrObject *do_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames,
+                          const char *name, int right)
+{
+    static const char *const names[] = {"sep", "maxsplit"};
+    PrObject *arg[2] = {NULL, NULL};
+    ssize_t maxsplit = -1;
+    if (pr_strargs_keywords(name, args, nargs, kwnames, names, 2, arg) < 0 ||
+        (arg[1] && pr_strargs_ssize(arg[1], &maxsplit) < 0)) {
+        return NULL;
+    }
+    PrObject *sep = arg[0] == PR_None ? NULL : arg[0];
+    if (sep && need_bytes(sep) < 0) {
+        return NULL;
+    }
+    if (sep && SIZE(sep) == 0) {
+        return pr_err_set(PR_EXC(ValueError), "empty separator");
+    }
+    return pr_strargs_split(self, DATA(self), SIZE(self), sep ? DATA(sep) : NULL,
+                            sep ? SIZE(sep) : 0, maxsplit, right, PR_SPLIT_ASCII, split_piece);
+}
+
+static PrObject *bytes_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    return do_split(self, args, nargs, kwnames, "split", 0);
+}
+
+static PrObject *bytes_rsplit(PrObject *self, PrObject *const *args, size_t nargs,
+                              PrObject *kwnames)
+{
+    return do_split(self, args, nargs, kwnames, "rsplit", 1);
+}
+
+static PrObject *bytes_splitlines(PrObject *self, PrObject *const *args, size_t nargs,
+                                  PrObject *kwnames)
+{
+    static const char *const names[] = {"keepends"};
+    PrObject *arg = NULL;
+    ssize_t keepends = 0;
+    if (pr_strargs_keywords("splitlines", args, nargs, kwnames, names, 1, &arg) < 0 ||
+        (arg && pr_strargs_ssize(arg, &keepends) < 0)) {
+        return NULL;
+    }
+    return pr_strargs_splitlines(self, DATA(self), SIZE(self), keepends != 0, PR_SPLIT_ASCII,
+                                 split_piece);
 }
 
 static PrObject *change_case(PrObject *self, int upper)
@@ -930,8 +1004,9 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
     }
     PrObject *src = arg[0];
     if (!src) {
-        return arg[1] || arg[2] ? pr_err_set(PR_EXC(TypeError), "encoding without a string argument")
-                                : pr_bytes_from_buf("", 0);
+        return arg[1] || arg[2]
+                   ? pr_err_set(PR_EXC(TypeError), "encoding without a string argument")
+                   : pr_bytes_from_buf("", 0);
     }
     if (PR_STR_CHECK(src)) {
         if (!arg[1]) {
@@ -985,9 +1060,18 @@ static void bytes_dealloc(PrObject *self)
     pr_object_free(self);
 }
 
-#define NOARGS(name, doc) {#name, bytes_##name, PR_METH_NOARGS, doc}
-#define ONEARG(name, doc) {#name, bytes_##name, PR_METH_O, doc}
-#define VARARGS(name, doc) {#name, bytes_##name, PR_METH_VARARGS, doc}
+#define NOARGS(name, doc)                                                                          \
+    {                                                                                              \
+#name, bytes_##name, PR_METH_NOARGS, doc                                                   \
+    }
+#define ONEARG(name, doc)                                                                          \
+    {                                                                                              \
+#name, bytes_##name, PR_METH_O, doc                                                        \
+    }
+#define VARARGS(name, doc)                                                                         \
+    {                                                                                              \
+#name, bytes_##name, PR_METH_VARARGS, doc                                                  \
+    }
 
 static const PrMethodDef bytes_methods[] = {
     {"decode", bytes_decode, PR_METH_VARARGS | PR_METH_KEYWORDS,
@@ -995,6 +1079,12 @@ static const PrMethodDef bytes_methods[] = {
     {"hex", bytes_hex, PR_METH_VARARGS | PR_METH_KEYWORDS,
      "Create a string of hexadecimal numbers from a bytes object."},
     ONEARG(join, "Concatenate any number of bytes objects."),
+    {"split", bytes_split, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Return a list of the sections in the bytes, using sep as the delimiter."},
+    {"rsplit", bytes_rsplit, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Return a list of the sections in the bytes, splitting from the end."},
+    {"splitlines", bytes_splitlines, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Return a list of the lines in the bytes, breaking at line boundaries."},
     VARARGS(strip, "Strip leading and trailing bytes contained in the argument."),
     VARARGS(lstrip, "Strip leading bytes contained in the argument."),
     VARARGS(rstrip, "Strip trailing bytes contained in the argument."),

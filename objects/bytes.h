@@ -3,9 +3,9 @@
  * so sys.getsizeof(b'') == 33 and getsizeof(b) == 33 + len(b), as in CPython. Literals come from
  * the compiler through pr_bytes_from_buf. The type implements repr (CPython's b'...' escapes),
  * comparison, hash (equal to the hash of the same ASCII text as str), +, *, `in`, len, b[i] (an
- * int), iteration, and the methods decode, hex, join, strip/lstrip/rstrip, find, rfind, index,
- * rindex, count, startswith, endswith, replace, upper, lower. Slicing is pr_bytes_slice until
- * the slice type exists; split and fromhex (a classmethod) wait for list and classmethods. */
+ * int), slicing, iteration, and the methods decode, hex, join, split, rsplit, splitlines,
+ * strip/lstrip/rstrip, find, rfind, index, rindex, count, startswith, endswith, replace, upper,
+ * lower. bytes.fromhex is pr_bytes_fromhex until the type system has classmethods. */
 #ifndef PR_OBJECTS_BYTES_H
 #define PR_OBJECTS_BYTES_H
 
@@ -39,6 +39,12 @@ ssize_t pr_bytes_find(PrObject *b, PrObject *sub, ssize_t start, ssize_t end, in
 
 /* b.count(sub, start, end), sub a bytes. Returns: non-overlapping occurrences. */
 ssize_t pr_bytes_count(PrObject *b, PrObject *sub, ssize_t start, ssize_t end);
+
+/* b.decode(encoding, errors) for str(b, encoding, errors): each a str or NULL for the default
+ * ('utf-8', 'strict'). Returns: a new str. Errors: UnicodeDecodeError (CPython's texts),
+ * LookupError "unknown encoding: x" / "unknown error handler name 'x'", TypeError "str()
+ * argument 'encoding' must be str, not int" (worded for str(), its caller). */
+PrObject *pr_bytes_decode(PrObject *b, PrObject *encoding, PrObject *errors);
 
 /* bytes.fromhex(s) for a str: pairs of hex digits, ASCII whitespace allowed between pairs.
  * Returns: a new bytes. Errors: ValueError "non-hexadecimal number found in fromhex() arg at

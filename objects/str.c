@@ -6,8 +6,10 @@
 
 #include "lexer/unicode.h"
 #include "memory/obmalloc.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/singletons.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "objects/ucd.h"
 #include "vm/errors.h"
@@ -697,13 +699,33 @@ static PrObject *str_nb_mod(PrObject *a, PrObject *b)
     return pr_str_percent(a, b);
 }
 
+/* str(object='') or str(object=b'', encoding='utf-8', errors='strict'), which decodes. */
 static PrObject *str_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (nargs > 1 || (kwnames && PR_TUPLE_SIZE(kwnames))) {
-        return pr_err_set(PR_EXC(NotImplementedError),
-                          "str(object, encoding, errors) is not available yet (it needs bytes)");
+    static const char *const names[] = {"object", "encoding", "errors"};
+    PrObject *arg[3] = {NULL, NULL, NULL};
+    PrCodec codec;
+    PrCodecErrors errors;
+    if (pr_strargs_keywords("str", args, nargs, kwnames, names, 3, arg) < 0 ||
+        (arg[1] && pr_strargs_codec("str", arg[1], &codec) < 0) ||
+        (arg[2] && pr_strargs_errors("str", arg[2], &errors) < 0)) {
+        return NULL;
     }
-    return nargs ? pr_object_str(args[0]) : empty();
+    if (!arg[1] && !arg[2]) {
+        return arg[0] ? pr_object_str(arg[0]) : empty();
+    }
+    if (!arg[0]) {
+        return empty();
+    }
+    if (PR_STR_CHECK(arg[0])) {
+        return pr_err_set(PR_EXC(TypeError), "decoding str is not supported");
+    }
+    if (!PR_BYTES_CHECK(arg[0])) {
+        return pr_err_format(PR_EXC(TypeError),
+                             "decoding to str: need a bytes-like object, %s found",
+                             PR_TYPE_OF(arg[0])->name);
+    }
+    return pr_bytes_decode(arg[0], arg[1], arg[2]);
 }
 
 const PrType pr_str_spec = {

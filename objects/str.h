@@ -133,8 +133,8 @@ PrObject *pr_str_iter(PrObject *s);
 PrObject *pr_str_slice(PrObject *s, ssize_t start, ssize_t stop, ssize_t step);
 
 /* s[key] for an integer key (an int, a bool, or anything with __index__; negative counts from
- * the end). Returns: a one-character str. Errors: IndexError "string index out of range",
- * TypeError "string indices must be integers, not 'str'". (Slice keys: see pr_str_slice.) */
+ * the end) or a slice. Returns: a new str. Errors: IndexError "string index out of range",
+ * TypeError "string indices must be integers, not 'str'", the slice's errors. */
 PrObject *pr_str_subscript(PrObject *s, PrObject *key);
 
 /* s * n (n <= 0 gives ''). Returns: a new str. Errors: MemoryError. */
@@ -180,8 +180,7 @@ PrObject *pr_str_format_spec(PrObject *s, PrObject *spec);
  * encountered in format string", "Replacement index 1 out of range for positional args tuple",
  * "cannot switch from automatic field numbering to manual field specification", ...), and
  * whatever the values' __format__, attributes and items raise. */
-PrObject *pr_str_format_call(PrObject *fmt, PrObject *const *args, size_t nargs,
-                             PrObject *kwnames);
+PrObject *pr_str_format_call(PrObject *fmt, PrObject *const *args, size_t nargs, PrObject *kwnames);
 PrObject *pr_str_format_map(PrObject *fmt, PrObject *mapping);
 
 /* fmt % args: a tuple gives the arguments, a mapping (not a str) serves '%(key)s', anything

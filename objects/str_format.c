@@ -46,7 +46,10 @@ PrObject *pr_str_ascii(PrObject *o)
             esc[1] = '\0';
         } else {
             snprintf(esc, sizeof esc,
-                     cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x", (unsigned)cp);
+                     cp <= 0xFF     ? "\\x%02x"
+                     : cp <= 0xFFFF ? "\\u%04x"
+                                    : "\\U%08x",
+                     (unsigned)cp);
         }
         pr_str_builder_append_cstr(&b, esc);
     }
@@ -145,9 +148,9 @@ PrObject *pr_str_format_object(PrObject *o, PrObject *spec)
 typedef struct FmtArgs {
     PrObject *const *args; /* positional (NULL for format_map) */
     size_t nargs;
-    PrObject *kwnames;     /* keyword names (format), values after args */
-    PrObject *mapping;     /* format_map's mapping */
-    int numbering;         /* 0 not yet known, 1 automatic, 2 manual */
+    PrObject *kwnames; /* keyword names (format), values after args */
+    PrObject *mapping; /* format_map's mapping */
+    int numbering;     /* 0 not yet known, 1 automatic, 2 manual */
     ssize_t next_auto;
 } FmtArgs;
 
@@ -223,8 +226,7 @@ static PrObject *positional_value(FmtArgs *fa, ssize_t index)
     }
     if (index >= (ssize_t)fa->nargs) {
         return pr_err_format(PR_EXC(IndexError),
-                             "Replacement index %zd out of range for positional args tuple",
-                             index);
+                             "Replacement index %zd out of range for positional args tuple", index);
     }
     return PR_NEWREF(fa->args[index]);
 }
@@ -330,8 +332,8 @@ static PrObject *field_value(FmtArgs *fa, Span name)
 static int format_into(PrStrBuilder *out, FmtArgs *fa, const char *p, ssize_t n, int depth);
 
 /* Renders one field: value, conversion, spec (expanded when it holds fields). */
-static int render_field(PrStrBuilder *out, FmtArgs *fa, Span name, char conv, Span spec,
-                        int expand, int depth)
+static int render_field(PrStrBuilder *out, FmtArgs *fa, Span name, char conv, Span spec, int expand,
+                        int depth)
 {
     PrObject *obj = field_value(fa, name), *conv_obj = NULL, *spec_obj = NULL, *text = NULL;
     int rc = -1;
@@ -379,8 +381,8 @@ done:
 
 /* CPython's parse_field: after the '{' at *pos, reads the name, conversion and spec up to the
  * closing '}' and renders the field. */
-static int parse_and_render(PrStrBuilder *out, FmtArgs *fa, const char *p, ssize_t n,
-                            ssize_t *pos, int depth)
+static int parse_and_render(PrStrBuilder *out, FmtArgs *fa, const char *p, ssize_t n, ssize_t *pos,
+                            int depth)
 {
     ssize_t i = *pos, name_start = i;
     char c = 0, conv = 0;
@@ -498,8 +500,7 @@ static PrObject *format_with(PrObject *fmt, FmtArgs *fa)
     return pr_str_builder_finish(&b);
 }
 
-PrObject *pr_str_format_call(PrObject *fmt, PrObject *const *args, size_t nargs,
-                             PrObject *kwnames)
+PrObject *pr_str_format_call(PrObject *fmt, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     FmtArgs fa = {args, nargs, kwnames, NULL, 0, 0};
     return format_with(fmt, &fa);
@@ -516,10 +517,10 @@ PrObject *pr_str_format_map(PrObject *fmt, PrObject *mapping)
  * ============================================================================================ */
 
 typedef struct PctState {
-    PrObject *args;  /* the right operand, or the current mapping value */
-    ssize_t arglen;  /* len(args) for a tuple, -1 otherwise */
-    ssize_t argidx;  /* next argument (CPython's scheme: -2 for a single value) */
-    PrObject *dict;  /* the mapping, when args is one */
+    PrObject *args; /* the right operand, or the current mapping value */
+    ssize_t arglen; /* len(args) for a tuple, -1 otherwise */
+    ssize_t argidx; /* next argument (CPython's scheme: -2 for a single value) */
+    PrObject *dict; /* the mapping, when args is one */
 } PctState;
 
 /* The next argument, borrowed. */
@@ -606,8 +607,7 @@ static PrObject *pct_float(const PrPercentSpec *spec, PrObject *v)
             return NULL;
         }
     } else {
-        return pr_err_format(PR_EXC(TypeError), "must be real number, not %s",
-                             PR_TYPE_OF(v)->name);
+        return pr_err_format(PR_EXC(TypeError), "must be real number, not %s", PR_TYPE_OF(v)->name);
     }
     return run_writer(write_pct_float, &ctx);
 }
@@ -724,10 +724,20 @@ static PrObject *pct_convert(PctState *st, PrObject *fmt, PrPercentSpec *spec, s
     case 'c':
         r = pct_char(spec, v);
         break;
-    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+    case 'd':
+    case 'i':
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X':
         r = pct_integer(spec, v);
         break;
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+    case 'e':
+    case 'E':
+    case 'f':
+    case 'F':
+    case 'g':
+    case 'G':
         r = pct_float(spec, v);
         break;
     default:

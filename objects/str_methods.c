@@ -13,6 +13,7 @@
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
 #include "objects/long.h"
+#include "objects/slice.h"
 #include "objects/singletons.h"
 #include "objects/strargs.h"
 #include "objects/tuple.h"
@@ -120,10 +121,17 @@ PrObject *pr_str_slice(PrObject *s, ssize_t start, ssize_t stop, ssize_t step)
     return pr_str_builder_finish(&b);
 }
 
-/* Reads an int-like subscript as CPython's PyNumber_AsSsize_t(key, IndexError). */
+/* s[key]: an int-like key as CPython's PyNumber_AsSsize_t(key, IndexError), or a slice. */
 PrObject *pr_str_subscript(PrObject *s, PrObject *key)
 {
-    ssize_t i;
+    ssize_t i, start, stop, step;
+    if (PR_SLICE_CHECK(key)) {
+        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
+            return NULL;
+        }
+        pr_slice_adjust_indices(LEN(s), &start, &stop, step);
+        return pr_str_slice(s, start, stop, step);
+    }
     if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
         !PR_TYPE_OF(key)->number.nb_index) {
         return pr_err_format(PR_EXC(TypeError), "string indices must be integers, not '%s'",
@@ -215,8 +223,7 @@ ssize_t pr_str_count(PrObject *s, PrObject *sub, ssize_t start, ssize_t end)
 int pr_str_contains(PrObject *s, PrObject *sub)
 {
     if (!PR_STR_CHECK(sub)) {
-        pr_err_format(PR_EXC(TypeError),
-                      "'in <string>' requires string as left operand, not %s",
+        pr_err_format(PR_EXC(TypeError), "'in <string>' requires string as left operand, not %s",
                       PR_TYPE_OF(sub)->name);
         return -1;
     }
@@ -321,8 +328,8 @@ static uint32_t lower_sigma(const char *p, ssize_t n, ssize_t off)
     return 0x3C2;
 }
 
-static int append_mapped(PrStrBuilder *b, uint32_t cp, PrCaseMap which, const char *p,
-                         ssize_t n, ssize_t off)
+static int append_mapped(PrStrBuilder *b, uint32_t cp, PrCaseMap which, const char *p, ssize_t n,
+                         ssize_t off)
 {
     uint32_t out[3];
     if (which == PR_CASE_LOWER && cp == 0x3A3) {
@@ -863,6 +870,58 @@ static PrObject *str_count(PrObject *self, PrObject *const *args, size_t nargs, 
     return pr_long_from_int64(pr_str_count(self, args[0], start, end));
 }
 
+/* The piece [from, to) (byte offsets) of a str being split. */
+static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
+{
+    return substr(self, from, to);
+}
+
+static PrObject *do_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames,
+                          const char *name, int right)
+{
+    static const char *const names[] = {"sep", "maxsplit"};
+    PrObject *arg[2] = {NULL, NULL};
+    ssize_t maxsplit = -1;
+    if (pr_strargs_keywords(name, args, nargs, kwnames, names, 2, arg) < 0 ||
+        (arg[1] && pr_strargs_ssize(arg[1], &maxsplit) < 0)) {
+        return NULL;
+    }
+    PrObject *sep = arg[0] == PR_None ? NULL : arg[0];
+    if (sep && !PR_STR_CHECK(sep)) {
+        return pr_err_format(PR_EXC(TypeError), "must be str or None, not %s",
+                             PR_TYPE_OF(sep)->name);
+    }
+    if (sep && NBYTES(sep) == 0) {
+        return pr_err_set(PR_EXC(ValueError), "empty separator");
+    }
+    return pr_strargs_split(self, DATA(self), NBYTES(self), sep ? DATA(sep) : NULL,
+                            sep ? NBYTES(sep) : 0, maxsplit, right, PR_SPLIT_UNICODE, split_piece);
+}
+
+static PrObject *str_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    return do_split(self, args, nargs, kwnames, "split", 0);
+}
+
+static PrObject *str_rsplit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    return do_split(self, args, nargs, kwnames, "rsplit", 1);
+}
+
+static PrObject *str_splitlines(PrObject *self, PrObject *const *args, size_t nargs,
+                                PrObject *kwnames)
+{
+    static const char *const names[] = {"keepends"};
+    PrObject *arg = NULL;
+    ssize_t keepends = 0;
+    if (pr_strargs_keywords("splitlines", args, nargs, kwnames, names, 1, &arg) < 0 ||
+        (arg && pr_strargs_ssize(arg, &keepends) < 0)) {
+        return NULL;
+    }
+    return pr_strargs_splitlines(self, DATA(self), NBYTES(self), keepends != 0, PR_SPLIT_UNICODE,
+                                 split_piece);
+}
+
 static PrObject *str_join(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return pr_str_join(self, args[0]);
@@ -957,8 +1016,7 @@ static PrObject *str_partition(PrObject *self, PrObject *const *args, size_t nar
     return do_partition(self, args[0], 1);
 }
 
-static PrObject *str_rpartition(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *str_rpartition(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return do_partition(self, args[0], -1);
 }
@@ -1010,8 +1068,7 @@ static PrObject *starts_ends(PrObject *s, PrObject *const *args, size_t nargs, c
     return pr_bool_from_long(tailmatch(s, arg, start, end, dir));
 }
 
-static PrObject *str_startswith(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *str_startswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return starts_ends(self, args, nargs, "startswith", -1);
 }
@@ -1034,14 +1091,12 @@ static PrObject *remove_affix(PrObject *s, PrObject *affix, const char *name, in
     return suffix ? substr(s, 0, n - k) : substr(s, k, n);
 }
 
-static PrObject *str_removeprefix(PrObject *self, PrObject *const *args, size_t nargs,
-                                  PrObject *kw)
+static PrObject *str_removeprefix(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return remove_affix(self, args[0], "removeprefix", 0);
 }
 
-static PrObject *str_removesuffix(PrObject *self, PrObject *const *args, size_t nargs,
-                                  PrObject *kw)
+static PrObject *str_removesuffix(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return remove_affix(self, args[0], "removesuffix", 1);
 }
@@ -1090,7 +1145,10 @@ static PrObject *encode_error(PrObject *s, PrCodec codec, ssize_t start, ssize_t
     const char *limit = codec == PR_CODEC_ASCII ? "128" : "256";
     if (end - start == 1) {
         char esc[16];
-        snprintf(esc, sizeof esc, cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x",
+        snprintf(esc, sizeof esc,
+                 cp <= 0xFF     ? "\\x%02x"
+                 : cp <= 0xFFFF ? "\\u%04x"
+                                : "\\U%08x",
                  (unsigned)cp);
         return pr_err_format(PR_EXC(UnicodeEncodeError),
                              "'%s' codec can't encode character '%s' in position %zd: ordinal "
@@ -1110,7 +1168,10 @@ static void encode_replace(ByteBuf *b, PrCodecErrors errors, uint32_t cp)
     if (errors == PR_ERRORS_REPLACE) {
         buf_put(b, "?", 1);
     } else if (errors == PR_ERRORS_BACKSLASHREPLACE) {
-        snprintf(esc, sizeof esc, cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x",
+        snprintf(esc, sizeof esc,
+                 cp <= 0xFF     ? "\\x%02x"
+                 : cp <= 0xFFFF ? "\\u%04x"
+                                : "\\U%08x",
                  (unsigned)cp);
         buf_put(b, esc, (ssize_t)strlen(esc));
     } else if (errors == PR_ERRORS_XMLCHARREFREPLACE) {
@@ -1119,7 +1180,8 @@ static void encode_replace(ByteBuf *b, PrCodecErrors errors, uint32_t cp)
     }
 }
 
-static PrObject *str_encode_with(PrObject *s, PrCodec codec, PrCodecErrors errors, PrObject *errors_name)
+static PrObject *str_encode_with(PrObject *s, PrCodec codec, PrCodecErrors errors,
+                                 PrObject *errors_name)
 {
     uint32_t limit = codec == PR_CODEC_ASCII ? 0x80 : 0x100;
     if (codec == PR_CODEC_UTF8 || IS_ASCII(s)) {
@@ -1156,8 +1218,7 @@ done:
     return r;
 }
 
-static PrObject *str_encode(PrObject *self, PrObject *const *args, size_t nargs,
-                            PrObject *kwnames)
+static PrObject *str_encode(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     static const char *const names[] = {"encoding", "errors"};
     PrObject *arg[2] = {NULL, NULL};
@@ -1171,20 +1232,17 @@ static PrObject *str_encode(PrObject *self, PrObject *const *args, size_t nargs,
     return str_encode_with(self, codec, errors, arg[1]);
 }
 
-static PrObject *str_format(PrObject *self, PrObject *const *args, size_t nargs,
-                            PrObject *kwnames)
+static PrObject *str_format(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     return pr_str_format_call(self, args, nargs, kwnames);
 }
 
-static PrObject *str_format_map(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *str_format_map(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return pr_str_format_map(self, args[0]);
 }
 
-static PrObject *str___format__(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *str___format__(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     if (!PR_STR_CHECK(args[0])) {
         return pr_err_format(PR_EXC(TypeError), "__format__() argument must be str, not %s",
@@ -1197,10 +1255,22 @@ static PrObject *str___format__(PrObject *self, PrObject *const *args, size_t na
  *  The method table
  * ============================================================================================ */
 
-#define NOARGS(name, doc) {#name, str_##name, PR_METH_NOARGS, doc}
-#define ONEARG(name, doc) {#name, str_##name, PR_METH_O, doc}
-#define VARARGS(name, doc) {#name, str_##name, PR_METH_VARARGS, doc}
-#define KEYWORDS(name, doc) {#name, str_##name, PR_METH_VARARGS | PR_METH_KEYWORDS, doc}
+#define NOARGS(name, doc)                                                                          \
+    {                                                                                              \
+#name, str_##name, PR_METH_NOARGS, doc                                                     \
+    }
+#define ONEARG(name, doc)                                                                          \
+    {                                                                                              \
+#name, str_##name, PR_METH_O, doc                                                          \
+    }
+#define VARARGS(name, doc)                                                                         \
+    {                                                                                              \
+#name, str_##name, PR_METH_VARARGS, doc                                                    \
+    }
+#define KEYWORDS(name, doc)                                                                        \
+    {                                                                                              \
+#name, str_##name, PR_METH_VARARGS | PR_METH_KEYWORDS, doc                                 \
+    }
 
 const PrMethodDef pr_str_methods[] = {
     NOARGS(upper, "Return a copy of the string converted to uppercase."),
@@ -1230,6 +1300,9 @@ const PrMethodDef pr_str_methods[] = {
     ONEARG(zfill, "Pad a numeric string with zeros on the left, to fill a field of width."),
     KEYWORDS(expandtabs, "Return a copy where all tab characters are expanded using spaces."),
     ONEARG(join, "Concatenate any number of strings."),
+    KEYWORDS(split, "Return a list of the substrings in the string, using sep as the separator."),
+    KEYWORDS(rsplit, "Return a list of the substrings in the string, splitting from the end."),
+    KEYWORDS(splitlines, "Return a list of the lines in the string, breaking at line boundaries."),
     VARARGS(replace, "Return a copy with all occurrences of substring old replaced by new."),
     ONEARG(partition, "Partition the string into three parts using the given separator."),
     ONEARG(rpartition, "Partition the string into three parts, searching from the end."),

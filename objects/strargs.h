@@ -45,9 +45,30 @@ const char *pr_strargs_type_name(PrObject *o);
  * Returns: 0, or -1 with TypeError "'x' is an invalid keyword argument for encode()",
  * "encode() takes at most 2 arguments (3 given)", "argument for encode() given by name
  * ('errors') and position (2)". */
-int pr_strargs_keywords(const char *fname, PrObject *const *args, size_t nargs,
-                        PrObject *kwnames, const char *const *names, size_t nnames,
-                        PrObject **out);
+int pr_strargs_keywords(const char *fname, PrObject *const *args, size_t nargs, PrObject *kwnames,
+                        const char *const *names, size_t nnames, PrObject **out);
+
+/* ---- split, rsplit, splitlines: the algorithms of CPython's stringlib, on bytes ------------ */
+
+/* Makes the piece text[from, to) of the object being split (a str or a bytes).
+ * Returns: a new reference, or NULL with an exception. */
+typedef PrObject *(*PrSplitPiece)(PrObject *self, ssize_t from, ssize_t to);
+
+/* What counts as whitespace (sep None) and as a line break. */
+typedef enum PrSplitChars {
+    PR_SPLIT_UNICODE, /* text is UTF-8; str.isspace() and str.splitlines()'s boundaries */
+    PR_SPLIT_ASCII,   /* bytes: ASCII whitespace; \n, \r and \r\n only */
+} PrSplitChars;
+
+/* self.split(sep, maxsplit) (right: rsplit) over its bytes text[0..n): sep NULL splits on runs
+ * of whitespace. maxsplit < 0: no limit. Returns: a new list. Errors: MemoryError, piece's. */
+PrObject *pr_strargs_split(PrObject *self, const char *text, ssize_t n, const char *sep,
+                           ssize_t seplen, ssize_t maxsplit, int right, PrSplitChars chars,
+                           PrSplitPiece piece);
+
+/* self.splitlines(keepends) over text[0..n). Returns: a new list. Errors: MemoryError. */
+PrObject *pr_strargs_splitlines(PrObject *self, const char *text, ssize_t n, int keepends,
+                                PrSplitChars chars, PrSplitPiece piece);
 
 /* Codecs that str.encode and bytes.decode know. */
 typedef enum PrCodec { PR_CODEC_UTF8, PR_CODEC_ASCII, PR_CODEC_LATIN1 } PrCodec;

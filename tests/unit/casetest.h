@@ -10,7 +10,9 @@
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/float.h"
+#include "objects/list.h"
 #include "objects/long.h"
+#include "objects/slice.h"
 #include "objects/number.h"
 #include "objects/singletons.h"
 #include "objects/strargs.h"
@@ -114,6 +116,19 @@ static PrObject *casetest_value_at(const char *e, size_t n, int depth)
         return casetest_items(e + 1, n - 1, NULL, depth);
     case 'd':
         return casetest_items(e + 1, n - 1, pr_dict_new(), depth);
+    case 'l': {
+        PrObject *t = casetest_items(e + 1, n - 1, NULL, depth);
+        PrObject *l = pr_list_from_array(PR_TUPLE_ITEMS(t), PR_TUPLE_SIZE(t));
+        PR_DECREF(t);
+        return l;
+    }
+    case 'S': {
+        PrObject *t = casetest_items(e + 1, n - 1, NULL, depth);
+        PrObject *s =
+            pr_slice_new(PR_TUPLE_ITEMS(t)[0], PR_TUPLE_ITEMS(t)[1], PR_TUPLE_ITEMS(t)[2]);
+        PR_DECREF(t);
+        return s;
+    }
     default:
         ck_abort_msg("bad encoded value %s", e);
         return NULL;
@@ -249,6 +264,13 @@ static PrObject *casetest_op(const char *op, PrObject *recv, PrObject **args, si
     }
     if (strcmp(op, "hash==") == 0) {
         return pr_bool_from_long(pr_object_hash(recv) == pr_object_hash(args[0]));
+    }
+    if (strcmp(op, "str()") == 0 || strcmp(op, "bytes()") == 0) {
+        PrObject *all[7] = {recv};
+        memcpy(all + 1, args,
+               sizeof(PrObject *) * (nargs + (kwnames ? PR_TUPLE_SIZE(kwnames) : 0)));
+        PrType *t = op[0] == 's' ? PR_TYPE(str) : PR_TYPE(bytes);
+        return pr_object_call((PrObject *)t, all, nargs + 1, kwnames);
     }
     if (strcmp(op, "len") == 0) {
         return casetest_ssize(PR_TYPE_OF(recv)->sequence.sq_length(recv));

@@ -4,9 +4,10 @@ results into tests/unit/str_cases.inc and tests/unit/bytes_cases.inc for test_st
 and test_bytes.c. Usage: python3 tests/unit/gen_str_cases.py
 
 A case is (op, receiver, args...): op is a method name, or one of the operators
-  %  []  in  *  +  format()  ascii()  repr()  iter  slice  cmp  hash==  len
+  %  []  in  *  +  format()  ascii()  repr()  iter  slice  cmp  hash==  len  str()  bytes()
 and c_find, c_rfind, c_count (the C functions behind those methods).
 Values are encoded for the C side: s<str> x<hex UTF-8 str> b<hex bytes> N T F i<int> f<float>
+l<list items> S<start, stop, step of a slice>
 t<items joined by \\x1e> d<key \\x1d value joined by \\x1e> (\\x1c, \\x1b one and two levels
 down); keyword arguments as k<name>=<value>."""
 import os
@@ -38,6 +39,10 @@ def enc(v, depth=0):
         return "x" + v.encode().hex() if "\x00" in v else "s" + v
     if isinstance(v, bytes):
         return "b" + v.hex()
+    if isinstance(v, slice):
+        return "S" + SEPS[depth].join(enc(x, depth + 1) for x in (v.start, v.stop, v.step))
+    if isinstance(v, list):
+        return "l" + SEPS[depth].join(enc(x, depth + 1) for x in v)
     if isinstance(v, tuple):
         return "t" + SEPS[depth].join(enc(x, depth + 1) for x in v)
     if isinstance(v, dict):
@@ -73,6 +78,8 @@ def run(op, recv, args, kw):
         return hash(recv) == hash(args[0])
     if op == "len":
         return len(recv)
+    if op in ("str()", "bytes()"):  # the receiver is the first argument
+        return (str if op == "str()" else bytes)(recv, *args, **kw)
     if op.startswith("c_"):  # the C function behind the method
         op = op[2:]
     return getattr(recv, op)(*args, **kw)
@@ -226,6 +233,23 @@ STR_CASES = [
     ("index", S, "w"), ("index", S, "x"), ("index", S, "l", 4), ("rindex", S, "l"), ("rindex", S, SM, 0, -1),
     ("count", S, "l"), ("count", S, ""), ("count", "aaa", "a", 1), ("count", S), ("count", S, 1),
     ("count", S, "l", 2**70), ("find", S, "l", -2**70),
+    # slices through subscription
+    ("[]", S, slice(1, 8)), ("[]", S, slice(None, None, -1)), ("[]", S, slice(-3, None)), ("[]", S, slice(None, None, 0)),
+    ("[]", S, slice("a", None)), ("[]", S, slice(2**70, None)), ("[]", "abc", slice(None, None, 2**70)),
+    # split, rsplit, splitlines
+    ("split", "  a b\t\nc  "), ("split", "a,b,,c", ","), ("split", "a,b,,c", ",", 1), ("split", "a b c", None, 1),
+    ("split", "  a  b  c  ", None, 1), ("split", ""), ("split", "", ","), ("split", S), ("split", S, EU),
+    ("split", E + "\u3000" + SM + "\u2028x"), ("split", "abc", ""), ("split", "abc", 1), ("split", "a", "a", 2, 3),
+    ("split", "a b", KW(maxsplit=0)), ("split", "a b", KW(sep=" ", maxsplit=-5)), ("split", "a", KW(x=1)),
+    ("split", "a", None, "x"), ("split", "abab", "ab"), ("split", "aXbXc", KW(sep="X")),
+    ("rsplit", "  a b\t\nc  "), ("rsplit", "a,b,,c", ",", 1), ("rsplit", "  a  b  c  ", None, 1),
+    ("rsplit", S, None, 1), ("rsplit", S, "l", 1), ("rsplit", "a" + E + "b" + E, E), ("rsplit", "abc", ""),
+    ("rsplit", "a", None, 1, KW(x=2)), ("rsplit", "\u3000a\u3000b", None, 1),
+    ("splitlines", "a\nb\r\nc\rd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l"), ("splitlines", "a\n\nb\n"),
+    ("splitlines", "a\r\nb\n", True), ("splitlines", "a\r\nb\n", KW(keepends=1)), ("splitlines", ""),
+    ("splitlines", "no break"), ("splitlines", "a", "x"), ("splitlines", "a", 1, 2), ("splitlines", "a", KW(keepend=1)),
+    ("splitlines", "\r\r\n"), ("splitlines", S + "\n" + EU, True),
+    ("join", "-", ["a", E, SM]), ("join", "-", ["a", 1]), ("join", "", []),
     # encode
     ("encode", S), ("encode", S, "utf-8"), ("encode", "abc", "ascii"), ("encode", S, "ascii"),
     ("encode", "x" + E, "latin-1"), ("encode", "x" + EU, "latin-1"), ("encode", E + E + EU + "x", "ascii"),
@@ -289,6 +313,11 @@ STR_CASES = [
     # ints formatting themselves
     ("format", "{0:5d}|{0:x}|{0:,}|{0:_b}|{1:+08d}|{0:^9}", 12345, -42), ("format", "{:c}{:c}", 0x20ac, 233),
     ("format", "{0:s}", 7), ("format", "{0!r:>4}", 7), ("%", "%s|%r|%5s", (7, -7, 7)),
+    # str(object, encoding, errors)
+    ("str()", b"\xc3\xa9", "utf-8"), ("str()", "a", "utf-8"), ("str()", 1, "utf-8"), ("str()", b"\xff", KW(errors="replace")),
+    ("str()", b"a"), ("str()", b"a", KW(encoding="ascii")), ("str()", b"a", 1, 2, 3), ("str()", b"a", KW(x=1)),
+    ("str()", b"a", 1), ("str()", b"\xe9", "latin-1"), ("str()", b"\xe9", "ascii"), ("str()", E + SM), ("str()", None),
+    ("str()", (1, E)), ("str()", 1.5), ("str()", b"\xff", "utf-8", "strict"), ("str()", b"x", "utf-8", "bad"),
     # hash consistency with bytes
     ("hash==", "abc", b"abc"), ("hash==", "", b""),
 ]
@@ -341,6 +370,17 @@ BYTES_CASES = [
     ("rfind", B, 108), ("rfind", B, b""), ("index", B, b"\xff"), ("index", B, b"zz"), ("rindex", B, b"l"),
     ("rindex", B, b"c"), ("count", B, 108), ("count", B, b""), ("count", B, b"l", 3), ("count", b"aaaa", b"aa"),
     ("count", B, -1),
+    ("[]", B, slice(1, 3)), ("[]", B, slice(None, None, -2)), ("[]", B, slice(None, None, 0)), ("[]", B, slice(None)),
+    ("split", b"  a b\t\nc\x0b "), ("split", b"a,b,,c", b","), ("split", b"a,b,,c", b",", 1), ("split", b"a\xa0b"),
+    ("split", b"a", "a"), ("split", b"a", b""), ("split", b"", b","), ("split", b""), ("split", b"a b", KW(maxsplit=0)),
+    ("rsplit", b"a b c", None, 1), ("rsplit", b"a,b,c", b",", 1), ("rsplit", b"  a  "),
+    ("splitlines", b"a\nb\r\nc\rd\x0be\x85f"), ("splitlines", b"a\r\nb", True), ("splitlines", b""),
+    ("join", b"-", [b"a", b"b"]), ("join", b"-", [b"a", "b"]), ("join", b"", []),
+    ("hash==", b"", ""),
+    ("bytes()", "\u00e9", "utf-8"), ("bytes()", "\u00e9", "latin-1"), ("bytes()", "\u20ac", "ascii", "replace"),
+    ("bytes()", "a"), ("bytes()", 3), ("bytes()", -1), ("bytes()", (104, 105)), ("bytes()", [104, 105]),
+    ("bytes()", (256,)), ("bytes()", ("a",)), ("bytes()", b"\xff\x00"), ("bytes()", None), ("bytes()", b"x", "utf-8"),
+    ("bytes()", "a", 1), ("bytes()", "a", "ascii", 1), ("bytes()", range(3) if False else [0, 255]),
 ]
 
 

@@ -43,14 +43,21 @@ START_TEST(test_constructor)
         {{"s\xc3\xa9", "sutf-8"}, "b'\\xc3\\xa9'"},
         {{"s\xc3\xa9", "slatin-1"}, "b'\\xe9'"},
         {{"s\xe2\x82\xac", "sascii", "sreplace"}, "b'?'"},
-        {{"s\xe2\x82\xac", "sascii"}, "!UnicodeEncodeError: 'ascii' codec can't encode character "
-                                      "'\\u20ac' in position 0: ordinal not in range(128)"},
+        {{"s\xe2\x82\xac", "sascii"},
+         "!UnicodeEncodeError: 'ascii' codec can't encode character "
+         "'\\u20ac' in position 0: ordinal not in range(128)"},
         {{"sa"}, "!TypeError: string argument without an encoding"},
         {{"i3"}, "b'\\x00\\x00\\x00'"},
         {{"i-1"}, "!ValueError: negative count"},
-        {{"t" "i104\x1ei105"}, "b'hi'"},
-        {{"t" "i256"}, "!ValueError: bytes must be in range(0, 256)"},
-        {{"t" "sa"}, "!TypeError: 'str' object cannot be interpreted as an integer"},
+        {{"t"
+          "i104\x1ei105"},
+         "b'hi'"},
+        {{"t"
+          "i256"},
+         "!ValueError: bytes must be in range(0, 256)"},
+        {{"t"
+          "sa"},
+         "!TypeError: 'str' object cannot be interpreted as an integer"},
         {{"bff00"}, "b'\\xff\\x00'"},
         {{"N"}, "!TypeError: cannot convert 'NoneType' object to bytes"},
         {{"bff", "sutf-8"}, "!TypeError: encoding without a string argument"},
@@ -83,7 +90,9 @@ START_TEST(test_fromhex)
         {"", "b''"},
         {"0g", "!ValueError: non-hexadecimal number found in fromhex() arg at position 1"},
         {"01 02 f", "!ValueError: non-hexadecimal number found in fromhex() arg at position 7"},
-        {"\xc3\xa9""0", "!ValueError: non-hexadecimal number found in fromhex() arg at position 0"},
+        {"\xc3\xa9"
+         "0",
+         "!ValueError: non-hexadecimal number found in fromhex() arg at position 0"},
         {"00\xc3\xa9", "!ValueError: non-hexadecimal number found in fromhex() arg at position 2"},
         {"FFfe", "b'\\xff\\xfe'"},
     };
