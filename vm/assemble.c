@@ -1207,6 +1207,7 @@ PrObject *cc_assemble(Compiler *c, int add_none)
         }
     }
     Block *entry = u->entry;
+    cc_finalize_localsplus(c);
     for (Block *b = u->blocks; b; b = b->list) {
         if (extend_block(c, b) < 0) {
             return NULL;
