@@ -459,6 +459,18 @@ PrObject *cc_expr_constant(Compiler *c, const PrAstExpr *e, int *err)
         PR_XDECREF(b);
         return r;
     }
+    case PR_EXPR_SUBSCRIPT: {
+        if (e->v.Subscript.ctx != PR_CTX_LOAD) {
+            return NULL;
+        }
+        PrObject *a = cc_expr_constant(c, e->v.Subscript.value, err), *b = NULL, *r = NULL;
+        if (a && (b = cc_expr_constant(c, e->v.Subscript.slice, err))) {
+            r = cc_fold_subscr(a, b);
+        }
+        PR_XDECREF(a);
+        PR_XDECREF(b);
+        return r;
+    }
     case PR_EXPR_TUPLE: {
         if (e->v.Tuple.ctx != PR_CTX_LOAD) {
             return NULL;
