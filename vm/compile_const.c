@@ -128,6 +128,15 @@ static PrObject *bytes_repeat(PrObject *s, PrObject *n)
 PrObject *cc_fold_subscr(PrObject *o, PrObject *key)
 {
     PrType *t = PR_TYPE_OF(o);
+    if (PR_BYTES_CHECK_EXACT(o) && is_int(key)) {
+        /* bytes has no item slot yet: b'.'[0] is the int at that index. */
+        ssize_t i, n = PR_BYTES_SIZE(o);
+        if (pr_long_as_ssize(key, &i) < 0) {
+            return or_clear(NULL);
+        }
+        i += i < 0 ? n : 0;
+        return i >= 0 && i < n ? pr_long_from_int64((unsigned char)PR_BYTES_DATA(o)[i]) : NULL;
+    }
     if (t->mapping.mp_subscript) {
         return or_clear(t->mapping.mp_subscript(o, key));
     }
