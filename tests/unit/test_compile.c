@@ -298,6 +298,16 @@ START_TEST(test_eval_and_single)
 }
 END_TEST
 
+START_TEST(test_dis_not_code)
+{
+    FILE *f = fopen("/dev/null", "w");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(pr_dis_print(f, PR_None), -1);
+    fclose(f);
+    ASSERT_RAISED(PR_EXC(TypeError), "don't know how to disassemble NoneType objects");
+}
+END_TEST
+
 START_TEST(test_mode_mismatch)
 {
     PrArena *arena = pr_arena_new();
@@ -578,6 +588,7 @@ Suite *pr_test_compile_suite(void)
     tcase_add_checked_fixture(tc, objtest_setup, objtest_teardown);
     tcase_add_test(tc, test_eval_and_single);
     tcase_add_test(tc, test_mode_mismatch);
+    tcase_add_test(tc, test_dis_not_code);
     tcase_add_test(tc, test_code_repr_and_fields);
     tcase_add_test(tc, test_linetable_walk);
     tcase_add_test(tc, test_exception_table_try);
