@@ -5,14 +5,16 @@
  * line number propagation, stack depth by flow analysis, the exception table from the
  * SETUP_* and POP_BLOCK nesting, jump directions, EXTENDED_ARG sizing, and the tables of vm/code.h.
  *
- * Where pyrena's output differs from python3.11's `dis` (everything else is meant to match):
- *   - constant folding covers -<number> and tuples of constants only (CPython also folds
- *     `2 * 3`, `'a' + 'b'`, `not <const>`, subscripts of constants...);
- *   - set displays of more than two constants are built item by item (CPython loads a frozenset
- *     constant: pyrena has no frozenset yet);
- *   - cell variables are ordered by first appearance, not alphabetically;
- *   - a few rarely seen peephole rewrites are absent (swaptimize of SWAP runs, JUMP_IF_*_OR_POP
- *     after a constant). */
+ * Where pyrena's output differs from python3.11's `dis` (everything else is meant to match; the
+ * stdlib's top-level modules compile identically but for the first point):
+ *   - a set display of constants is built item by item (CPython loads a frozenset constant,
+ *     also for `x in {1, 2}` and `for x in {1, 2}`): pyrena has no frozenset yet;
+ *   - the AST folding covers numbers, str and bytes operators, `not` and `-`, constant tuples
+ *     and subscripts, `'%s' % (x,)` and list displays after `in`; it does not fold the other
+ *     containers CPython can (tuple * int, frozenset) and raises no SyntaxWarning;
+ *   - swaptimize (merging runs of SWAPs) is not done; apply_static_swaps is.
+ * The bytecode itself is CPython's, RESUME and PRECALL included (PRECALL is a no-op in pyrena:
+ * vm/opcodes.def), so offsets, jump arguments and the exception table agree. */
 #include "memory/obmalloc.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -1207,6 +1209,7 @@ PrObject *cc_assemble(Compiler *c, int add_none)
         }
     }
     Block *entry = u->entry;
+    cc_finalize_localsplus(c);
     for (Block *b = u->blocks; b; b = b->list) {
         if (extend_block(c, b) < 0) {
             return NULL;

@@ -233,24 +233,66 @@ int cc_emit_name(Compiler *c, int op, const char *name, int do_mangle)
     return i < 0 ? -1 : cc_emit(c, op, i);
 }
 
-/* The localsplus index of a cell (want PR_CO_FAST_CELL) or free variable of the current unit
- * named `name`, or -1. */
-static int lp_find(const Unit *u, const char *name, uint8_t want)
+/* Where LOAD_DEREF / LOAD_CLOSURE find name: a parameter that is a cell, else a cell, else a
+ * free variable (DEREF_REL form). Returns: the operand, or -1. */
+static int deref_index(Compiler *c, const char *name)
 {
-    for (int i = 0; i < u->nlp; i++) {
-        if ((u->lpkinds[i] & want) && strcmp(u->lpnames[i], name) == 0) {
+    Unit *u = c->u;
+    for (int i = 0; i < u->nlocals; i++) {
+        if ((u->lpkinds[i] & PR_CO_FAST_CELL) && strcmp(u->lpnames[i], name) == 0) {
             return i;
+        }
+    }
+    for (uint8_t want = PR_CO_FAST_CELL; want; want = want == PR_CO_FAST_CELL ? PR_CO_FAST_FREE : 0) {
+        for (int i = 0; i < u->nderef; i++) {
+            if (u->dkinds[i] == want && strcmp(u->dnames[i], name) == 0) {
+                return DEREF_REL | i;
+            }
         }
     }
     return -1;
 }
 
-/* Where LOAD_DEREF / LOAD_CLOSURE find name: a cell of this unit first, then a free variable. */
-static int deref_index(Compiler *c, const char *mangled, const PrSymbol *sym)
+/* The fast-local slot of sym, given on first use. */
+static int local_slot(Compiler *c, const PrSymbol *sym)
 {
-    (void)sym;
-    int i = lp_find(c->u, mangled, PR_CO_FAST_CELL);
-    return i >= 0 ? i : lp_find(c->u, mangled, PR_CO_FAST_FREE);
+    Unit *u = c->u;
+    size_t i = (size_t)(sym - u->scope->symbols);
+    PR_ASSERT(i < u->scope->nsymbols);
+    if (u->symslot[i] < 0) {
+        u->symslot[i] = u->nlocals;
+        u->lpnames[u->nlocals] = sym->name;
+        u->lpkinds[u->nlocals++] = PR_CO_FAST_LOCAL;
+    }
+    return u->symslot[i];
+}
+
+void cc_finalize_localsplus(Compiler *c)
+{
+    Unit *u = c->u;
+    u->nlp = u->nlocals;
+    for (int i = 0; i < u->nderef; i++, u->nlp++) {
+        u->lpnames[u->nlp] = u->dnames[i];
+        u->lpkinds[u->nlp] = u->dkinds[i];
+    }
+    for (Block *b = u->blocks; b; b = b->list) {
+        for (int i = 0; i < b->n; i++) {
+            Instr *in = &b->instrs[i];
+            switch (in->op) {
+            case PR_OP_LOAD_CLOSURE:
+            case PR_OP_LOAD_DEREF:
+            case PR_OP_LOAD_CLASSDEREF:
+            case PR_OP_STORE_DEREF:
+            case PR_OP_DELETE_DEREF:
+                if (in->arg & DEREF_REL) {
+                    in->arg = u->nlocals + (in->arg & ~DEREF_REL);
+                }
+                break;
+            default:
+                break;
+            }
+        }
+    }
 }
 
 static int by_name(const void *a, const void *b)
@@ -258,57 +300,58 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Builds u->lpnames/lpkinds: the fast locals at their slots (function-like blocks), then the
- * other cells sorted by name (a class's __class__ among them), then the free variables sorted
- * by name (in a class, also the names it binds that a method uses from outside:
- * DEF_FREE_CLASS), as CPython 3.11's dictbytype orders them. */
+/* Starts the unit's localsplus: the parameters (a parameter that is a cell stays in its slot),
+ * and the sorted cells and frees (in a class, __class__ among the cells, and among the frees
+ * the names it binds that a method uses from outside: DEF_FREE_CLASS), as CPython 3.11's
+ * dictbytype orders them. */
 static int build_localsplus(Compiler *c)
 {
     Unit *u = c->u;
     const PrScope *s = u->scope;
     int fn = s->kind != PR_SCOPE_MODULE && s->kind != PR_SCOPE_CLASS;
-    int nlocals = fn ? s->nlocals : 0, ncells = 0, nfrees = 0;
-    size_t n = s->nsymbols + 1;
-    const char **cells = pr_arena_alloc(c->arena, n * sizeof *cells);
-    const char **frees = pr_arena_alloc(c->arena, n * sizeof *frees);
-    u->lpnames = pr_arena_calloc(c->arena, (size_t)nlocals * sizeof *u->lpnames + n * 2 * sizeof(char *) + 1);
-    u->lpkinds = pr_arena_calloc(c->arena, (size_t)nlocals + n * 2 + 1);
-    if (!cells || !frees || !u->lpnames || !u->lpkinds) {
+    size_t n = s->nsymbols + 2;
+    u->lpnames = pr_arena_calloc(c->arena, 2 * n * sizeof *u->lpnames);
+    u->lpkinds = pr_arena_calloc(c->arena, 2 * n);
+    u->dnames = pr_arena_calloc(c->arena, n * sizeof *u->dnames);
+    u->dkinds = pr_arena_calloc(c->arena, n);
+    u->symslot = pr_arena_alloc(c->arena, n * sizeof *u->symslot);
+    if (!u->lpnames || !u->lpkinds || !u->dnames || !u->dkinds || !u->symslot) {
         pr_err_no_memory();
         return -1;
     }
-    if (s->kind == PR_SCOPE_MODULE) {
-        return 0;
-    }
+    int ncells = 0;
     for (size_t i = 0; i < s->nsymbols; i++) {
         const PrSymbol *sym = &s->symbols[i];
-        if (fn && sym->scope != PR_SYM_FREE && sym->slot >= 0 && sym->slot < nlocals) {
-            u->lpnames[sym->slot] = sym->name;
-            u->lpkinds[sym->slot] = PR_CO_FAST_LOCAL | (sym->scope == PR_SYM_CELL ? PR_CO_FAST_CELL : 0);
+        u->symslot[i] = -1;
+        if (fn && sym->param >= 0) {
+            u->symslot[i] = sym->param;
+            u->lpnames[sym->param] = sym->name;
+            u->lpkinds[sym->param] =
+                PR_CO_FAST_LOCAL | (sym->scope == PR_SYM_CELL ? PR_CO_FAST_CELL : 0);
         } else if (sym->scope == PR_SYM_CELL) {
-            cells[ncells++] = sym->name;
-        }
-        if (sym->scope == PR_SYM_FREE || (!fn && (sym->flags & PR_SYM_DEF_FREE_CLASS))) {
-            frees[nfrees++] = sym->name;
+            u->dnames[ncells++] = sym->name;
         }
     }
+    u->nlocals = fn ? (int)s->nparams : 0;
     if (u->class_cell) {
-        cells[ncells++] = "__class__";
+        u->dnames[ncells++] = "__class__";
     }
-    qsort(cells, (size_t)ncells, sizeof *cells, by_name);
-    qsort(frees, (size_t)nfrees, sizeof *frees, by_name);
-    u->nlp = nlocals;
-    for (int i = 0; i < ncells; i++, u->nlp++) {
-        u->lpnames[u->nlp] = cells[i];
-        u->lpkinds[u->nlp] = PR_CO_FAST_CELL;
+    int nderef = ncells;
+    for (size_t i = 0; i < s->nsymbols; i++) {
+        const PrSymbol *sym = &s->symbols[i];
+        if (sym->scope == PR_SYM_FREE || (!fn && (sym->flags & PR_SYM_DEF_FREE_CLASS))) {
+            u->dnames[nderef++] = sym->name;
+        }
     }
-    for (int i = 0; i < nfrees; i++, u->nlp++) {
-        u->lpnames[u->nlp] = frees[i];
-        u->lpkinds[u->nlp] = PR_CO_FAST_FREE;
+    qsort(u->dnames, (size_t)ncells, sizeof *u->dnames, by_name);
+    qsort(u->dnames + ncells, (size_t)(nderef - ncells), sizeof *u->dnames, by_name);
+    for (int i = 0; i < nderef; i++) {
+        u->dkinds[i] = i < ncells ? PR_CO_FAST_CELL : PR_CO_FAST_FREE;
     }
-    for (int i = 0; i < nlocals; i++) {
+    u->nderef = nderef;
+    for (int i = 0; i < u->nlocals; i++) {
         if (!u->lpnames[i]) {
-            pr_err_format(PR_EXC(SystemError), "compiler: local slot %d has no name", i);
+            pr_err_format(PR_EXC(SystemError), "compiler: parameter %d has no name", i);
             return -1;
         }
     }
@@ -341,10 +384,10 @@ int cc_nameop(Compiler *c, const char *name, PrAstExprContext ctx)
         if (ctx == PR_CTX_LOAD && c->u->scope->kind == PR_SCOPE_CLASS) {
             op = PR_OP_LOAD_CLASSDEREF;
         }
-        return cc_emit(c, op, deref_index(c, m, sym));
+        return cc_emit(c, op, deref_index(c, m));
     }
     if (scope == PR_SYM_LOCAL && fn) {
-        return cc_emit(c, fast_ops[ctx], sym->slot);
+        return cc_emit(c, fast_ops[ctx], local_slot(c, sym));
     }
     if (scope == PR_SYM_GLOBAL_EXPLICIT || (scope == PR_SYM_GLOBAL_IMPLICIT && fn)) {
         int i = cc_add_name(c, m, 0);
@@ -411,6 +454,18 @@ PrObject *cc_expr_constant(Compiler *c, const PrAstExpr *e, int *err)
         PrObject *a = cc_expr_constant(c, e->v.BinOp.left, err), *b = NULL, *r = NULL;
         if (a && (b = cc_expr_constant(c, e->v.BinOp.right, err))) {
             r = cc_fold_binop(cc_binop_arg(e->v.BinOp.op), a, b);
+        }
+        PR_XDECREF(a);
+        PR_XDECREF(b);
+        return r;
+    }
+    case PR_EXPR_SUBSCRIPT: {
+        if (e->v.Subscript.ctx != PR_CTX_LOAD) {
+            return NULL;
+        }
+        PrObject *a = cc_expr_constant(c, e->v.Subscript.value, err), *b = NULL, *r = NULL;
+        if (a && (b = cc_expr_constant(c, e->v.Subscript.slice, err))) {
+            r = cc_fold_subscr(a, b);
         }
         PR_XDECREF(a);
         PR_XDECREF(b);
@@ -552,8 +607,7 @@ static int make_closure(Compiler *c, PrObject *co_obj, int flags)
     if (co->nfreevars) {
         for (int i = co->nlocalsplus - co->nfreevars; i < co->nlocalsplus; i++) {
             const char *name = pr_str_utf8(pr_tuple_get_borrow(co->localsplusnames, i));
-            const PrSymbol *sym = pr_scope_lookup(c->u->scope, name);
-            int arg = deref_index(c, name, sym);
+            int arg = deref_index(c, name);
             if (arg < 0) {
                 pr_err_format(PR_EXC(SystemError), "compiler: no cell for free variable '%s'",
                               name);
@@ -766,7 +820,7 @@ static PrObject *class_body(Compiler *c, const PrAstStmt *s, int firstlineno)
     }
     CC_UNSET_LOC(c);
     if (c->u->class_cell) {
-        if (cc_emit(c, PR_OP_LOAD_CLOSURE, lp_find(c->u, "__class__", PR_CO_FAST_CELL)) < 0 ||
+        if (cc_emit(c, PR_OP_LOAD_CLOSURE, deref_index(c, "__class__")) < 0 ||
             cc_emit(c, PR_OP_COPY, 1) < 0 || cc_nameop(c, "__classcell__", PR_CTX_STORE) < 0) {
             goto done;
         }

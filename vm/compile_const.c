@@ -110,6 +110,49 @@ static int too_big(int op, PrObject *a, PrObject *b)
     }
 }
 
+/* bytes * n through the type's sq_repeat, within CPython's MAX_STR_SIZE. */
+static PrObject *bytes_repeat(PrObject *s, PrObject *n)
+{
+    int64_t k;
+    if (pr_long_as_int64(n, &k) < 0) {
+        pr_err_clear();
+        return NULL;
+    }
+    ssize_t len = PR_SIZE(s);
+    if (k < 0 || (len && k > MAX_STR_SIZE / len) || !PR_TYPE_OF(s)->sequence.sq_repeat) {
+        return NULL;
+    }
+    return or_clear(PR_TYPE_OF(s)->sequence.sq_repeat(s, (ssize_t)k));
+}
+
+PrObject *cc_fold_subscr(PrObject *o, PrObject *key)
+{
+    PrType *t = PR_TYPE_OF(o);
+    if (PR_BYTES_CHECK_EXACT(o) && is_int(key)) {
+        /* bytes has no item slot yet: b'.'[0] is the int at that index. */
+        ssize_t i, n = PR_BYTES_SIZE(o);
+        if (pr_long_as_ssize(key, &i) < 0) {
+            return or_clear(NULL);
+        }
+        i += i < 0 ? n : 0;
+        return i >= 0 && i < n ? pr_long_from_int64((unsigned char)PR_BYTES_DATA(o)[i]) : NULL;
+    }
+    if (t->mapping.mp_subscript) {
+        return or_clear(t->mapping.mp_subscript(o, key));
+    }
+    if (t->sequence.sq_item && t->sequence.sq_length && is_int(key)) {
+        ssize_t i;
+        if (pr_long_as_ssize(key, &i) < 0) {
+            return or_clear(NULL);
+        }
+        if (i < 0) {
+            i += t->sequence.sq_length(o);
+        }
+        return or_clear(t->sequence.sq_item(o, i));
+    }
+    return NULL;
+}
+
 PrObject *cc_fold_binop(int op, PrObject *a, PrObject *b)
 {
     if (op == PR_BINOP_MATMUL) {
@@ -127,6 +170,16 @@ PrObject *cc_fold_binop(int op, PrObject *a, PrObject *b)
     }
     if (op == PR_BINOP_MUL && sb && is_int(a)) {
         return str_repeat(b, a);
+    }
+    int ba = PR_TYPE_OF(a) == PR_TYPE(bytes), bb = PR_TYPE_OF(b) == PR_TYPE(bytes);
+    if (op == PR_BINOP_ADD && ba && bb) {
+        return or_clear(pr_number_binop(PR_BINOP_ADD, a, b));
+    }
+    if (op == PR_BINOP_MUL && ba && is_int(b)) {
+        return bytes_repeat(a, b);
+    }
+    if (op == PR_BINOP_MUL && bb && is_int(a)) {
+        return bytes_repeat(b, a);
     }
     return NULL;
 }

@@ -23,6 +23,7 @@ PrObject *cc_make_bytes(const char *s, size_t n);
  * folding, like 1/0, is cleared: the operation is left to run time, as in CPython). */
 PrObject *cc_fold_binop(int op, PrObject *a, PrObject *b);
 PrObject *cc_fold_unary(int unary, PrObject *o);
+PrObject *cc_fold_subscr(PrObject *o, PrObject *key); /* o[key], CPython's fold_subscr */
 
 /* Whether two constants are the same constant for co_consts (same type and value; 0.0 and -0.0
  * differ; tuples item by item; other objects by identity). Returns: 1 or 0. */

@@ -851,6 +851,11 @@ static int attribute(Compiler *c, const PrAstExpr *e)
 static int subscript(Compiler *c, const PrAstExpr *e)
 {
     static const int ops[] = {PR_OP_BINARY_SUBSCR, PR_OP_STORE_SUBSCR, PR_OP_DELETE_SUBSCR};
+    int err;
+    PrObject *folded = cc_expr_constant(c, e, &err);
+    if (folded || err) {
+        return err ? -1 : cc_load_const_steal(c, folded);
+    }
     if (cc_expr(c, e->v.Subscript.value) < 0 || cc_expr(c, e->v.Subscript.slice) < 0) {
         return -1;
     }

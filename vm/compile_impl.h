@@ -82,6 +82,9 @@ typedef struct FBlock {
 /* CPython's CO_MAXBLOCKS: "too many statically nested blocks". */
 #define MAX_FBLOCKS 20
 
+/* Marks a cell or free operand relative to the end of the fast locals (see Unit). */
+#define DEREF_REL (1 << 24)
+
 /* CPython's STACK_USE_GUIDELINE: displays and calls past it are built incrementally. */
 #define STACK_USE_GUIDELINE 30
 
@@ -104,11 +107,18 @@ typedef struct Unit {
     int class_cell;           /* a class whose body makes the __class__ cell */
     int tail_return;          /* the current block follows a RETURN_VALUE directly: no
                                * implicit `return None` is needed */
-    /* localsplus (vm/code.h): names and kinds, built when the unit starts. Fast locals keep
-     * the symbol table's slots; cells and frees are sorted by name, as CPython sorts them. */
-    const char **lpnames;
+    /* localsplus (vm/code.h), as CPython 3.11 orders it: the parameters, then the other fast
+     * locals in the order the code first uses them (slots given on first use), then the cells
+     * that are not parameters and the free variables, each sorted by name. Cell and free
+     * operands are emitted as DEREF_REL | index into dnames until the number of locals is
+     * known; the assembler adds it (CPython's fix_cell_offsets). */
+    const char **lpnames; /* the locals while compiling; everything once assembled */
     uint8_t *lpkinds;
-    int nlp;
+    int nlocals, nlp;
+    int *symslot; /* per symbol of the scope: its local slot, or -1 before first use */
+    const char **dnames;
+    uint8_t *dkinds;
+    int nderef;
 } Unit;
 
 typedef struct Compiler {
@@ -190,7 +200,9 @@ const PrAstExpr *cc_fold_iter(Compiler *c, const PrAstExpr *e); /* [a, b] -> (a,
  * fall off the end. Returns: a new code object, or NULL with an exception. */
 PrObject *cc_assemble(Compiler *c, int add_none);
 
-/* Pseudo and real opcode names for debugging dumps. */
 int cc_is_jump(int op);
+
+/* Appends the cells and frees after the locals and resolves DEREF_REL operands. */
+void cc_finalize_localsplus(Compiler *c);
 
 #endif

@@ -78,6 +78,14 @@ CASES = [
                      "".join("    w%d = 1\n" % i for i in range(100)) + "f()\n"),
     ("multiline", "x = f(a,\n      b)\ny = (a +\n     b)\nz = o.\\\n    attr\n"),
     ("unicode", "s = 'é' * 3\nnaïve = 'ü'\nx = naïve.upper()\n"),
+    ("ast_folding", "a = '%s and %r: %5s %-3a %.2s %%' % (x, y, z, w, v)\nb = '%200s' % (x,)\n"
+                    "c = b'.'[0]\nd = b'ab' * 3 + b'c'\ne = not x in y\nif not a is b:\n    pass\n"
+                    "for i in [a, b]:\n    pass\nf = x in [1, 2, 3]\ng = [q for q in [a, b]]\n"
+                    "h = (1, 2)[1]\ni = -(2 ** 3)\nj = 'abc'[1:]\n"),
+    ("local_order", "def f(a, *, b):\n    if a:\n        raise E(later)\n    later = first = 1\n"
+                    "    def g():\n        return zeta, alpha\n    zeta = alpha = 2\n    return g\n"),
+    ("returns", "def f(x):\n    if x:\n        return 0, 0\n    return -1\n"
+                "def g(x):\n    'doc'\n    f(**x)\n    return 1\n"),
     ("docstring_only", "'module doc'\n"),
     ("empty", ""),
 ]

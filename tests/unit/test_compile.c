@@ -298,6 +298,16 @@ START_TEST(test_eval_and_single)
 }
 END_TEST
 
+START_TEST(test_dis_not_code)
+{
+    FILE *f = fopen("/dev/null", "w");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(pr_dis_print(f, PR_None), -1);
+    fclose(f);
+    ASSERT_RAISED(PR_EXC(TypeError), "don't know how to disassemble NoneType objects");
+}
+END_TEST
+
 START_TEST(test_mode_mismatch)
 {
     PrArena *arena = pr_arena_new();
@@ -480,6 +490,57 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* ---- out of memory ------------------------------------------------------------------------ */
+
+/* Every allocation the compiler makes is refused in turn: it fails with MemoryError, releases
+ * what it made, and leaves the allocator as it found it; given enough, it succeeds. */
+START_TEST(test_out_of_memory)
+{
+    static const char src[] = "import os\n"
+                              "class C(B):\n"
+                              "    x: int = 1\n"
+                              "    def m(self, a=(1, 2), *, k=3):\n"
+                              "        try:\n"
+                              "            return [y for y in a if y] + super().m()\n"
+                              "        except E as e:\n"
+                              "            with f() as g:\n"
+                              "                yield f'{g!r:>3}' % (e,)\n"
+                              "        finally:\n"
+                              "            del self.x\n"
+                              "d = {'a': 1, **k}\n"
+                              "print(*d, sep=' ')\n";
+    PrArena *arena = pr_arena_new();
+    PrSyntaxError err;
+    PrAstMod *mod = pr_parse(src, sizeof src - 1, "t.py", PR_PARSE_FILE, arena, &err);
+    ck_assert_ptr_nonnull(mod);
+    PrScopeTable *t = pr_scope_analyze(mod, "t.py", arena, &err);
+    ck_assert_ptr_nonnull(t);
+    PR_DECREF(pr_compile(mod, t, "t.py", PR_COMPILE_EXEC)); /* interns the names once */
+    int done = 0;
+    long k;
+    for (k = 0; k < 5000 && !done; k++) {
+        pr_tuple_clear_free_lists();
+        size_t before = objtest_blocks();
+        pr_raw_fail_after(k);
+        PrObject *co = pr_compile(mod, t, "t.py", PR_COMPILE_EXEC);
+        pr_raw_fail_after(-1);
+        if (co) {
+            done = 1;
+            PR_DECREF(co);
+        } else {
+            ck_assert_msg(pr_err_occurred_borrow() == pr_interp.memory_error,
+                          "allocation %ld: not a MemoryError", k);
+            pr_err_clear();
+        }
+        pr_tuple_clear_free_lists();
+        ck_assert_msg(objtest_blocks() == before, "allocation %ld: leaked", k);
+    }
+    ck_assert(done);
+    ck_assert_int_gt(k, 50); /* the sweep did refuse the compiler's allocations */
+    pr_arena_free(arena);
+}
+END_TEST
+
 /* ---- the opcode table ----------------------------------------------------------------------- */
 
 START_TEST(test_opcode_table)
@@ -527,12 +588,18 @@ Suite *pr_test_compile_suite(void)
     tcase_add_checked_fixture(tc, objtest_setup, objtest_teardown);
     tcase_add_test(tc, test_eval_and_single);
     tcase_add_test(tc, test_mode_mismatch);
+    tcase_add_test(tc, test_dis_not_code);
     tcase_add_test(tc, test_code_repr_and_fields);
     tcase_add_test(tc, test_linetable_walk);
     tcase_add_test(tc, test_exception_table_try);
     tcase_add_test(tc, test_exception_table_finally_with);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_opcode_table);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("oom");
+    tcase_add_checked_fixture(tc, objtest_setup_malloc, objtest_teardown);
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_out_of_memory);
     suite_add_tcase(s, tc);
     return s;
 }
