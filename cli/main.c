@@ -44,7 +44,8 @@ static const char usage_text[] =
     "                 size bytes (10**6 x 56), keep every k-th (100), free the rest, then all\n"
     "Environment:\n"
     "  PYRENAMALLOC   allocator preset, as PYTHONMALLOC for CPython (-X malloc= overrides it)\n"
-    "Arguments after the file or -c cmd are the program's own.\n";
+    "Arguments after the file or -c cmd are left for the program (sys.argv comes with the\n"
+    "sys module, not built yet).\n";
 
 typedef enum CliAction { ACT_NONE, ACT_FILE, ACT_COMMAND, ACT_ALLOC_DEMO } CliAction;
 
