@@ -321,8 +321,11 @@ typedef struct Filter {
 
 static PrObject *filter_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (no_keywords("filter", kwnames) < 0 || pr_strargs_count("filter", nargs, 2, 2) < 0) {
+    if (no_keywords("filter", kwnames) < 0) {
         return NULL;
+    }
+    if (nargs != 2) {
+        return pr_err_format(PR_EXC(TypeError), "filter expected 2 arguments, got %zu", nargs);
     }
     PrObject *it = pr_object_get_iter(args[1]);
     Filter *f = it ? (Filter *)pr_object_new(t) : NULL;
@@ -413,8 +416,11 @@ static int is_sequence(PrObject *o)
 
 static PrObject *reversed_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (no_keywords("reversed", kwnames) < 0 || pr_strargs_count("reversed", nargs, 1, 1) < 0) {
+    if (no_keywords("reversed", kwnames) < 0) {
         return NULL;
+    }
+    if (nargs != 1) {
+        return pr_err_format(PR_EXC(TypeError), "reversed expected 1 argument, got %zu", nargs);
     }
     PrObject *seq = args[0];
     PrObject *meth = pr_object_lookup_special(seq, "__reversed__");
