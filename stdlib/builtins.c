@@ -12,6 +12,8 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "stdlib/fileio.h"
+#include "stdlib/sys.h"
 #include "vm/errors.h"
 
 #include <stdio.h>
@@ -127,8 +129,8 @@ static PrObject *builtin_print(PrObject *self, PrObject *const *args, size_t nar
     }
     PrObject *file = keyword(args, nargs, kwnames, "file");
     PrObject *flush = keyword(args, nargs, kwnames, "flush");
-    if (file == PR_None) {
-        file = NULL;
+    if (!file || file == PR_None) {
+        file = pr_sys_stdout_override_borrow();
     }
     for (size_t i = 0; i < nargs; i++) {
         if (i > 0 && write_text(file, sep, " ") < 0) {
@@ -151,6 +153,14 @@ static PrObject *builtin_print(PrObject *self, PrObject *const *args, size_t nar
         }
         if (t && !file) {
             fflush(stdout);
+        } else if (t) {
+            PrObject *name = pr_str_intern_cstr("flush");
+            PrObject *r = name ? pr_object_call_method(file, name, NULL, 0) : NULL;
+            PR_XDECREF(name);
+            if (!r) {
+                return NULL;
+            }
+            PR_DECREF(r);
         }
     }
     PR_RETURN_NONE;
@@ -445,7 +455,10 @@ static const PrMethodDef builtin_methods[] = {
     {"len", builtin_len, PR_METH_O, "Return the number of items in a container."},
     {"max", builtin_max, PR_METH_VARARGS | PR_METH_KEYWORDS, "Return the largest item."},
     {"min", builtin_min, PR_METH_VARARGS | PR_METH_KEYWORDS, "Return the smallest item."},
+    {"input", pr_builtin_input, PR_METH_VARARGS, "Read a string from standard input."},
     {"next", builtin_next, PR_METH_VARARGS, "Return the next item from the iterator."},
+    {"open", pr_builtin_open, PR_METH_VARARGS | PR_METH_KEYWORDS, "Open file and return a "
+                                                                  "stream."},
     {"print", builtin_print, PR_METH_VARARGS | PR_METH_KEYWORDS, "Prints the values to a "
                                                                  "stream, or to sys.stdout."},
     {"repr", builtin_repr, PR_METH_O, "Return the canonical string representation."},

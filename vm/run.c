@@ -10,6 +10,7 @@
 #include "parser/arena.h"
 #include "parser/parser.h"
 #include "parser/scope.h"
+#include "stdlib/modules.h"
 #include "vm/compile.h"
 #include "vm/errors.h"
 #include "vm/eval.h"
@@ -130,7 +131,7 @@ int pr_run_source(const char *src, size_t len, const char *filename, PrObject *g
         status = pr_run_report_exception();
         goto done;
     }
-    if (!ns && !(ns = main_namespace(filename))) {
+    if (!ns && (!(ns = main_namespace(filename)) || pr_modules_set_main(ns) < 0)) {
         status = pr_run_report_exception();
         goto done;
     }
