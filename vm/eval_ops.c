@@ -641,28 +641,9 @@ fail:
  *  with
  * ============================================================================================ */
 
-/* type(o).<name> bound to o: a method descriptor or function through its descr_get. */
-static PrObject *lookup_special(PrObject *o, const char *name)
-{
-    PrObject *key = pr_str_intern_cstr(name);
-    if (!key) {
-        return NULL;
-    }
-    PrObject *attr = pr_type_lookup_borrow(PR_TYPE_OF(o), key);
-    PR_DECREF(key);
-    if (!attr) {
-        return NULL;
-    }
-    PrDescrGetFunc get = PR_TYPE_OF(attr)->descr_get;
-    if (get) {
-        return get(attr, o, (PrObject *)PR_TYPE_OF(o));
-    }
-    return PR_NEWREF(attr);
-}
-
 int pr_vm_enter_with(PrObject *mgr, PrObject **exit, PrObject **enter_result)
 {
-    PrObject *enter = lookup_special(mgr, "__enter__");
+    PrObject *enter = pr_object_lookup_special(mgr, "__enter__");
     if (!enter) {
         if (!pr_err_occurred()) {
             pr_err_format(PR_EXC(TypeError),
@@ -671,7 +652,7 @@ int pr_vm_enter_with(PrObject *mgr, PrObject **exit, PrObject **enter_result)
         }
         return -1;
     }
-    *exit = lookup_special(mgr, "__exit__");
+    *exit = pr_object_lookup_special(mgr, "__exit__");
     if (!*exit) {
         if (!pr_err_occurred()) {
             pr_err_format(PR_EXC(TypeError),
