@@ -624,10 +624,11 @@ static int os_flags(const OpenMode *m, const char **cmode)
            (m->append ? O_CREAT | O_APPEND : 0) | O_CLOEXEC;
 }
 
-/* The binary mode as CPython's buffered files show it: "rb", "wb", "ab", "xb", "rb+", ... */
+/* The binary mode as CPython's FileIO shows it: "xb", "ab", then "rb" for anything readable
+ * ("w+b" too), else "wb"; a '+' kept. */
 static PrObject *binary_mode_name(const OpenMode *m)
 {
-    char s[4] = {m->read ? 'r' : m->write ? 'w' : m->create ? 'x' : 'a', 'b', 0, 0};
+    char s[4] = {m->create ? 'x' : m->append ? 'a' : m->read || m->plus ? 'r' : 'w', 'b', 0, 0};
     s[2] = m->plus ? '+' : '\0';
     return pr_str_from_cstr(s);
 }

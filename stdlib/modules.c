@@ -9,6 +9,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "vm/errors.h"
+#include "vm/eval.h"
 
 #include <string.h>
 
@@ -62,6 +63,18 @@ static PrObject *load_builtin(const ModuleRow *row, PrObject *name, PrObject *mo
     return m;
 }
 
+/* The builtins module wraps the VM's builtins namespace itself, so that builtins.x = v is seen
+ * by every program, as in CPython. */
+static PrObject *load_builtins(PrObject *name, PrObject *modules)
+{
+    PrObject *ns = pr_vm_builtins_borrow();
+    PrObject *m = ns ? pr_module_from_dict(ns) : NULL;
+    if (m && pr_dict_setitem(modules, name, m) < 0) {
+        PR_CLEAR(m);
+    }
+    return m;
+}
+
 /* "No module named 'a.b'; 'a' is not a package" when a.b's parent a is a module, else the
  * plain message. */
 static PrObject *not_found(PrObject *name, PrObject *modules)
@@ -96,6 +109,9 @@ PrObject *pr_import_module(PrObject *name)
     }
     if (pr_err_occurred()) {
         return NULL;
+    }
+    if (pr_str_eq_cstr(name, "builtins")) {
+        return load_builtins(name, modules);
     }
     const ModuleRow *row = find_row(name);
     if (row) {
@@ -175,7 +191,8 @@ void pr_modules_fini(void)
         return;
     }
     while (pr_dict_next(modules, &pos, &k, &v)) {
-        if (PR_MODULE_CHECK(v)) {
+        /* the builtins namespace is the VM's to release */
+        if (PR_MODULE_CHECK(v) && pr_module_dict_borrow(v) != pr_interp.vm.builtins) {
             pr_dict_clear(pr_module_dict_borrow(v));
         }
     }

@@ -55,11 +55,18 @@ static int check_nargs(const char *func, size_t nargs, size_t min, size_t max)
     return 0;
 }
 
-/* sys.exit([status]): raises SystemExit(status). */
+/* sys.exit([status]): raises SystemExit as CPython's PyErr_SetObject makes it: None gives
+ * SystemExit(), a tuple gives SystemExit(*status), anything else SystemExit(status). */
 static PrObject *sys_exit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     if (check_nargs("exit", nargs, 0, 1) < 0) {
         return NULL;
+    }
+    if (nargs == 1 && args[0] == PR_None) {
+        nargs = 0;
+    } else if (nargs == 1 && PR_TUPLE_CHECK(args[0])) {
+        nargs = (size_t)PR_TUPLE_SIZE(args[0]);
+        args = PR_TUPLE_ITEMS(args[0]);
     }
     PrObject *exc = pr_object_call((PrObject *)PR_EXC(SystemExit), args, nargs, NULL);
     if (!exc) {
@@ -72,6 +79,10 @@ static PrObject *sys_exit(PrObject *self, PrObject *const *args, size_t nargs, P
 
 static PrObject *sys_getsizeof(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
+    if (nargs == 0) {
+        return pr_err_set(PR_EXC(TypeError), "getsizeof() missing required argument 'object' "
+                                             "(pos 1)");
+    }
     if (check_nargs("getsizeof", nargs, 1, 2) < 0) {
         return NULL;
     }
