@@ -66,12 +66,27 @@ static int utf8_len(int lead)
     return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 1;
 }
 
+/* The next byte of fp; in text mode "\r\n" and a lone "\r" read as "\n" (universal newlines,
+ * as CPython's default newline=None). */
+static int next_byte(FILE *fp, int text)
+{
+    int c = getc(fp);
+    if (text && c == '\r') {
+        int d = getc(fp);
+        if (d != '\n' && d != EOF) {
+            ungetc(d, fp);
+        }
+        c = '\n';
+    }
+    return c;
+}
+
 /* Reads from fp into b: up to limit units (characters when text, else bytes; -1: no limit),
  * stopping after a newline when line is set. Returns: 0, or -1 with an exception. */
 static int read_units(FILE *fp, Buf *b, ssize_t limit, int text, int line)
 {
     for (ssize_t units = 0; limit < 0 || units < limit; units++) {
-        int c = getc(fp);
+        int c = next_byte(fp, text);
         if (c == EOF) {
             break;
         }

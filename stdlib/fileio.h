@@ -1,6 +1,7 @@
 /* stdlib/fileio.h — file objects (open(), sys.stdin/stdout/stderr) on C's stdio streams, so
  * print() and sys.stdout.write() share one buffer and keep their order. Text files are UTF-8
- * only (encoding= must name UTF-8); newlines are not translated. The types are named as
+ * only (encoding= must name UTF-8); reading translates "\r\n" and "\r" to "\n" (newline=None),
+ * writing translates nothing (newline= is accepted and ignored). The types are named as
  * CPython's (_io.TextIOWrapper, _io.BufferedReader, _io.BufferedWriter, _io.BufferedRandom). */
 #ifndef PR_STDLIB_FILEIO_H
 #define PR_STDLIB_FILEIO_H
