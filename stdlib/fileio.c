@@ -674,6 +674,11 @@ static FILE *open_stream(PrObject *file, const OpenMode *m, int closefd)
         fd = closefd ? (int)given : dup((int)given);
     } else {
         const char *path = PR_STR_CHECK(file) ? PR_STR_DATA(file) : PR_BYTES_DATA(file);
+        ssize_t n = PR_STR_CHECK(file) ? PR_STR_BYTES(file) : PR_BYTES_SIZE(file);
+        if ((ssize_t)strlen(path) != n) {
+            pr_err_set(PR_EXC(ValueError), "embedded null byte");
+            return NULL;
+        }
         fd = open(path, flags, 0666);
     }
     struct stat st;

@@ -20,10 +20,15 @@
 
 extern char **environ;
 
-/* A path argument of func: a str. with_int adds "or integer" to the message, as stat's. */
+/* A path argument of func: a str without NUL. with_int adds "or integer" to the message, as
+ * stat's. Returns: 0, or -1 with TypeError or ValueError "embedded null byte". */
 static int path_arg(const char *func, PrObject *o, int with_int)
 {
     if (PR_STR_CHECK(o)) {
+        if ((ssize_t)strlen(PR_STR_DATA(o)) != PR_STR_BYTES(o)) {
+            pr_err_set(PR_EXC(ValueError), "embedded null byte");
+            return -1;
+        }
         return 0;
     }
     pr_err_format(PR_EXC(TypeError), "%s: path should be string, bytes%s os.PathLike%s, not %s",
@@ -204,12 +209,14 @@ static int stat_path(PrObject *path, struct stat *st)
     return stat(PR_STR_DATA(path), st) == 0 ? 0 : -1;
 }
 
-/* exists/isfile/isdir: False for any stat failure, as CPython. */
+/* exists/isfile/isdir: False for any stat failure (an embedded NUL too), as CPython. */
 static PrObject *stat_test(PrObject *path, unsigned mask)
 {
     struct stat st;
     int r = stat_path(path, &st);
-    if (r == -2) {
+    if (r == -2 && pr_err_matches((PrObject *)PR_EXC(ValueError))) {
+        pr_err_clear();
+    } else if (r == -2) {
         return NULL;
     }
     return PR_NEWREF(r == 0 && (!mask || (st.st_mode & S_IFMT) == mask) ? PR_True : PR_False);

@@ -52,3 +52,8 @@ with open(name, "rb") as f:
     except ValueError as e:
         print("ValueError:", e)
 os.remove(name)
+for call in [lambda: open("a\0b"), lambda: os.remove("a\0b"), lambda: os.path.exists("a\0b"), lambda: os.path.getsize("a\0b")]:
+    try:
+        print(call())
+    except ValueError as e:
+        print("ValueError:", e)
