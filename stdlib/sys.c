@@ -120,6 +120,23 @@ static PrObject *sys_setrecursionlimit(PrObject *self, PrObject *const *args, si
     PR_RETURN_NONE;
 }
 
+static PrObject *sys_get_int_max_str_digits(PrObject *self, PrObject *const *args, size_t nargs,
+                                            PrObject *kw)
+{
+    return pr_long_from_int64(pr_long_get_max_str_digits());
+}
+
+static PrObject *sys_set_int_max_str_digits(PrObject *self, PrObject *const *args, size_t nargs,
+                                            PrObject *kw)
+{
+    ssize_t n;
+    if (pr_index_as_ssize(args[0], &n, PR_EXC(OverflowError)) < 0 ||
+        pr_long_set_max_str_digits(n) < 0) {
+        return NULL;
+    }
+    PR_RETURN_NONE;
+}
+
 static PrObject *sys_intern(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     if (!PR_STR_CHECK_EXACT(args[0])) {
@@ -151,6 +168,10 @@ static const PrMethodDef sys_methods[] = {
      "Return the current value of the recursion limit."},
     {"setrecursionlimit", sys_setrecursionlimit, PR_METH_O,
      "Set the maximum depth of the Python interpreter stack to n."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, PR_METH_NOARGS,
+     "Return the maximum string digits limit for non-binary int<->str conversions."},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, PR_METH_O,
+     "Set the maximum string digits limit for non-binary int<->str conversions."},
     {"intern", sys_intern, PR_METH_O, "``Intern'' the given string."},
     {"_debugmallocstats", sys_debugmallocstats, PR_METH_NOARGS,
      "Print summary info to stderr about the state of pymalloc's structures."},
