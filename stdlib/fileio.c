@@ -755,6 +755,11 @@ static int check_open_args(PrObject **a, PrObject *mode, OpenMode *m)
     if (parse_mode(mode, m) < 0) {
         return -1;
     }
+    PrObject *buffering = a[ARG_BUFFERING];
+    if (buffering && PR_LONG_CHECK(buffering) && pr_long_sign(buffering) == 0 && !m->binary) {
+        pr_err_set(PR_EXC(ValueError), "can't have unbuffered text I/O");
+        return -1;
+    }
     if (enc && enc != PR_None) {
         if (m->binary) {
             pr_err_set(PR_EXC(ValueError), "binary mode doesn't take an encoding argument");

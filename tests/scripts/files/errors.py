@@ -57,3 +57,10 @@ for call in [lambda: open("a\0b"), lambda: os.remove("a\0b"), lambda: os.path.ex
         print(call())
     except ValueError as e:
         print("ValueError:", e)
+try:
+    open(name, "w", 0)
+except ValueError as e:
+    print("ValueError:", e)
+with open(name, "wb", 0) as f:
+    print(f.write(b"unbuffered"), f.mode)
+os.remove(name)
