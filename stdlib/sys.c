@@ -19,6 +19,7 @@
 #include "vm/eval.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -194,19 +195,17 @@ static PrObject *make_argv(void)
     return argv;
 }
 
-/* sys.path: the script's folder (or '' for -c), as CPython's first entry. */
+/* sys.path: the script's real folder (or '' for -c), as CPython's first entry. */
 static PrObject *make_path(void)
 {
     const char *argv0 = pr_interp.sys.argv0 ? pr_interp.sys.argv0 : "";
-    const char *slash = strrchr(argv0, '/');
-    char cwd[4096];
+    char real[PATH_MAX];
     PrObject *dir;
-    if (strcmp(argv0, "-c") == 0 || argv0[0] == '\0') {
+    if (strcmp(argv0, "-c") == 0 || !realpath(argv0, real)) {
         dir = pr_str_from_cstr("");
-    } else if (slash) {
-        dir = pr_str_from_utf8(argv0, slash == argv0 ? 1 : slash - argv0);
     } else {
-        dir = pr_str_from_cstr(getcwd(cwd, sizeof cwd) ? cwd : "");
+        const char *slash = strrchr(real, '/');
+        dir = pr_str_from_utf8(real, slash == real ? 1 : slash - real);
     }
     PrObject *path = dir ? pr_list_from_array(&dir, 1) : NULL;
     PR_XDECREF(dir);

@@ -15,3 +15,5 @@ try:
     sys.intern(5)
 except TypeError as e:
     print("TypeError:", e)
+import os
+print(sys.path[0] == os.getcwd(), sys.argv[0])
