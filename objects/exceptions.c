@@ -3,11 +3,13 @@
  * objects/exceptions.h; raising is vm/errors.c. */
 #include "objects/exceptions.h"
 
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "vm/errors.h"
 
+#include <errno.h>
 #include <stddef.h>
 
 #define EXC(o) ((PrBaseException *)(o))
@@ -308,6 +310,120 @@ static const PrType layout_SystemExit = {
     .clear = extra_clear,
     .init = systemexit_init,
     .members = systemexit_members,
+};
+
+/* ============================================================================================
+ *  OSError: errno, strerror, filename; OSError(errno, strerror) picks the subclass errno names
+ * ============================================================================================ */
+
+#define OSERR(o) ((PrOSError *)(o))
+
+static int oserror_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrObject *fields[] = {OSERR(self)->myerrno, OSERR(self)->strerror, OSERR(self)->filename};
+    for (size_t i = 0; i < 3; i++) {
+        int rc = fields[i] ? visit(fields[i], arg) : 0;
+        if (rc) {
+            return rc;
+        }
+    }
+    return exc_traverse(self, visit, arg);
+}
+
+static int oserror_clear(PrObject *self)
+{
+    PR_CLEAR(OSERR(self)->myerrno);
+    PR_CLEAR(OSERR(self)->strerror);
+    PR_CLEAR(OSERR(self)->filename);
+    return exc_clear(self);
+}
+
+/* CPython's errmap: the subclass of OSError for an errno value, or OSError itself. */
+static PrType *oserror_subclass(long e)
+{
+    switch (e) {
+    case EEXIST: return PR_EXC(FileExistsError);
+    case ENOENT: return PR_EXC(FileNotFoundError);
+    case EISDIR: return PR_EXC(IsADirectoryError);
+    case ENOTDIR: return PR_EXC(NotADirectoryError);
+    case EACCES: case EPERM: return PR_EXC(PermissionError);
+    case ESRCH: return PR_EXC(ProcessLookupError);
+    case ETIMEDOUT: return PR_EXC(TimeoutError);
+    case EINTR: return PR_EXC(InterruptedError);
+    case ECHILD: return PR_EXC(ChildProcessError);
+    case EAGAIN: case EALREADY: case EINPROGRESS: return PR_EXC(BlockingIOError);
+    case EPIPE: case ESHUTDOWN: return PR_EXC(BrokenPipeError);
+    case ECONNABORTED: return PR_EXC(ConnectionAbortedError);
+    case ECONNREFUSED: return PR_EXC(ConnectionRefusedError);
+    case ECONNRESET: return PR_EXC(ConnectionResetError);
+    default: return PR_EXC(OSError);
+    }
+}
+
+static PrObject *oserror_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    int64_t e;
+    if (t == PR_EXC(OSError) && nargs >= 2 && nargs <= 5 && PR_LONG_CHECK(args[0])) {
+        if (pr_long_as_int64(args[0], &e) == 0) {
+            t = oserror_subclass((long)e);
+        } else {
+            pr_err_clear();
+        }
+    }
+    return exc_new(t, args, nargs, kwnames);
+}
+
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5 arguments the
+ * fields are set and args keeps (errno, strerror) only. */
+static int oserror_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    if (exc_init(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    if (nargs < 2 || nargs > 5) {
+        return 0;
+    }
+    PR_SETREF(OSERR(self)->myerrno, PR_NEWREF(args[0]));
+    PR_SETREF(OSERR(self)->strerror, PR_NEWREF(args[1]));
+    if (nargs >= 3) {
+        PR_SETREF(OSERR(self)->filename, PR_NEWREF(args[2]));
+        PrObject *two = pr_tuple_from_array(args, 2);
+        if (!two) {
+            return -1;
+        }
+        PR_SETREF(EXC(self)->args, two);
+    }
+    return 0;
+}
+
+static PrObject *oserror_str(PrObject *self)
+{
+    PrOSError *e = OSERR(self);
+    if (e->filename) {
+        return pr_str_from_format("[Errno %S] %S: %R", e->myerrno, e->strerror, e->filename);
+    }
+    if (e->myerrno && e->strerror) {
+        return pr_str_from_format("[Errno %S] %S", e->myerrno, e->strerror);
+    }
+    return exc_str(self);
+}
+
+static const PrMemberDef oserror_members[] = {
+    {"errno", PR_MEMBER_OBJECT, offsetof(PrOSError, myerrno), 0, "POSIX exception code"},
+    {"strerror", PR_MEMBER_OBJECT, offsetof(PrOSError, strerror), 0, "exception strerror"},
+    {"filename", PR_MEMBER_OBJECT, offsetof(PrOSError, filename), 0, "exception filename"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static const PrType layout_OSError = {
+    .basicsize = sizeof(PrOSError),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC,
+    .traverse = oserror_traverse,
+    .clear = oserror_clear,
+    .new = oserror_new,
+    .init = oserror_init,
+    .str = oserror_str,
+    .members = oserror_members,
 };
 
 /* ============================================================================================

@@ -30,6 +30,12 @@ typedef struct PrSystemExit {
     PrObject *code;
 } PrSystemExit;
 
+/* OSError and its subclasses: errno, strerror and filename (None unless given). */
+typedef struct PrOSError {
+    PrBaseException base;
+    PrObject *myerrno, *strerror, *filename;
+} PrOSError;
+
 /* Whether o is an exception class / instance. */
 #define PR_EXC_CLASS_CHECK(o)                                                                      \
     (PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_TYPE_SUBCLASS) &&                                   \

@@ -17,6 +17,8 @@
 #include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/builtins_types.h"
+#include "stdlib/fileio.h"
+#include "stdlib/sys.h"
 #include "vm/cell.h"
 #include "vm/errors.h"
 #include "vm/frame.h"
@@ -118,8 +120,8 @@ static PrObject *builtin_print(PrObject *self, PrObject *const *args, size_t nar
     }
     PrObject *file = keyword(args, nargs, kwnames, "file");
     PrObject *flush = keyword(args, nargs, kwnames, "flush");
-    if (file == PR_None) {
-        file = NULL;
+    if (!file || file == PR_None) {
+        file = pr_sys_stdout_override_borrow();
     }
     for (size_t i = 0; i < nargs; i++) {
         if (i > 0 && write_text(file, sep, " ") < 0) {
@@ -831,6 +833,7 @@ static const PrMethodDef builtin_methods[] = {
     {"hash", builtin_hash, PR_METH_O, "Return the hash value for the given object."},
     {"hex", builtin_hex, PR_METH_O, "Return the hexadecimal representation of an integer."},
     {"id", builtin_id, PR_METH_O, "Return the identity of an object."},
+    {"input", pr_builtin_input, PR_METH_VARARGS, "Read a string from standard input."},
     {"isinstance", builtin_isinstance, PR_METH_VARARGS,
      "Return whether an object is an instance of a class."},
     {"issubclass", builtin_issubclass, PR_METH_VARARGS,
@@ -843,6 +846,8 @@ static const PrMethodDef builtin_methods[] = {
     {"min", builtin_min, PR_METH_VARARGS | PR_METH_KEYWORDS, "Return the smallest item."},
     {"next", builtin_next, PR_METH_VARARGS, "Return the next item from the iterator."},
     {"oct", builtin_oct, PR_METH_O, "Return the octal representation of an integer."},
+    {"open", pr_builtin_open, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Open file and return a stream."},
     {"ord", builtin_ord, PR_METH_O, "Return the Unicode code point for a one-character string."},
     {"pow", builtin_pow, PR_METH_VARARGS | PR_METH_KEYWORDS,
      "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments."},
