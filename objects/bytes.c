@@ -40,7 +40,11 @@ PrObject *pr_bytes_from_buf(const char *s, ssize_t n)
 {
     PrBytes *b = bytes_alloc(n);
     if (b && n) {
-        memcpy(b->data, s, (size_t)n);
+        if (s) {
+            memcpy(b->data, s, (size_t)n);
+        } else {
+            memset(b->data, 0, (size_t)n);
+        }
     }
     return (PrObject *)b;
 }
@@ -663,6 +667,19 @@ PrObject *pr_bytes_fromhex(PrObject *s)
     return out;
 }
 
+/* bytes.fromhex(string), a class method: self is bytes or a subclass, called with the bytes. */
+static PrObject *bytes_fromhex(PrObject *self, PrObject *const *args, size_t nargs,
+                               PrObject *kwnames)
+{
+    PrObject *b = pr_bytes_fromhex(args[0]);
+    if (!b || self == (PrObject *)PR_TYPE(bytes)) {
+        return b;
+    }
+    PrObject *r = pr_object_call(self, &b, 1, NULL);
+    PR_DECREF(b);
+    return r;
+}
+
 /* ============================================================================================
  *  join, strip, startswith/endswith, replace, upper/lower
  * ============================================================================================ */
@@ -1025,9 +1042,6 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
         return pr_err_set(PR_EXC(TypeError), arg[1] ? "encoding without a string argument"
                                                     : "errors without a string argument");
     }
-    if (PR_BYTES_CHECK(src)) {
-        return pr_bytes_from_buf(DATA(src), SIZE(src));
-    }
     if (PR_TYPE_HAS_FLAG(PR_TYPE_OF(src), PR_TPFLAG_INT_SUBCLASS) ||
         PR_TYPE_OF(src)->number.nb_index) {
         if (pr_strargs_ssize(src, &n) < 0) {
@@ -1036,16 +1050,20 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
         if (n < 0) {
             return pr_err_set(PR_EXC(ValueError), "negative count");
         }
-        PrBytes *r = bytes_alloc(n);
-        if (r) {
-            memset(r->data, 0, (size_t)n);
-        }
-        return (PrObject *)r;
+        return pr_bytes_from_buf(NULL, n);
+    }
+    return pr_bytes_from_object(src);
+}
+
+PrObject *pr_bytes_from_object(PrObject *src)
+{
+    if (PR_BYTES_CHECK(src)) {
+        return pr_bytes_from_buf(DATA(src), SIZE(src));
     }
     if (PR_TUPLE_CHECK(src)) {
         return from_tuple(src);
     }
-    if (PR_TYPE_OF(src)->iter) {
+    if (PR_TYPE_OF(src)->iter && !PR_STR_CHECK(src)) {
         PrObject *items = collect(src);
         PrObject *r = items ? from_tuple(items) : NULL;
         PR_XDECREF(items);
@@ -1076,6 +1094,8 @@ static void bytes_dealloc(PrObject *self)
 static const PrMethodDef bytes_methods[] = {
     {"decode", bytes_decode, PR_METH_VARARGS | PR_METH_KEYWORDS,
      "Decode the bytes using the codec registered for encoding."},
+    {"fromhex", bytes_fromhex, PR_METH_O | PR_METH_CLASS,
+     "Create a bytes object from a string of hexadecimal numbers."},
     {"hex", bytes_hex, PR_METH_VARARGS | PR_METH_KEYWORDS,
      "Create a string of hexadecimal numbers from a bytes object."},
     ONEARG(join, "Concatenate any number of bytes objects."),

@@ -26,7 +26,8 @@ extern const PrType pr_bytes_iterator_spec; /* iter(b): yields the bytes as ints
 #define PR_BYTES_DATA(o) (((PrBytes *)(o))->data)
 #define PR_BYTES_SIZE(o) (((PrVarObject *)(o))->size)
 
-/* bytes holding a copy of s[0..n). Returns: a new bytes. Errors: MemoryError. */
+/* bytes holding a copy of s[0..n), or n zero bytes when s is NULL. Returns: a new bytes.
+ * Errors: MemoryError. */
 PrObject *pr_bytes_from_buf(const char *s, ssize_t n);
 
 /* b[start:stop:step], indices adjusted as for pr_str_slice (objects/str.h). Returns: a new
@@ -50,5 +51,10 @@ PrObject *pr_bytes_decode(PrObject *b, PrObject *encoding, PrObject *errors);
  * Returns: a new bytes. Errors: ValueError "non-hexadecimal number found in fromhex() arg at
  * position 1", TypeError "fromhex() argument must be str, not int", MemoryError. */
 PrObject *pr_bytes_fromhex(PrObject *s);
+
+/* bytes(o) for what CPython's PyObject_Bytes takes: a bytes, or an iterable of ints other than
+ * a str. Returns: a new bytes. Errors: TypeError "cannot convert 'int' object to bytes",
+ * ValueError "bytes must be in range(0, 256)", what iterating raised. */
+PrObject *pr_bytes_from_object(PrObject *o);
 
 #endif

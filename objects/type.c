@@ -206,13 +206,29 @@ done:
     return rc < 0 ? -1 : 0;
 }
 
+/* What a method table row puts in the type's dict (a builtin function for a static method,
+ * named as the descriptors are). Returns: a new object, or NULL with MemoryError. */
+static PrObject *method_attribute(PrType *t, const PrMethodDef *m)
+{
+    if (m->flags & PR_METH_CLASS) {
+        return pr_descr_new_classmethod(t, m);
+    }
+    if (m->flags & PR_METH_STATIC) {
+        return pr_cfunction_new(m, (PrObject *)t, t);
+    }
+    return pr_descr_new_method(t, m);
+}
+
 static int fill_dict(PrType *t)
 {
     if (!(t->dict = pr_dict_new())) {
         return -1;
     }
     for (const PrMethodDef *m = t->methods; m && m->name; m++) {
-        if (add_descr_steal(t, pr_descr_new_method(t, m)) < 0) {
+        PrObject *attr = method_attribute(t, m);
+        int rc = attr ? pr_dict_setitem_cstr(t->dict, m->name, attr) : -1;
+        PR_XDECREF(attr);
+        if (rc < 0) {
             return -1;
         }
     }
