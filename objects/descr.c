@@ -135,6 +135,17 @@ static PrObject *method_descr_get(PrObject *self, PrObject *obj, PrObject *type)
     return pr_cfunction_new(d->def, obj, d->d.owner);
 }
 
+/* A method descriptor called with its self (or class) first, checked by check. */
+static PrObject *call_with_first(PrObject *self, PrObject *const *args, size_t nargs,
+                                 PrObject *kwnames, int (*check)(PrObject *, PrObject *))
+{
+    PrMethodDescr *d = (PrMethodDescr *)self;
+    if (check(self, args[0]) < 0) {
+        return NULL;
+    }
+    return call_cfunction(d->def, d->d.owner, args[0], args + 1, nargs - 1, kwnames);
+}
+
 /* str.upper("abc"): the first argument is self. */
 static PrObject *method_descr_call(PrObject *self, PrObject *const *args, size_t nargs,
                                    PrObject *kwnames)
@@ -144,10 +155,7 @@ static PrObject *method_descr_call(PrObject *self, PrObject *const *args, size_t
         return pr_err_format(PR_EXC(TypeError), "unbound method %s.%s() needs an argument",
                              d->d.owner->name, d->def->name);
     }
-    if (descr_check(self, args[0]) < 0) {
-        return NULL;
-    }
-    return call_cfunction(d->def, d->d.owner, args[0], args + 1, nargs - 1, kwnames);
+    return call_with_first(self, args, nargs, kwnames, descr_check);
 }
 
 const PrType pr_method_descr_spec = {
@@ -214,10 +222,7 @@ static PrObject *classmethod_call(PrObject *self, PrObject *const *args, size_t 
         return pr_err_format(PR_EXC(TypeError), "descriptor '%U' of '%s' object needs an argument",
                              d->d.name, d->d.owner->name);
     }
-    if (classmethod_check(self, args[0]) < 0) {
-        return NULL;
-    }
-    return call_cfunction(d->def, d->d.owner, args[0], args + 1, nargs - 1, kwnames);
+    return call_with_first(self, args, nargs, kwnames, classmethod_check);
 }
 
 const PrType pr_classmethod_descr_spec = {
