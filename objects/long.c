@@ -974,6 +974,31 @@ static PrObject *long_float(PrObject *self)
  *  Constructor, methods, attributes
  * ============================================================================================ */
 
+/* int(b, base) for a bytes: its ASCII text parsed as a str's would be; the error shows the
+ * bytes ("invalid literal for int() with base 10: b'1x'"), other errors (the digit limit) pass. */
+static PrObject *long_from_bytes_text(PrObject *b, int base)
+{
+    const char *p = PR_BYTES_DATA(b);
+    ssize_t n = PR_BYTES_SIZE(b), i = 0;
+    while (i < n && (unsigned char)p[i] < 0x80) {
+        i++;
+    }
+    PrObject *r = i < n ? NULL : pr_long_from_string(p, (size_t)n, base);
+    if (r) {
+        return r;
+    }
+    if (i == n) {
+        PrObject *exc = pr_err_occurred_borrow(), *msg = pr_object_str(exc);
+        int literal = msg && strncmp(pr_str_utf8(msg), "invalid literal", 15) == 0;
+        PR_XDECREF(msg);
+        if (!literal) {
+            return NULL;
+        }
+        pr_err_clear();
+    }
+    return pr_err_format(PR_EXC(ValueError), "invalid literal for int() with base %d: %R", base, b);
+}
+
 /* int(x) with one argument. */
 static PrObject *long_from_object(PrObject *x)
 {
@@ -982,6 +1007,9 @@ static PrObject *long_from_object(PrObject *x)
     }
     if (PR_STR_CHECK(x)) {
         return pr_long_from_string(pr_str_utf8(x), (size_t)PR_STR_BYTES(x), 10);
+    }
+    if (PR_BYTES_CHECK(x)) {
+        return long_from_bytes_text(x, 10);
     }
     PrUnaryFunc conv = x->type->number.nb_int ? x->type->number.nb_int : x->type->number.nb_index;
     if (!conv) {
@@ -1032,6 +1060,9 @@ static PrObject *long_new(PrType *t, PrObject *const *args, size_t nargs, PrObje
     }
     if (!x) {
         return pr_err_set(PR_EXC(TypeError), "int() missing string argument");
+    }
+    if (PR_BYTES_CHECK(x)) {
+        return long_from_bytes_text(x, (int)base);
     }
     if (!PR_STR_CHECK(x)) {
         return pr_err_set(PR_EXC(TypeError), "int() can't convert non-string with explicit base");

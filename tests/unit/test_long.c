@@ -2,6 +2,7 @@
  * over a matrix of operands against CPython 3.11 (long_cases.inc, from gen_number_cases.py),
  * parsing and formatting, the shared small ints, sizes, C conversions and their errors,
  * to/from bytes, pow(a, b, m), the digit limit, and MemoryError paths without leaks. */
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
@@ -340,6 +341,15 @@ START_TEST(test_bytes_methods)
     ck_assert_ptr_null(pr_object_call(descr, dargs, 2, NULL));
     ASSERT_RAISED(PR_EXC(TypeError),
                   "descriptor 'from_bytes' for type 'int' needs a type, not a 'int' as arg 2");
+    /* int(bytes), with the bytes in the error */
+    ck_assert_ptr_null(pr_object_call(type, &b, 1, NULL));
+    ASSERT_RAISED(PR_EXC(ValueError), "invalid literal for int() with base 10: b'\\xf5\\xff'");
+    PrObject *text = pr_bytes_from_buf(" 12 ", 4), *badtext = pr_bytes_from_buf("1x", 2);
+    ASSERT_REPR_STEAL(pr_object_call(type, &text, 1, NULL), "12");
+    ck_assert_ptr_null(pr_object_call(type, &badtext, 1, NULL));
+    ASSERT_RAISED(PR_EXC(ValueError), "invalid literal for int() with base 10: b'1x'");
+    PR_DECREF(text);
+    PR_DECREF(badtext);
     PrObject *objs[] = {o, two, little, kw, kwnames, b};
     for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
         PR_DECREF(objs[i]);
