@@ -6,6 +6,7 @@
 
 #include "lexer/unicode.h"
 #include "memory/obmalloc.h"
+#include "objects/codecs.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -532,6 +533,9 @@ static PrObject *decode_named(PrObject *self, const char *fname, PrObject *encod
     }
     if (codec == PR_CODEC_UTF8 && errors == PR_ERRORS_STRICT) {
         return pr_str_from_utf8(DATA(self), SIZE(self));
+    }
+    if (pr_codecs_is_wide(codec)) {
+        return pr_codecs_decode_wide(DATA(self), SIZE(self), codec, errors, errname);
     }
     return decode(self, codec, errors, errname);
 }

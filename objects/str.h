@@ -159,6 +159,13 @@ PrObject *pr_str_join(PrObject *sep, PrObject *iterable);
 /* s.replace(old, new, count) (count < 0: all). Returns: a new str. Errors: MemoryError. */
 PrObject *pr_str_replace(PrObject *s, PrObject *old, PrObject *new_, ssize_t count);
 
+/* The methods str.maketrans (static: self is the str type, ignored) and str.translate
+ * (objects/str_translate.c), in the PrCFunction convention for str's method table. */
+PrObject *pr_str_maketrans_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                  PrObject *kwnames);
+PrObject *pr_str_translate_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                  PrObject *kwnames);
+
 /* ---- formatting (objects/str_format.c) ------------------------------------------------------ */
 
 /* ascii(o): repr(o) with non-ASCII characters escaped (\xe9, \u20ac, \U0001f600).

@@ -12,6 +12,7 @@
 #include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
+#include "objects/codecs.h"
 #include "objects/long.h"
 #include "objects/slice.h"
 #include "objects/singletons.h"
@@ -1184,6 +1185,9 @@ static PrObject *str_encode_with(PrObject *s, PrCodec codec, PrCodecErrors error
                                  PrObject *errors_name)
 {
     uint32_t limit = codec == PR_CODEC_ASCII ? 0x80 : 0x100;
+    if (pr_codecs_is_wide(codec)) {
+        return pr_codecs_encode_wide(s, codec);
+    }
     if (codec == PR_CODEC_UTF8 || IS_ASCII(s)) {
         return pr_bytes_from_buf(DATA(s), NBYTES(s));
     }
@@ -1319,5 +1323,9 @@ const PrMethodDef pr_str_methods[] = {
     KEYWORDS(format, "Return a formatted version of S, using substitutions from args and kwargs."),
     ONEARG(format_map, "Return a formatted version of S, using substitutions from mapping."),
     {"__format__", str___format__, PR_METH_O, "Return a formatted version of the string."},
+    {"maketrans", pr_str_maketrans_method, PR_METH_VARARGS | PR_METH_STATIC,
+     "Return a translation table usable for str.translate()."},
+    {"translate", pr_str_translate_method, PR_METH_O,
+     "Replace each character in the string using the given translation table."},
     {NULL, NULL, 0, NULL},
 };
