@@ -3,11 +3,13 @@
  * objects/exceptions.h; raising is vm/errors.c. */
 #include "objects/exceptions.h"
 
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "vm/errors.h"
 
+#include <errno.h>
 #include <stddef.h>
 
 #define EXC(o) ((PrBaseException *)(o))
@@ -103,6 +105,12 @@ static PrObject *exc_repr(PrObject *self)
 static PrObject *or_none(PrObject *o)
 {
     return PR_NEWREF(o ? o : PR_None);
+}
+
+/* o, or None for NULL, borrowed. */
+static PrObject *or_none_borrow(PrObject *o)
+{
+    return o ? o : PR_None;
 }
 
 static PrObject *exc_get_args(PrObject *self, void *closure)
@@ -308,6 +316,146 @@ static const PrType layout_SystemExit = {
     .clear = extra_clear,
     .init = systemexit_init,
     .members = systemexit_members,
+};
+
+/* ============================================================================================
+ *  OSError: errno, strerror, filename, filename2, and the subclass of an errno
+ * ============================================================================================ */
+
+#define OSERR(o) ((PrOSError *)(o))
+
+static int oserror_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrOSError *e = OSERR(self);
+    PrObject *fields[] = {e->myerrno, e->strerror, e->filename, e->filename2};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        int rc = fields[i] ? visit(fields[i], arg) : 0;
+        if (rc) {
+            return rc;
+        }
+    }
+    return exc_traverse(self, visit, arg);
+}
+
+static int oserror_clear(PrObject *self)
+{
+    PrOSError *e = OSERR(self);
+    PR_CLEAR(e->myerrno);
+    PR_CLEAR(e->strerror);
+    PR_CLEAR(e->filename);
+    PR_CLEAR(e->filename2);
+    return exc_clear(self);
+}
+
+/* The subclass CPython's errnomap gives an errno, or NULL. */
+static PrType *errno_subclass(long code)
+{
+    static const struct {
+        int code;
+        PrExcId id;
+    } map[] = {
+        {EAGAIN, PR_EXCID_BlockingIOError},
+        {EALREADY, PR_EXCID_BlockingIOError},
+        {EINPROGRESS, PR_EXCID_BlockingIOError},
+        {EWOULDBLOCK, PR_EXCID_BlockingIOError},
+        {EPIPE, PR_EXCID_BrokenPipeError},
+        {ESHUTDOWN, PR_EXCID_BrokenPipeError},
+        {ECHILD, PR_EXCID_ChildProcessError},
+        {ECONNABORTED, PR_EXCID_ConnectionAbortedError},
+        {ECONNREFUSED, PR_EXCID_ConnectionRefusedError},
+        {ECONNRESET, PR_EXCID_ConnectionResetError},
+        {EEXIST, PR_EXCID_FileExistsError},
+        {ENOENT, PR_EXCID_FileNotFoundError},
+        {EISDIR, PR_EXCID_IsADirectoryError},
+        {ENOTDIR, PR_EXCID_NotADirectoryError},
+        {EINTR, PR_EXCID_InterruptedError},
+        {EACCES, PR_EXCID_PermissionError},
+        {EPERM, PR_EXCID_PermissionError},
+        {ESRCH, PR_EXCID_ProcessLookupError},
+        {ETIMEDOUT, PR_EXCID_TimeoutError},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (map[i].code == code) {
+            return &pr_interp.exc_types[map[i].id];
+        }
+    }
+    return NULL;
+}
+
+static PrObject *oserror_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    int64_t code;
+    if (t == PR_EXC(OSError) && nargs >= 2 && nargs <= 5 && PR_LONG_CHECK(args[0])) {
+        if (pr_long_as_int64(args[0], &code) < 0) {
+            pr_err_clear();
+        } else if (errno_subclass((long)code)) {
+            t = errno_subclass((long)code);
+        }
+    }
+    return exc_new(t, args, nargs, kwnames);
+}
+
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a filename, args keeps
+ * only the first two. */
+static int oserror_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    PrOSError *e = OSERR(self);
+    if (exc_init(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    if (nargs < 2 || nargs > 5) {
+        return 0;
+    }
+    PR_SETREF(e->myerrno, PR_NEWREF(args[0]));
+    PR_SETREF(e->strerror, PR_NEWREF(args[1]));
+    if (nargs >= 3 && args[2] != PR_None) {
+        PR_SETREF(e->filename, PR_NEWREF(args[2]));
+        if (nargs == 5) {
+            PR_SETREF(e->filename2, PR_NEWREF(args[4]));
+        }
+        PrObject *two = pr_tuple_from_array(args, 2);
+        if (!two) {
+            return -1;
+        }
+        PR_SETREF(e->base.args, two);
+    }
+    return 0;
+}
+
+static PrObject *oserror_str(PrObject *self)
+{
+    PrOSError *e = OSERR(self);
+    if (e->filename && e->filename2) {
+        return pr_str_from_format("[Errno %S] %S: %R -> %R", or_none_borrow(e->myerrno),
+                                  or_none_borrow(e->strerror), e->filename, e->filename2);
+    }
+    if (e->filename) {
+        return pr_str_from_format("[Errno %S] %S: %R", or_none_borrow(e->myerrno),
+                                  or_none_borrow(e->strerror), e->filename);
+    }
+    if (e->myerrno && e->strerror) {
+        return pr_str_from_format("[Errno %S] %S", e->myerrno, e->strerror);
+    }
+    return exc_str(self);
+}
+
+static const PrMemberDef oserror_members[] = {
+    {"errno", PR_MEMBER_OBJECT, offsetof(PrOSError, myerrno), 0, "POSIX exception code"},
+    {"strerror", PR_MEMBER_OBJECT, offsetof(PrOSError, strerror), 0, "exception strerror"},
+    {"filename", PR_MEMBER_OBJECT, offsetof(PrOSError, filename), 0, "exception filename"},
+    {"filename2", PR_MEMBER_OBJECT, offsetof(PrOSError, filename2), 0, "second exception filename"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static const PrType layout_OSError = {
+    .basicsize = sizeof(PrOSError),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC,
+    .traverse = oserror_traverse,
+    .clear = oserror_clear,
+    .new = oserror_new,
+    .init = oserror_init,
+    .str = oserror_str,
+    .members = oserror_members,
 };
 
 /* ============================================================================================

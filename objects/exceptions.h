@@ -30,6 +30,11 @@ typedef struct PrSystemExit {
     PrObject *code;
 } PrSystemExit;
 
+typedef struct PrOSError {
+    PrBaseException base;
+    PrObject *myerrno, *strerror, *filename, *filename2; /* NULL reads as None */
+} PrOSError;
+
 /* Whether o is an exception class / instance. */
 #define PR_EXC_CLASS_CHECK(o)                                                                      \
     (PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_TYPE_SUBCLASS) &&                                   \

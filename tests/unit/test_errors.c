@@ -4,6 +4,7 @@
 #include "objects/dict.h"
 #include "objects/singletons.h"
 #include "objects/tuple.h"
+#include "objects/long.h"
 #include "tests/unit/objtest.h"
 
 static PrObject *make_exc(PrType *t, PrObject *const *args, size_t n)
@@ -124,6 +125,36 @@ START_TEST(test_str_repr_as_cpython)
     ASSERT_REPR_STEAL(pr_object_getattr_cstr(si, "value"), "'x'");
     ASSERT_REPR(si, "StopIteration('x')");
     PrObject *objs[] = {e0, e1, e2, k0, k1, k2, se, se1, si, x, a};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+        PR_DECREF(objs[i]);
+    }
+}
+END_TEST
+
+/* OSError(errno, strerror[, filename...]) picks the subclass of the errno and keeps the fields. */
+START_TEST(test_oserror)
+{
+    PrObject *no = pr_long_from_int64(2), *msg = objtest_str("No such file"), *f = objtest_str("a");
+    PrObject *args[] = {no, msg, f, PR_None, f};
+    PrObject *type = (PrObject *)PR_EXC(OSError);
+    PrObject *e2 = pr_object_call(type, args, 2, NULL), *e3 = pr_object_call(type, args, 3, NULL);
+    PrObject *e5 = pr_object_call(type, args, 5, NULL), *e1 = pr_object_call(type, args, 1, NULL);
+    ck_assert_ptr_eq(PR_TYPE_OF(e2), PR_EXC(FileNotFoundError));
+    ck_assert_ptr_eq(PR_TYPE_OF(e1), PR_EXC(OSError));
+    ASSERT_STR(e2, "[Errno 2] No such file");
+    ASSERT_REPR(e2, "FileNotFoundError(2, 'No such file')");
+    ASSERT_STR(e3, "[Errno 2] No such file: 'a'");
+    ASSERT_REPR(e3, "FileNotFoundError(2, 'No such file')"); /* args lose the filename */
+    ASSERT_STR(e5, "[Errno 2] No such file: 'a' -> 'a'");
+    ASSERT_STR(e1, "2");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "errno"), "2");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "strerror"), "'No such file'");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "filename"), "'a'");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "filename2"), "None");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e1, "errno"), "None");
+    PrObject *sub = pr_object_call((PrObject *)PR_EXC(PermissionError), args, 2, NULL);
+    ck_assert_ptr_eq(PR_TYPE_OF(sub), PR_EXC(PermissionError)); /* only OSError() maps */
+    PrObject *objs[] = {no, msg, f, e1, e2, e3, e5, sub};
     for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
         PR_DECREF(objs[i]);
     }
@@ -329,6 +360,7 @@ Suite *pr_test_errors_suite(void)
     tcase_add_test(tc, test_format);
     tcase_add_test(tc, test_str_repr_as_cpython);
     tcase_add_test(tc, test_exception_attributes);
+    tcase_add_test(tc, test_oserror);
     tcase_add_test(tc, test_hierarchy);
     tcase_add_test(tc, test_context_chaining);
     tcase_add_test(tc, test_memory_error_preallocated);
