@@ -7,6 +7,7 @@
 #include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/codecs.h"
+#include "objects/exceptions.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -456,15 +457,13 @@ const PrType pr_bytes_iterator_spec = {
  *  decode
  * ============================================================================================ */
 
-static PrObject *decode_error(PrCodec codec, const char *p, ssize_t n, ssize_t i)
+static PrObject *decode_error(PrCodec codec, PrObject *self, ssize_t i)
 {
     if (codec == PR_CODEC_ASCII) {
-        return pr_err_format(PR_EXC(UnicodeDecodeError),
-                             "'ascii' codec can't decode byte 0x%02x in position %zd: ordinal "
-                             "not in range(128)",
-                             (unsigned char)p[i], i);
+        return pr_unicode_error_raise(PR_EXC(UnicodeDecodeError), "ascii", self, i, i + 1,
+                                      "ordinal not in range(128)");
     }
-    return pr_str_from_utf8(p, n); /* raises the UTF-8 error */
+    return pr_str_from_utf8(DATA(self), SIZE(self)); /* raises the UTF-8 error */
 }
 
 static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrObject *errname)
@@ -495,7 +494,7 @@ static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrO
         switch (errors) {
         case PR_ERRORS_STRICT:
             pr_str_builder_discard(&b);
-            return decode_error(codec, p, n, i);
+            return decode_error(codec, self, i);
         case PR_ERRORS_UNKNOWN:
             pr_str_builder_discard(&b);
             return pr_strargs_unknown_errors(errname);

@@ -4,6 +4,7 @@
 #include "objects/codecs.h"
 
 #include "objects/bytes.h"
+#include "objects/exceptions.h"
 #include "objects/str.h"
 #include "objects/ucd.h"
 #include "vm/errors.h"
@@ -111,17 +112,14 @@ static int decode_error(Decoder *d, ssize_t start, ssize_t end, const char *reas
 {
     char text[64];
     switch (d->errors) {
-    case PR_ERRORS_STRICT:
-        if (end - start == 1) {
-            pr_err_format(PR_EXC(UnicodeDecodeError),
-                          "'%s' codec can't decode byte 0x%02x in position %zd: %s", d->name,
-                          d->p[start], start, reason);
-        } else {
-            pr_err_format(PR_EXC(UnicodeDecodeError),
-                          "'%s' codec can't decode bytes in position %zd-%zd: %s", d->name, start,
-                          end - 1, reason);
+    case PR_ERRORS_STRICT: {
+        PrObject *b = pr_bytes_from_buf((const char *)d->p, d->n);
+        if (b) {
+            pr_unicode_error_raise(PR_EXC(UnicodeDecodeError), d->name, b, start, end, reason);
+            PR_DECREF(b);
         }
         return -1;
+    }
     case PR_ERRORS_REPLACE:
         return pr_str_builder_append_codepoint(&d->out, 0xFFFD);
     case PR_ERRORS_BACKSLASHREPLACE:

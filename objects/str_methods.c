@@ -13,6 +13,7 @@
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
 #include "objects/codecs.h"
+#include "objects/exceptions.h"
 #include "objects/long.h"
 #include "objects/slice.h"
 #include "objects/singletons.h"
@@ -1141,25 +1142,11 @@ static const char *codec_name(PrCodec codec)
 }
 
 /* UnicodeEncodeError for the unencodable run of code points [start, end) of s. */
-static PrObject *encode_error(PrObject *s, PrCodec codec, ssize_t start, ssize_t end, uint32_t cp)
+static PrObject *encode_error(PrObject *s, PrCodec codec, ssize_t start, ssize_t end)
 {
-    const char *limit = codec == PR_CODEC_ASCII ? "128" : "256";
-    if (end - start == 1) {
-        char esc[16];
-        snprintf(esc, sizeof esc,
-                 cp <= 0xFF     ? "\\x%02x"
-                 : cp <= 0xFFFF ? "\\u%04x"
-                                : "\\U%08x",
-                 (unsigned)cp);
-        return pr_err_format(PR_EXC(UnicodeEncodeError),
-                             "'%s' codec can't encode character '%s' in position %zd: ordinal "
-                             "not in range(%s)",
-                             codec_name(codec), esc, start, limit);
-    }
-    return pr_err_format(PR_EXC(UnicodeEncodeError),
-                         "'%s' codec can't encode characters in position %zd-%zd: ordinal not "
-                         "in range(%s)",
-                         codec_name(codec), start, end - 1, limit);
+    return pr_unicode_error_raise(PR_EXC(UnicodeEncodeError), codec_name(codec), s, start, end,
+                                  codec == PR_CODEC_ASCII ? "ordinal not in range(128)"
+                                                          : "ordinal not in range(256)");
 }
 
 /* Appends the replacement for an unencodable code point. */
@@ -1207,7 +1194,7 @@ static PrObject *str_encode_with(PrObject *s, PrCodec codec, PrCodecErrors error
                 o = k;
                 end++;
             }
-            encode_error(s, codec, i, end, cp);
+            encode_error(s, codec, i, end);
             goto done;
         }
         if (errors == PR_ERRORS_UNKNOWN) {

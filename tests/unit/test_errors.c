@@ -1,6 +1,7 @@
 /* tests/unit/test_errors.c — the pending exception (vm/errors.h) and the exception classes
  * (objects/exceptions.h): raising, matching, fetching, restoring, context chaining, the
  * preallocated MemoryError, the hierarchy, and str()/repr()/attributes as CPython 3.11. */
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/singletons.h"
 #include "objects/tuple.h"
@@ -158,6 +159,34 @@ START_TEST(test_oserror)
     for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
         PR_DECREF(objs[i]);
     }
+}
+END_TEST
+
+/* pr_unicode_error_raise: the exception carries the codec's fields; str() is computed from them. */
+START_TEST(test_unicode_errors)
+{
+    PrObject *s = objtest_str("x\xe2\x82\xacy"), *exc, *b = pr_bytes_from_buf("\xff\xfe", 2);
+    ck_assert_ptr_null(pr_unicode_error_raise(PR_EXC(UnicodeEncodeError), "latin-1", s, 1, 2,
+                                              "ordinal not in range(256)"));
+    exc = pr_err_fetch();
+    ck_assert_ptr_eq(PR_TYPE_OF(exc), PR_EXC(UnicodeEncodeError));
+    ASSERT_STR(exc, "'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not "
+                    "in range(256)");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "start"), "1");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "end"), "2");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "encoding"), "'latin-1'");
+    PR_DECREF(exc);
+    ck_assert_ptr_null(
+        pr_unicode_error_raise(PR_EXC(UnicodeDecodeError), "utf-8", b, 0, 2, "invalid start byte"));
+    exc = pr_err_fetch();
+    ASSERT_STR(exc, "'utf-8' codec can't decode bytes in position 0-1: invalid start byte");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "object"), "b'\\xff\\xfe'");
+    PR_DECREF(exc);
+    /* the constructor wants all five fields */
+    ck_assert_ptr_null(pr_object_call((PrObject *)PR_EXC(UnicodeDecodeError), &s, 1, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "function takes exactly 5 arguments (1 given)");
+    PR_DECREF(s);
+    PR_DECREF(b);
 }
 END_TEST
 
@@ -361,6 +390,7 @@ Suite *pr_test_errors_suite(void)
     tcase_add_test(tc, test_str_repr_as_cpython);
     tcase_add_test(tc, test_exception_attributes);
     tcase_add_test(tc, test_oserror);
+    tcase_add_test(tc, test_unicode_errors);
     tcase_add_test(tc, test_hierarchy);
     tcase_add_test(tc, test_context_chaining);
     tcase_add_test(tc, test_memory_error_preallocated);
