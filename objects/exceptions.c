@@ -21,17 +21,23 @@
  *  BaseException
  * ============================================================================================ */
 
-static int exc_traverse(PrObject *self, PrVisitProc visit, void *arg)
+/* Visits the non-NULL fields; stops at the first non-zero result. */
+static int visit_fields(PrObject *const *fields, size_t n, PrVisitProc visit, void *arg)
 {
-    PrBaseException *e = EXC(self);
-    PrObject *fields[] = {e->dict, e->args, e->notes, e->traceback, e->context, e->cause};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         int rc = fields[i] ? visit(fields[i], arg) : 0;
         if (rc) {
             return rc;
         }
     }
     return 0;
+}
+
+static int exc_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrBaseException *e = EXC(self);
+    PrObject *fields[] = {e->dict, e->args, e->notes, e->traceback, e->context, e->cause};
+    return visit_fields(fields, sizeof fields / sizeof fields[0], visit, arg);
 }
 
 static int exc_clear(PrObject *self)
@@ -331,13 +337,8 @@ static int oserror_traverse(PrObject *self, PrVisitProc visit, void *arg)
 {
     PrOSError *e = OSERR(self);
     PrObject *fields[] = {e->myerrno, e->strerror, e->filename, e->filename2};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        int rc = fields[i] ? visit(fields[i], arg) : 0;
-        if (rc) {
-            return rc;
-        }
-    }
-    return exc_traverse(self, visit, arg);
+    int rc = visit_fields(fields, sizeof fields / sizeof fields[0], visit, arg);
+    return rc ? rc : exc_traverse(self, visit, arg);
 }
 
 static int oserror_clear(PrObject *self)
@@ -471,13 +472,8 @@ static int unicode_error_traverse(PrObject *self, PrVisitProc visit, void *arg)
 {
     PrUnicodeError *e = UNIERR(self);
     PrObject *fields[] = {e->encoding, e->object, e->start, e->end, e->reason};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        int rc = fields[i] ? visit(fields[i], arg) : 0;
-        if (rc) {
-            return rc;
-        }
-    }
-    return exc_traverse(self, visit, arg);
+    int rc = visit_fields(fields, sizeof fields / sizeof fields[0], visit, arg);
+    return rc ? rc : exc_traverse(self, visit, arg);
 }
 
 static int unicode_error_clear(PrObject *self)
