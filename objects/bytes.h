@@ -57,4 +57,27 @@ PrObject *pr_bytes_fromhex(PrObject *s);
  * ValueError "bytes must be in range(0, 256)", what iterating raised. */
 PrObject *pr_bytes_from_object(PrObject *o);
 
+/* The ASCII text methods of objects/bytes_text.c, in the PrCFunction convention for bytes's
+ * method table: is*(), title, capitalize, swapcase, center, ljust, rjust, zfill, partition,
+ * rpartition, removeprefix, removesuffix. */
+PrObject *pr_bytes_isdigit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isalpha(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isalnum(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isspace(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isascii(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isupper(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_islower(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_istitle(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_title(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_capitalize(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_swapcase(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_center(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_ljust(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_rjust(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_zfill(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_partition(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_rpartition(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_removeprefix(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_removesuffix(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+
 #endif
