@@ -263,6 +263,7 @@ STR_CASES = [
     ("encode", S, "utf-16"), ("encode", S, "utf-16-le"), ("encode", S, "UTF-16BE"), ("encode", S, "utf-32"),
     ("encode", S, "utf_32_le"), ("encode", S, "u32"), ("encode", "", "utf-16"), ("encode", SM, "utf-16-be", "bad"),
     # maketrans (static) and translate
+    ("__eq__", "A", "A"), ("__lt__", "A", 1), ("__ne__", E, SM), ("__ge__", "b", "a"), ("__eq__", "a"),
     ("maketrans", "", "abc", "xyz"), ("maketrans", "", "a" + E, SM + "b", "c"), ("maketrans", "", "ab", "c"),
     ("maketrans", "", 1, "a"), ("maketrans", "", "a", 1), ("maketrans", "", "a", "b", 1), ("maketrans", ""),
     ("maketrans", "", "a"), ("maketrans", "", "a", "b", "c", "d"), ("translate", "abc", "xyz" * 40),
