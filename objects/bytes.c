@@ -1076,6 +1076,15 @@ PrObject *pr_bytes_from_object(PrObject *src)
                          PR_TYPE_OF(src)->name);
 }
 
+/* fmt % args for a bytes on the left (objects/str_format.c's engine). */
+static PrObject *bytes_nb_mod(PrObject *a, PrObject *b)
+{
+    if (!PR_BYTES_CHECK(a)) {
+        PR_RETURN_NOTIMPLEMENTED;
+    }
+    return pr_bytes_percent(a, b);
+}
+
 static void bytes_dealloc(PrObject *self)
 {
     pr_object_free(self);
@@ -1159,6 +1168,7 @@ const PrType pr_bytes_spec = {
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
     .new = bytes_new,
+    .number.nb_mod = bytes_nb_mod,
     .sequence.sq_length = bytes_length,
     .sequence.sq_concat = bytes_concat,
     .sequence.sq_repeat = bytes_repeat,

@@ -198,6 +198,11 @@ PrObject *pr_str_format_map(PrObject *fmt, PrObject *mapping);
  * str", ValueError "unsupported format character 'z' (0x7a) at index 1", ... */
 PrObject *pr_str_percent(PrObject *fmt, PrObject *args);
 
+/* fmt % args for a bytes fmt, by the same engine: %s and %b take bytes ("%b requires a
+ * bytes-like object, or an object that implements __bytes__, not 'str'"), %r and %a give
+ * ascii(), %c an int in range(256) or one byte. Returns: a new bytes. */
+PrObject *pr_bytes_percent(PrObject *fmt, PrObject *args);
+
 /* ---- interpreter start-up and shutdown ------------------------------------------------------ */
 
 /* Makes '' and the interned table (pr_interp_init). Returns: 0 or -1. */

@@ -357,6 +357,8 @@ BYTES_CASES = [
     ("rpartition", b"a-b-c", b"-"), ("partition", b"abc", b"x"), ("partition", b"a", b""),
     ("partition", b"a", "x"), ("removeprefix", b"xab", b"x"), ("removesuffix", b"xab", b"ab"),
     ("removeprefix", b"a", "a"), ("isdigit", b"1", 1),
+    ("%", b"%s-%d", (b"x", 5)), ("%", b"%s", "x"), ("%", b"%c", 256), ("%", b"%c", b"A"), ("%", b"%a", "\xe9"),
+    ("%", b"\xff%s", b"\xfe"), ("%", b"%s", (b"a", b"b")), ("%", b"%y", 1),
     ("decode", B), ("decode", b"abc", "ascii"), ("decode", B, "latin-1"), ("decode", B, "ascii"),
     ("decode", b"\xe9\xe9", "ascii"), ("decode", B, "ascii", "replace"), ("decode", B, "ascii", "ignore"),
     ("decode", B, "ascii", "backslashreplace"), ("decode", b"a\xff\xfeb", "utf-8", "replace"),
