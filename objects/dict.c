@@ -620,17 +620,6 @@ uint64_t pr_dict_version(PrObject *d)
     return ((PrDict *)d)->version;
 }
 
-int pr_dict_entry_at(PrObject *d, ssize_t i, PrObject **key, PrObject **value)
-{
-    PrDictKeys *k = ((PrDict *)d)->keys;
-    if (!k || i < 0 || i >= k->nentries) {
-        return 0;
-    }
-    *key = *entry_key(k, i);
-    *value = *entry_value(k, i);
-    return 1;
-}
-
 int pr_dict_next(PrObject *dict, ssize_t *pos, PrObject **key, PrObject **value)
 {
     PrDictKeys *k = ((PrDict *)dict)->keys;

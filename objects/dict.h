@@ -80,11 +80,6 @@ ssize_t pr_dict_size(PrObject *d);
 /* d.version: a value no other dict state has had. */
 uint64_t pr_dict_version(PrObject *d);
 
-/* Entry i of d's entry array (insertion order, deleted entries included), for caches that
- * remember where a key was found: stores its key and value, borrowed (both NULL for a deleted
- * entry). Returns: 1, or 0 when i is past the last entry. */
-int pr_dict_entry_at(PrObject *d, ssize_t i, PrObject **key, PrObject **value);
-
 /* d[key] without raising KeyError. Returns: the value, borrowed; NULL with no exception when
  * key is absent; NULL with an exception when hashing or comparing key failed. */
 PrObject *pr_dict_getitem_borrow(PrObject *d, PrObject *key);

@@ -116,12 +116,6 @@ static PrObject *or_none(PrObject *o)
     return PR_NEWREF(o ? o : PR_None);
 }
 
-/* o, or None for NULL, borrowed. */
-static PrObject *or_none_borrow(PrObject *o)
-{
-    return o ? o : PR_None;
-}
-
 static PrObject *exc_get_args(PrObject *self, void *closure)
 {
     return PR_NEWREF(EXC(self)->args);
@@ -328,7 +322,7 @@ static const PrType layout_SystemExit = {
 };
 
 /* ============================================================================================
- *  OSError: errno, strerror, filename, filename2, and the subclass of an errno
+ *  OSError: errno, strerror, filename; OSError(errno, strerror) picks the subclass errno names
  * ============================================================================================ */
 
 #define OSERR(o) ((PrOSError *)(o))
@@ -343,85 +337,89 @@ static int oserror_traverse(PrObject *self, PrVisitProc visit, void *arg)
 
 static int oserror_clear(PrObject *self)
 {
-    PrOSError *e = OSERR(self);
-    PR_CLEAR(e->myerrno);
-    PR_CLEAR(e->strerror);
-    PR_CLEAR(e->filename);
-    PR_CLEAR(e->filename2);
+    PR_CLEAR(OSERR(self)->myerrno);
+    PR_CLEAR(OSERR(self)->strerror);
+    PR_CLEAR(OSERR(self)->filename);
+    PR_CLEAR(OSERR(self)->filename2);
     return exc_clear(self);
 }
 
-/* The subclass CPython's errnomap gives an errno, or NULL. */
-static PrType *errno_subclass(long code)
+/* CPython's errmap: the subclass of OSError for an errno value, or OSError itself. */
+static PrType *oserror_subclass(long e)
 {
-    static const struct {
-        int code;
-        PrExcId id;
-    } map[] = {
-        {EAGAIN, PR_EXCID_BlockingIOError},
-        {EALREADY, PR_EXCID_BlockingIOError},
-        {EINPROGRESS, PR_EXCID_BlockingIOError},
-        {EWOULDBLOCK, PR_EXCID_BlockingIOError},
-        {EPIPE, PR_EXCID_BrokenPipeError},
-        {ESHUTDOWN, PR_EXCID_BrokenPipeError},
-        {ECHILD, PR_EXCID_ChildProcessError},
-        {ECONNABORTED, PR_EXCID_ConnectionAbortedError},
-        {ECONNREFUSED, PR_EXCID_ConnectionRefusedError},
-        {ECONNRESET, PR_EXCID_ConnectionResetError},
-        {EEXIST, PR_EXCID_FileExistsError},
-        {ENOENT, PR_EXCID_FileNotFoundError},
-        {EISDIR, PR_EXCID_IsADirectoryError},
-        {ENOTDIR, PR_EXCID_NotADirectoryError},
-        {EINTR, PR_EXCID_InterruptedError},
-        {EACCES, PR_EXCID_PermissionError},
-        {EPERM, PR_EXCID_PermissionError},
-        {ESRCH, PR_EXCID_ProcessLookupError},
-        {ETIMEDOUT, PR_EXCID_TimeoutError},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
-        if (map[i].code == code) {
-            return &pr_interp.exc_types[map[i].id];
-        }
+    switch (e) {
+    case EEXIST:
+        return PR_EXC(FileExistsError);
+    case ENOENT:
+        return PR_EXC(FileNotFoundError);
+    case EISDIR:
+        return PR_EXC(IsADirectoryError);
+    case ENOTDIR:
+        return PR_EXC(NotADirectoryError);
+    case EACCES:
+    case EPERM:
+        return PR_EXC(PermissionError);
+    case ESRCH:
+        return PR_EXC(ProcessLookupError);
+    case ETIMEDOUT:
+        return PR_EXC(TimeoutError);
+    case EINTR:
+        return PR_EXC(InterruptedError);
+    case ECHILD:
+        return PR_EXC(ChildProcessError);
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS:
+        return PR_EXC(BlockingIOError);
+    case EPIPE:
+    case ESHUTDOWN:
+        return PR_EXC(BrokenPipeError);
+    case ECONNABORTED:
+        return PR_EXC(ConnectionAbortedError);
+    case ECONNREFUSED:
+        return PR_EXC(ConnectionRefusedError);
+    case ECONNRESET:
+        return PR_EXC(ConnectionResetError);
+    default:
+        return PR_EXC(OSError);
     }
-    return NULL;
 }
 
 static PrObject *oserror_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    int64_t code;
+    int64_t e;
     if (t == PR_EXC(OSError) && nargs >= 2 && nargs <= 5 && PR_LONG_CHECK(args[0])) {
-        if (pr_long_as_int64(args[0], &code) < 0) {
+        if (pr_long_as_int64(args[0], &e) == 0) {
+            t = oserror_subclass((long)e);
+        } else {
             pr_err_clear();
-        } else if (errno_subclass((long)code)) {
-            t = errno_subclass((long)code);
         }
     }
     return exc_new(t, args, nargs, kwnames);
 }
 
-/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a filename, args keeps
- * only the first two. */
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5 arguments the
+ * fields are set; with a filename other than None, args keeps (errno, strerror) only. */
 static int oserror_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    PrOSError *e = OSERR(self);
     if (exc_init(self, args, nargs, kwnames) < 0) {
         return -1;
     }
     if (nargs < 2 || nargs > 5) {
         return 0;
     }
-    PR_SETREF(e->myerrno, PR_NEWREF(args[0]));
-    PR_SETREF(e->strerror, PR_NEWREF(args[1]));
+    PR_SETREF(OSERR(self)->myerrno, PR_NEWREF(args[0]));
+    PR_SETREF(OSERR(self)->strerror, PR_NEWREF(args[1]));
     if (nargs >= 3 && args[2] != PR_None) {
-        PR_SETREF(e->filename, PR_NEWREF(args[2]));
+        PR_SETREF(OSERR(self)->filename, PR_NEWREF(args[2]));
         if (nargs == 5) {
-            PR_SETREF(e->filename2, PR_NEWREF(args[4]));
+            PR_SETREF(OSERR(self)->filename2, PR_NEWREF(args[4]));
         }
         PrObject *two = pr_tuple_from_array(args, 2);
         if (!two) {
             return -1;
         }
-        PR_SETREF(e->base.args, two);
+        PR_SETREF(EXC(self)->args, two);
     }
     return 0;
 }
@@ -430,12 +428,11 @@ static PrObject *oserror_str(PrObject *self)
 {
     PrOSError *e = OSERR(self);
     if (e->filename && e->filename2) {
-        return pr_str_from_format("[Errno %S] %S: %R -> %R", or_none_borrow(e->myerrno),
-                                  or_none_borrow(e->strerror), e->filename, e->filename2);
+        return pr_str_from_format("[Errno %S] %S: %R -> %R", e->myerrno, e->strerror, e->filename,
+                                  e->filename2);
     }
     if (e->filename) {
-        return pr_str_from_format("[Errno %S] %S: %R", or_none_borrow(e->myerrno),
-                                  or_none_borrow(e->strerror), e->filename);
+        return pr_str_from_format("[Errno %S] %S: %R", e->myerrno, e->strerror, e->filename);
     }
     if (e->myerrno && e->strerror) {
         return pr_str_from_format("[Errno %S] %S", e->myerrno, e->strerror);

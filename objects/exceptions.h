@@ -30,17 +30,18 @@ typedef struct PrSystemExit {
     PrObject *code;
 } PrSystemExit;
 
+/* OSError and its subclasses: errno, strerror, filename and filename2 (None unless given). */
+typedef struct PrOSError {
+    PrBaseException base;
+    PrObject *myerrno, *strerror, *filename, *filename2;
+} PrOSError;
+
 /* UnicodeEncodeError (object a str, start/end code point indices) and UnicodeDecodeError (object
  * a bytes, byte offsets); start and end are ints. */
 typedef struct PrUnicodeError {
     PrBaseException base;
     PrObject *encoding, *object, *start, *end, *reason; /* NULL until initialised */
 } PrUnicodeError;
-
-typedef struct PrOSError {
-    PrBaseException base;
-    PrObject *myerrno, *strerror, *filename, *filename2; /* NULL reads as None */
-} PrOSError;
 
 /* Whether o is an exception class / instance. */
 #define PR_EXC_CLASS_CHECK(o)                                                                      \

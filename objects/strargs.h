@@ -1,7 +1,7 @@
 /* objects/strargs.h — argument handling shared by the methods of str and bytes: integers
  * (through objects/long.h), slice-style start/end arguments with CPython's clamping, codec and
- * error-handler names. Internal to objects/str*.c and objects/bytes.c; errors are CPython
- * 3.11's texts. */
+ * error-handler names. Used by objects/str*.c, objects/bytes.c and the builtins (stdlib/);
+ * errors are CPython 3.11's texts. */
 #ifndef PR_OBJECTS_STRARGS_H
 #define PR_OBJECTS_STRARGS_H
 

@@ -287,6 +287,21 @@ static int int_compare(int op, int64_t a, int64_t b)
  * entry still holding the same (interned) key, which no version is needed for; a builtins hit
  * also needs the globals unchanged, so that the name has not appeared there since. */
 
+/* Entry i of d's entry array as its {key, value} pair of slots, or NULL: a general table's
+ * entries are {hash, key, value}, a str-only table's {key, value} (objects/dict.h). */
+static PrObject **dict_entry_at(PrObject *d, uint32_t i)
+{
+    PrDictKeys *k = ((PrDict *)d)->keys;
+    if (!k || (ssize_t)i >= k->nentries) {
+        return NULL;
+    }
+    char *entries = k->indices + ((size_t)1 << k->log2_index_bytes);
+    if (k->str_only) {
+        return &((PrDictStrEntry *)(void *)entries)[i].key;
+    }
+    return &((PrDictEntry *)(void *)entries)[i].key;
+}
+
 static uint32_t cache_u32(const PrCodeUnit *c)
 {
     return (uint32_t)c[0] | (uint32_t)c[1] << 16;
@@ -309,16 +324,16 @@ static PrObject *global_cache_get(const PrCodeUnit *cache, PrObject *globals, Pr
     if (kind == 2 && (uint32_t)pr_dict_version(globals) != cache_u32(cache + 3)) {
         return NULL;
     }
-    PrObject *d = kind == 1 ? globals : builtins, *key, *value;
-    return pr_dict_entry_at(d, cache_u32(cache + 1), &key, &value) && key == name ? value : NULL;
+    PrObject **e = dict_entry_at(kind == 1 ? globals : builtins, cache_u32(cache + 1));
+    return e && e[0] == name ? e[1] : NULL;
 }
 
 /* Where d holds name (an interned key stored as is), or -1. */
 static int64_t entry_index(PrObject *d, PrObject *name)
 {
-    PrObject *key, *value;
-    for (ssize_t i = 0; i < 0xFFFFFFFF && pr_dict_entry_at(d, i, &key, &value); i++) {
-        if (key == name) {
+    PrDictKeys *k = ((PrDict *)d)->keys;
+    for (ssize_t i = 0; k && i < k->nentries && i < 0xFFFFFFFF; i++) {
+        if (dict_entry_at(d, (uint32_t)i)[0] == name) {
             return i;
         }
     }

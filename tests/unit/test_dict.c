@@ -333,43 +333,6 @@ START_TEST(test_repr_equality_tracking_size)
 }
 END_TEST
 
-/* pr_dict_entry_at reads both kinds of entry array (the LOAD_GLOBAL cache read a str-only
- * table with the general layout's stride and found keys that were not there). */
-START_TEST(test_entry_at)
-{
-    PrObject *d = new_dict(), *g = new_dict(), *keys[6], *key, *value;
-    char name[8];
-    for (int i = 0; i < 6; i++) {
-        snprintf(name, sizeof name, "k%d", i);
-        keys[i] = objtest_str(name);
-    }
-    for (int i = 0; i < 6; i++) {
-        pr_dict_setitem(d, keys[i], keys[5 - i]);
-    }
-    pr_dict_delitem(d, keys[2]);
-    PrObject *k = new_key(1, 1);
-    pr_dict_setitem(g, keys[0], keys[1]);
-    pr_dict_setitem(g, k, keys[2]); /* a general table */
-    for (int i = 0; i < 6; i++) {
-        ck_assert_int_eq(pr_dict_entry_at(d, i, &key, &value), 1);
-        ck_assert_ptr_eq(key, i == 2 ? NULL : keys[i]);
-        ck_assert_ptr_eq(value, i == 2 ? NULL : keys[5 - i]);
-    }
-    ck_assert_int_eq(pr_dict_entry_at(d, 6, &key, &value), 0);
-    ck_assert_int_eq(pr_dict_entry_at(d, -1, &key, &value), 0);
-    ck_assert_int_eq(pr_dict_entry_at(g, 1, &key, &value), 1);
-    ck_assert_ptr_eq(key, k);
-    ck_assert_ptr_eq(value, keys[2]);
-    ck_assert_int_eq(pr_dict_entry_at(g, 2, &key, &value), 0);
-    for (int i = 0; i < 6; i++) {
-        PR_DECREF(keys[i]);
-    }
-    PR_DECREF(k);
-    PR_DECREF(d);
-    PR_DECREF(g);
-}
-END_TEST
-
 /* Growing a dict with each allocation refused in turn: MemoryError, no leak, contents intact. */
 START_TEST(test_out_of_memory)
 {
@@ -422,7 +385,6 @@ Suite *pr_test_dict_suite(void)
     tcase_add_test(tc, test_colliding_and_foreign_keys);
     tcase_add_test(tc, test_iteration_changes);
     tcase_add_test(tc, test_repr_equality_tracking_size);
-    tcase_add_test(tc, test_entry_at);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
     tcase_add_checked_fixture(oom, setup_malloc, teardown);
