@@ -220,8 +220,7 @@ static ssize_t line_length(PrObject *line)
     return PR_STR_CHECK(line) ? PR_STR_LENGTH(line) : PR_BYTES_SIZE(line);
 }
 
-static PrObject *file_readlines(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *file_readlines(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     ssize_t hint, total = 0;
     if (size_arg("readlines", args, nargs, &hint) < 0) {
@@ -302,8 +301,7 @@ static PrObject *file_write(PrObject *self, PrObject *const *args, size_t nargs,
     return pr_long_from_int64(PR_STR_LENGTH(s));
 }
 
-static PrObject *file_writelines(PrObject *self, PrObject *const *args, size_t nargs,
-                                 PrObject *kw)
+static PrObject *file_writelines(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     PrObject *it = pr_object_get_iter(args[0]), *line = NULL;
     if (!it) {
@@ -699,11 +697,18 @@ static FILE *open_stream(PrObject *file, const OpenMode *m, int closefd)
 }
 
 /* open()'s parameters, in order. */
-enum { ARG_FILE, ARG_MODE, ARG_BUFFERING, ARG_ENCODING, ARG_ERRORS, ARG_NEWLINE, ARG_CLOSEFD,
-       N_OPEN_ARGS };
+enum {
+    ARG_FILE,
+    ARG_MODE,
+    ARG_BUFFERING,
+    ARG_ENCODING,
+    ARG_ERRORS,
+    ARG_NEWLINE,
+    ARG_CLOSEFD,
+    N_OPEN_ARGS
+};
 
-static int bind_open_args(PrObject *const *args, size_t nargs, PrObject *kwnames,
-                          PrObject **out)
+static int bind_open_args(PrObject *const *args, size_t nargs, PrObject *kwnames, PrObject **out)
 {
     static const char *const names[] = {"file",   "mode",    "buffering", "encoding",
                                         "errors", "newline", "closefd"};
@@ -725,8 +730,10 @@ static int bind_open_args(PrObject *const *args, size_t nargs, PrObject *kwnames
             return -1;
         }
         if (out[i]) {
-            pr_err_format(PR_EXC(TypeError), "argument for open() given by name ('%s') and "
-                                             "position (%d)", names[i], i + 1);
+            pr_err_format(PR_EXC(TypeError),
+                          "argument for open() given by name ('%s') and "
+                          "position (%d)",
+                          names[i], i + 1);
             return -1;
         }
         out[i] = args[nargs + (size_t)k];
@@ -766,13 +773,17 @@ static int check_open_args(PrObject **a, PrObject *mode, OpenMode *m)
             return -1;
         }
         if (!PR_STR_CHECK(enc)) {
-            pr_err_format(PR_EXC(TypeError), "open() argument 'encoding' must be str or None, "
-                                             "not %s", PR_TYPE_OF(enc)->name);
+            pr_err_format(PR_EXC(TypeError),
+                          "open() argument 'encoding' must be str or None, "
+                          "not %s",
+                          PR_TYPE_OF(enc)->name);
             return -1;
         }
         if (!is_utf8_name(enc)) {
-            pr_err_format(PR_EXC(LookupError), "unknown encoding: %U (pyrena reads and writes "
-                                               "UTF-8 only)", enc);
+            pr_err_format(PR_EXC(LookupError),
+                          "unknown encoding: %U (pyrena reads and writes "
+                          "UTF-8 only)",
+                          enc);
             return -1;
         }
     }
@@ -811,7 +822,10 @@ PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, P
         PR_SETREF(mode, binary_mode_name(&m));
     }
     PrObject *f = file_new(t, fp, PR_NEWREF(a[ARG_FILE]), mode,
-                           m.binary ? NULL : enc ? PR_NEWREF(enc) : pr_str_from_cstr("UTF-8"), 1);
+                           m.binary ? NULL
+                           : enc    ? PR_NEWREF(enc)
+                                    : pr_str_from_cstr("UTF-8"),
+                           1);
     if (f) {
         FILE_OF(f)->readable = (unsigned char)(m.read || m.plus);
         FILE_OF(f)->writable = (unsigned char)(!m.read || m.plus);

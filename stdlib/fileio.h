@@ -17,10 +17,8 @@ void pr_file_fini(void);
 
 /* The builtins open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
  * closefd=True) and input([prompt]), in the builtins' C signature. */
-PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs,
-                          PrObject *kwnames);
-PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs,
-                           PrObject *kwnames);
+PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames);
+PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames);
 
 extern const PrType pr_text_file_spec;
 extern const PrType pr_buffered_reader_spec;

@@ -32,8 +32,7 @@ static int path_arg(const char *func, PrObject *o, int with_int)
         return 0;
     }
     pr_err_format(PR_EXC(TypeError), "%s: path should be string, bytes%s os.PathLike%s, not %s",
-                  func, with_int ? "," : " or", with_int ? " or integer" : "",
-                  PR_TYPE_OF(o)->name);
+                  func, with_int ? "," : " or", with_int ? " or integer" : "", PR_TYPE_OF(o)->name);
     return -1;
 }
 
@@ -298,8 +297,10 @@ static PrObject *path_join(PrObject *self, PrObject *const *args, size_t nargs, 
     }
     for (size_t i = 0; i < nargs; i++) {
         if (!PR_STR_CHECK(args[i])) {
-            return pr_err_format(PR_EXC(TypeError), "join() argument must be str, bytes, or "
-                                 "os.PathLike object, not '%s'", PR_TYPE_OF(args[i])->name);
+            return pr_err_format(PR_EXC(TypeError),
+                                 "join() argument must be str, bytes, or "
+                                 "os.PathLike object, not '%s'",
+                                 PR_TYPE_OF(args[i])->name);
         }
         start = PR_STR_DATA(args[i])[0] == '/' ? i : start;
     }
@@ -335,8 +336,8 @@ static PrObject *path_splitext(PrObject *self, PrObject *const *args, size_t nar
     if (dot < lead) {
         dot = n;
     }
-    PrObject *root = pr_str_from_utf8(s, dot), *ext = root ? pr_str_from_utf8(s + dot, n - dot)
-                                                           : NULL;
+    PrObject *root = pr_str_from_utf8(s, dot),
+             *ext = root ? pr_str_from_utf8(s + dot, n - dot) : NULL;
     PrObject *t = ext ? pr_tuple_pack(2, root, ext) : NULL;
     PR_XDECREF(root);
     PR_XDECREF(ext);
@@ -346,8 +347,9 @@ static PrObject *path_splitext(PrObject *self, PrObject *const *args, size_t nar
 static const PrMethodDef posixpath_methods[] = {
     {"exists", path_exists, PR_METH_O, "Test whether a path exists."},
     {"isfile", path_isfile, PR_METH_O, "Test whether a path is a regular file."},
-    {"isdir", path_isdir, PR_METH_O, "Return true if the pathname refers to an existing "
-                                     "directory."},
+    {"isdir", path_isdir, PR_METH_O,
+     "Return true if the pathname refers to an existing "
+     "directory."},
     {"getsize", path_getsize, PR_METH_O, "Return the size of a file, reported by os.stat()."},
     {"basename", path_basename, PR_METH_O, "Returns the final component of a pathname."},
     {"dirname", path_dirname, PR_METH_O, "Returns the directory component of a pathname."},

@@ -262,12 +262,10 @@ int pr_sys_module_init(PrObject *m)
                             pr_str_from_cstr(PR_PYTHON_VERSION ".0 (pyrena " PR_VERSION ")")) < 0 ||
         pr_module_add_steal(m, "hexversion", pr_long_from_int64(0x030B00F0)) < 0 ||
         pr_module_add_steal(m, "maxsize", pr_long_from_int64(SSIZE_MAX)) < 0 ||
-        pr_module_add_steal(m, "byteorder", pr_str_from_cstr(
-                                                __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                                                    ? "little"
-                                                    : "big")) < 0 ||
-        pr_module_add_steal(m, "platform", pr_str_from_cstr("linux")) < 0 ||
-        add_streams(m) < 0) {
+        pr_module_add_steal(
+            m, "byteorder",
+            pr_str_from_cstr(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big")) < 0 ||
+        pr_module_add_steal(m, "platform", pr_str_from_cstr("linux")) < 0 || add_streams(m) < 0) {
         return -1;
     }
     return 0;
