@@ -121,6 +121,31 @@ static PrObject *sys_setrecursionlimit(PrObject *self, PrObject *const *args, si
     PR_RETURN_NONE;
 }
 
+/* sys.exception(): the exception an except block is handling, or None. */
+static PrObject *sys_exception(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *h = pr_err_handled_borrow();
+    return PR_NEWREF(h ? h : PR_None);
+}
+
+/* sys.exc_info(): (type, value, traceback) of the handled exception, or three Nones. */
+static PrObject *sys_exc_info(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *h = pr_err_handled_borrow();
+    if (!h) {
+        return pr_tuple_pack(3, PR_None, PR_None, PR_None);
+    }
+    PrObject *tb = pr_object_getattr_cstr(h, "__traceback__");
+    PrObject *t = tb ? pr_tuple_pack(3, (PrObject *)PR_TYPE_OF(h), h, tb) : NULL;
+    PR_XDECREF(tb);
+    return t;
+}
+
+static PrObject *sys_utf8(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return pr_str_from_cstr("utf-8");
+}
+
 static PrObject *sys_get_int_max_str_digits(PrObject *self, PrObject *const *args, size_t nargs,
                                             PrObject *kw)
 {
@@ -173,6 +198,13 @@ static const PrMethodDef sys_methods[] = {
      "Return the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, PR_METH_O,
      "Set the maximum string digits limit for non-binary int<->str conversions."},
+    {"exception", sys_exception, PR_METH_NOARGS,
+     "Return the current exception being handled, or None."},
+    {"exc_info", sys_exc_info, PR_METH_NOARGS,
+     "Return (type, value, traceback) of the exception being handled."},
+    {"getdefaultencoding", sys_utf8, PR_METH_NOARGS, "Return the current default encoding."},
+    {"getfilesystemencoding", sys_utf8, PR_METH_NOARGS,
+     "Return the encoding used to convert Unicode filenames to OS filenames."},
     {"intern", sys_intern, PR_METH_O, "``Intern'' the given string."},
     {"_debugmallocstats", sys_debugmallocstats, PR_METH_NOARGS,
      "Print summary info to stderr about the state of pymalloc's structures."},
