@@ -85,6 +85,9 @@ static PrObject *enumerate_new(PrType *t, PrObject *const *args, size_t nargs, P
         return pr_err_set(PR_EXC(TypeError), "enumerate() missing required argument 'iterable'");
     }
     PrObject *count = arg[1] ? pr_number_index(arg[1]) : pr_long_from_int64(0);
+    if (count && !PR_LONG_CHECK_EXACT(count)) {
+        PR_SETREF(count, pr_number_positive(count)); /* enumerate('a', True) counts from 1 */
+    }
     PrObject *it = count ? pr_object_get_iter(arg[0]) : NULL;
     Enumerate *e = it ? (Enumerate *)pr_object_new(t) : NULL;
     if (!e) {
@@ -157,6 +160,10 @@ static PrObject *iterators(PrObject *const *items, size_t n)
 static PrObject *zip_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     int strict = 0;
+    if (kwnames && PR_TUPLE_SIZE(kwnames) > 1) {
+        return pr_err_format(PR_EXC(TypeError), "zip() takes at most 1 keyword argument (%zd given)",
+                             PR_TUPLE_SIZE(kwnames));
+    }
     for (ssize_t i = 0; kwnames && i < PR_TUPLE_SIZE(kwnames); i++) {
         PrObject *name = PR_TUPLE_ITEMS(kwnames)[i];
         if (!pr_str_eq_cstr(name, "strict")) {
@@ -321,8 +328,11 @@ typedef struct Filter {
 
 static PrObject *filter_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (no_keywords("filter", kwnames) < 0 || pr_strargs_count("filter", nargs, 2, 2) < 0) {
+    if (no_keywords("filter", kwnames) < 0) {
         return NULL;
+    }
+    if (nargs != 2) {
+        return pr_err_format(PR_EXC(TypeError), "filter expected 2 arguments, got %zu", nargs);
     }
     PrObject *it = pr_object_get_iter(args[1]);
     Filter *f = it ? (Filter *)pr_object_new(t) : NULL;
@@ -413,8 +423,11 @@ static int is_sequence(PrObject *o)
 
 static PrObject *reversed_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (no_keywords("reversed", kwnames) < 0 || pr_strargs_count("reversed", nargs, 1, 1) < 0) {
+    if (no_keywords("reversed", kwnames) < 0) {
         return NULL;
+    }
+    if (nargs != 1) {
+        return pr_err_format(PR_EXC(TypeError), "reversed expected 1 argument, got %zu", nargs);
     }
     PrObject *seq = args[0];
     PrObject *meth = pr_object_lookup_special(seq, "__reversed__");
