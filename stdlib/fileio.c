@@ -580,6 +580,11 @@ PrObject *pr_file_std_borrow(int fd)
     return pr_interp.sys.std[fd];
 }
 
+int pr_file_is_closed(PrObject *f)
+{
+    return FILE_OF(f)->closed;
+}
+
 void pr_file_fini(void)
 {
     for (int i = 0; i < 3; i++) {
@@ -837,6 +842,34 @@ PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, P
  *  input()
  * ============================================================================================ */
 
+/* out.name(arg) (arg NULL: no argument), the result dropped. Returns: 0 or -1. */
+static int call_method_cstr(PrObject *out, const char *name, PrObject *arg)
+{
+    PrObject *m = pr_str_intern_cstr(name);
+    PrObject *r = m ? pr_object_call_method(out, m, &arg, arg ? 1 : 0) : NULL;
+    PR_XDECREF(m);
+    PR_XDECREF(r);
+    return r ? 0 : -1;
+}
+
+/* Writes input()'s prompt to sys.stdout and flushes it: C's stdout unless a program replaced
+ * sys.stdout, which then gets write(prompt) and flush(). Returns: 0 or -1. */
+static int write_prompt(PrObject *prompt)
+{
+    PrObject *out = pr_sys_stdout_override_borrow();
+    if (out) {
+        return (prompt && call_method_cstr(out, "write", prompt) < 0) ||
+                       call_method_cstr(out, "flush", NULL) < 0
+                   ? -1
+                   : 0;
+    }
+    if (prompt) {
+        fwrite(PR_STR_DATA(prompt), 1, (size_t)PR_STR_BYTES(prompt), stdout);
+    }
+    fflush(stdout);
+    return 0;
+}
+
 PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     if (nargs > 1) {
@@ -848,15 +881,12 @@ PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, 
         return NULL;
     }
     fflush(stderr);
-    if (nargs == 1) {
-        PrObject *prompt = pr_object_str(args[0]);
-        if (!prompt) {
-            return NULL;
-        }
-        fwrite(PR_STR_DATA(prompt), 1, (size_t)PR_STR_BYTES(prompt), stdout);
-        PR_DECREF(prompt);
+    PrObject *prompt = nargs == 1 ? pr_object_str(args[0]) : NULL;
+    int r = nargs == 1 && !prompt ? -1 : write_prompt(prompt);
+    PR_XDECREF(prompt);
+    if (r < 0) {
+        return NULL;
     }
-    fflush(stdout);
     PrObject *line = read_some(FILE_OF(in), -1, 1);
     if (!line) {
         return NULL;
@@ -869,7 +899,7 @@ PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, 
     if (PR_STR_DATA(line)[n - 1] != '\n') {
         return line;
     }
-    PrObject *r = pr_str_from_utf8(PR_STR_DATA(line), n - 1);
+    PrObject *text = pr_str_from_utf8(PR_STR_DATA(line), n - 1);
     PR_DECREF(line);
-    return r;
+    return text;
 }

@@ -12,6 +12,9 @@
  * kept in pr_interp.sys.std. Returns: borrowed, or NULL with MemoryError. */
 PrObject *pr_file_std_borrow(int fd);
 
+/* Whether the file object f is closed. Returns: 1 or 0. */
+int pr_file_is_closed(PrObject *f);
+
 /* Releases the standard streams' file objects (interpreter shutdown). */
 void pr_file_fini(void);
 

@@ -40,7 +40,7 @@ PrObject *pr_sys_stdout_override_borrow(void)
         return NULL;
     }
     PrObject *out = pr_dict_getitem_cstr_borrow(pr_module_dict_borrow(sys), "stdout");
-    return out && out != pr_interp.sys.std[1] ? out : NULL;
+    return out && (out != pr_interp.sys.std[1] || pr_file_is_closed(out)) ? out : NULL;
 }
 
 /* ---- functions ------------------------------------------------------------------------------ */
