@@ -11,6 +11,7 @@
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/sys.h"
 #include "vm/errors.h"
@@ -710,41 +711,23 @@ enum {
     ARG_ERRORS,
     ARG_NEWLINE,
     ARG_CLOSEFD,
+    ARG_OPENER,
     N_OPEN_ARGS
 };
 
 static int bind_open_args(PrObject *const *args, size_t nargs, PrObject *kwnames, PrObject **out)
 {
     static const char *const names[] = {"file",   "mode",    "buffering", "encoding",
-                                        "errors", "newline", "closefd"};
-    if (nargs > N_OPEN_ARGS) {
-        pr_err_format(PR_EXC(TypeError), "open() takes at most 7 arguments (%zu given)", nargs);
+                                        "errors", "newline", "closefd",   "opener"};
+    if (pr_strargs_keywords("open", args, nargs, kwnames, names, N_OPEN_ARGS, out) < 0) {
         return -1;
-    }
-    for (size_t i = 0; i < nargs; i++) {
-        out[i] = args[i];
-    }
-    for (ssize_t k = 0; kwnames && k < PR_TUPLE_SIZE(kwnames); k++) {
-        PrObject *kw = PR_TUPLE_ITEMS(kwnames)[k];
-        int i = 0;
-        while (i < N_OPEN_ARGS && !pr_str_eq_cstr(kw, names[i])) {
-            i++;
-        }
-        if (i == N_OPEN_ARGS) {
-            pr_err_format(PR_EXC(TypeError), "'%U' is an invalid keyword argument for open()", kw);
-            return -1;
-        }
-        if (out[i]) {
-            pr_err_format(PR_EXC(TypeError),
-                          "argument for open() given by name ('%s') and "
-                          "position (%d)",
-                          names[i], i + 1);
-            return -1;
-        }
-        out[i] = args[nargs + (size_t)k];
     }
     if (!out[ARG_FILE]) {
         pr_err_set(PR_EXC(TypeError), "open() missing required argument 'file' (pos 1)");
+        return -1;
+    }
+    if (out[ARG_OPENER] && out[ARG_OPENER] != PR_None) {
+        pr_err_set(PR_EXC(NotImplementedError), "open(): pyrena does not take an opener yet");
         return -1;
     }
     return 0;
@@ -872,9 +855,8 @@ static int write_prompt(PrObject *prompt)
 
 PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (nargs > 1) {
-        return pr_err_format(PR_EXC(TypeError), "input expected at most 1 argument, got %zu",
-                             nargs);
+    if (pr_strargs_count("input", nargs, 0, 1) < 0) {
+        return NULL;
     }
     PrObject *in = pr_file_std_borrow(0);
     if (!in) {

@@ -8,6 +8,7 @@
 #include "objects/module.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/modules.h"
 #include "vm/errors.h"
@@ -64,9 +65,8 @@ static PrObject *os_remove(PrObject *self, PrObject *const *args, size_t nargs, 
 
 static PrObject *os_listdir(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
-    if (nargs > 1) {
-        return pr_err_format(PR_EXC(TypeError), "listdir expected at most 1 argument, got %zu",
-                             nargs);
+    if (pr_strargs_count("listdir", nargs, 0, 1) < 0) {
+        return NULL;
     }
     PrObject *path = nargs ? args[0] : NULL;
     if (path && path_arg("listdir", path, 1) < 0) {

@@ -12,6 +12,7 @@
 #include "objects/module.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/fileio.h"
 #include "stdlib/modules.h"
@@ -45,22 +46,11 @@ PrObject *pr_sys_stdout_override_borrow(void)
 
 /* ---- functions ------------------------------------------------------------------------------ */
 
-static int check_nargs(const char *func, size_t nargs, size_t min, size_t max)
-{
-    if (nargs < min || nargs > max) {
-        size_t n = nargs < min ? min : max;
-        pr_err_format(PR_EXC(TypeError), "%s expected at %s %zu argument%s, got %zu", func,
-                      nargs < min ? "least" : "most", n, n == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
-
 /* sys.exit([status]): raises SystemExit as CPython's PyErr_SetObject makes it: None gives
  * SystemExit(), a tuple gives SystemExit(*status), anything else SystemExit(status). */
 static PrObject *sys_exit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
-    if (check_nargs("exit", nargs, 0, 1) < 0) {
+    if (pr_strargs_count("exit", nargs, 0, 1) < 0) {
         return NULL;
     }
     if (nargs == 1 && args[0] == PR_None) {
@@ -84,7 +74,7 @@ static PrObject *sys_getsizeof(PrObject *self, PrObject *const *args, size_t nar
         return pr_err_set(PR_EXC(TypeError), "getsizeof() missing required argument 'object' "
                                              "(pos 1)");
     }
-    if (check_nargs("getsizeof", nargs, 1, 2) < 0) {
+    if (pr_strargs_count("getsizeof", nargs, 1, 2) < 0) {
         return NULL;
     }
     return pr_long_from_int64(pr_object_sizeof(args[0]));
