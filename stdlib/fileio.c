@@ -291,7 +291,7 @@ static PrObject *file_write(PrObject *self, PrObject *const *args, size_t nargs,
     }
     if (!PR_STR_CHECK(s)) {
         return pr_err_format(PR_EXC(TypeError), "write() argument must be str, not %s",
-                             PR_TYPE_OF(s)->name);
+                             pr_strargs_type_name(s));
     }
     if (write_bytes(f, PR_STR_DATA(s), PR_STR_BYTES(s)) < 0) {
         return NULL;
@@ -675,6 +675,10 @@ static FILE *open_stream(PrObject *file, const OpenMode *m, int closefd)
         if (pr_long_as_int64(file, &given) < 0) {
             return NULL;
         }
+        if (given < 0) {
+            pr_err_set(PR_EXC(ValueError), "negative file descriptor");
+            return NULL;
+        }
         fd = closefd ? (int)given : dup((int)given);
     } else {
         const char *path = PR_STR_CHECK(file) ? PR_STR_DATA(file) : PR_BYTES_DATA(file);
@@ -795,6 +799,10 @@ PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, P
     if (a[ARG_CLOSEFD] && (closefd = pr_object_is_true(a[ARG_CLOSEFD])) < 0) {
         PR_DECREF(mode);
         return NULL;
+    }
+    if (!closefd && !PR_LONG_CHECK(a[ARG_FILE])) {
+        PR_DECREF(mode);
+        return pr_err_set(PR_EXC(ValueError), "Cannot use closefd=False with file name");
     }
     FILE *fp = open_stream(a[ARG_FILE], &m, closefd || !PR_LONG_CHECK(a[ARG_FILE]));
     if (!fp) {

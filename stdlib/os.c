@@ -15,6 +15,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -121,8 +122,9 @@ static PrObject *os_sysconf(PrObject *self, PrObject *const *args, size_t nargs,
         }
     } else if (!PR_LONG_CHECK(name)) {
         return pr_err_set(PR_EXC(TypeError), "configuration names must be strings or integers");
-    } else if (pr_long_as_int64(name, &code) < 0) {
-        return NULL;
+    } else if (pr_long_as_int64(name, &code) < 0 || code > INT_MAX || code < INT_MIN) {
+        pr_err_clear();
+        return pr_err_set(PR_EXC(OverflowError), "Python int too large to convert to C int");
     }
     errno = 0;
     long v = sysconf((int)code);

@@ -100,7 +100,11 @@ static PrObject *sys_setrecursionlimit(PrObject *self, PrObject *const *args, si
         return pr_err_set(PR_EXC(TypeError), "'float' object cannot be interpreted as an integer");
     }
     if (pr_index_as_ssize(args[0], &limit, PR_EXC(OverflowError)) < 0) {
-        return NULL;
+        if (!pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
+            return NULL;
+        }
+        pr_err_clear();
+        limit = SSIZE_MAX;
     }
     if (limit > INT_MAX || limit < INT_MIN) {
         return pr_err_set(PR_EXC(OverflowError), "Python int too large to convert to C int");
