@@ -94,6 +94,7 @@ unit: $(OUT)/check_main
 
 scripts: all
 	@sh tests/run_scripts.sh $(OUT)/pyrena
+	@sh tests/run_cli.sh $(OUT)/pyrena
 
 demo: deps
 	@$(MAKE) --no-print-directory all

@@ -117,8 +117,7 @@ static PrObject *module_getattr(PrObject *self, PrObject *name)
         return NULL;
     }
     pr_err_clear();
-    return pr_err_format(PR_EXC(AttributeError), "module '%U' has no attribute '%U'", mname,
-                         name);
+    return pr_err_format(PR_EXC(AttributeError), "module '%U' has no attribute '%U'", mname, name);
 }
 
 static PrObject *module_get_dict(PrObject *self, void *closure)

@@ -11,6 +11,7 @@
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/sys.h"
 #include "vm/errors.h"
@@ -220,8 +221,7 @@ static ssize_t line_length(PrObject *line)
     return PR_STR_CHECK(line) ? PR_STR_LENGTH(line) : PR_BYTES_SIZE(line);
 }
 
-static PrObject *file_readlines(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kw)
+static PrObject *file_readlines(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     ssize_t hint, total = 0;
     if (size_arg("readlines", args, nargs, &hint) < 0) {
@@ -291,7 +291,7 @@ static PrObject *file_write(PrObject *self, PrObject *const *args, size_t nargs,
     }
     if (!PR_STR_CHECK(s)) {
         return pr_err_format(PR_EXC(TypeError), "write() argument must be str, not %s",
-                             PR_TYPE_OF(s)->name);
+                             pr_strargs_type_name(s));
     }
     if (write_bytes(f, PR_STR_DATA(s), PR_STR_BYTES(s)) < 0) {
         return NULL;
@@ -302,8 +302,7 @@ static PrObject *file_write(PrObject *self, PrObject *const *args, size_t nargs,
     return pr_long_from_int64(PR_STR_LENGTH(s));
 }
 
-static PrObject *file_writelines(PrObject *self, PrObject *const *args, size_t nargs,
-                                 PrObject *kw)
+static PrObject *file_writelines(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     PrObject *it = pr_object_get_iter(args[0]), *line = NULL;
     if (!it) {
@@ -582,6 +581,11 @@ PrObject *pr_file_std_borrow(int fd)
     return pr_interp.sys.std[fd];
 }
 
+int pr_file_is_closed(PrObject *f)
+{
+    return FILE_OF(f)->closed;
+}
+
 void pr_file_fini(void)
 {
     for (int i = 0; i < 3; i++) {
@@ -671,6 +675,10 @@ static FILE *open_stream(PrObject *file, const OpenMode *m, int closefd)
         if (pr_long_as_int64(file, &given) < 0) {
             return NULL;
         }
+        if (given < 0) {
+            pr_err_set(PR_EXC(ValueError), "negative file descriptor");
+            return NULL;
+        }
         fd = closefd ? (int)given : dup((int)given);
     } else {
         const char *path = PR_STR_CHECK(file) ? PR_STR_DATA(file) : PR_BYTES_DATA(file);
@@ -699,40 +707,31 @@ static FILE *open_stream(PrObject *file, const OpenMode *m, int closefd)
 }
 
 /* open()'s parameters, in order. */
-enum { ARG_FILE, ARG_MODE, ARG_BUFFERING, ARG_ENCODING, ARG_ERRORS, ARG_NEWLINE, ARG_CLOSEFD,
-       N_OPEN_ARGS };
+enum {
+    ARG_FILE,
+    ARG_MODE,
+    ARG_BUFFERING,
+    ARG_ENCODING,
+    ARG_ERRORS,
+    ARG_NEWLINE,
+    ARG_CLOSEFD,
+    ARG_OPENER,
+    N_OPEN_ARGS
+};
 
-static int bind_open_args(PrObject *const *args, size_t nargs, PrObject *kwnames,
-                          PrObject **out)
+static int bind_open_args(PrObject *const *args, size_t nargs, PrObject *kwnames, PrObject **out)
 {
     static const char *const names[] = {"file",   "mode",    "buffering", "encoding",
-                                        "errors", "newline", "closefd"};
-    if (nargs > N_OPEN_ARGS) {
-        pr_err_format(PR_EXC(TypeError), "open() takes at most 7 arguments (%zu given)", nargs);
+                                        "errors", "newline", "closefd",   "opener"};
+    if (pr_strargs_keywords("open", args, nargs, kwnames, names, N_OPEN_ARGS, out) < 0) {
         return -1;
-    }
-    for (size_t i = 0; i < nargs; i++) {
-        out[i] = args[i];
-    }
-    for (ssize_t k = 0; kwnames && k < PR_TUPLE_SIZE(kwnames); k++) {
-        PrObject *kw = PR_TUPLE_ITEMS(kwnames)[k];
-        int i = 0;
-        while (i < N_OPEN_ARGS && !pr_str_eq_cstr(kw, names[i])) {
-            i++;
-        }
-        if (i == N_OPEN_ARGS) {
-            pr_err_format(PR_EXC(TypeError), "'%U' is an invalid keyword argument for open()", kw);
-            return -1;
-        }
-        if (out[i]) {
-            pr_err_format(PR_EXC(TypeError), "argument for open() given by name ('%s') and "
-                                             "position (%d)", names[i], i + 1);
-            return -1;
-        }
-        out[i] = args[nargs + (size_t)k];
     }
     if (!out[ARG_FILE]) {
         pr_err_set(PR_EXC(TypeError), "open() missing required argument 'file' (pos 1)");
+        return -1;
+    }
+    if (out[ARG_OPENER] && out[ARG_OPENER] != PR_None) {
+        pr_err_set(PR_EXC(NotImplementedError), "open(): pyrena does not take an opener yet");
         return -1;
     }
     return 0;
@@ -766,13 +765,17 @@ static int check_open_args(PrObject **a, PrObject *mode, OpenMode *m)
             return -1;
         }
         if (!PR_STR_CHECK(enc)) {
-            pr_err_format(PR_EXC(TypeError), "open() argument 'encoding' must be str or None, "
-                                             "not %s", PR_TYPE_OF(enc)->name);
+            pr_err_format(PR_EXC(TypeError),
+                          "open() argument 'encoding' must be str or None, "
+                          "not %s",
+                          PR_TYPE_OF(enc)->name);
             return -1;
         }
         if (!is_utf8_name(enc)) {
-            pr_err_format(PR_EXC(LookupError), "unknown encoding: %U (pyrena reads and writes "
-                                               "UTF-8 only)", enc);
+            pr_err_format(PR_EXC(LookupError),
+                          "unknown encoding: %U (pyrena reads and writes "
+                          "UTF-8 only)",
+                          enc);
             return -1;
         }
     }
@@ -797,6 +800,10 @@ PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, P
         PR_DECREF(mode);
         return NULL;
     }
+    if (!closefd && !PR_LONG_CHECK(a[ARG_FILE])) {
+        PR_DECREF(mode);
+        return pr_err_set(PR_EXC(ValueError), "Cannot use closefd=False with file name");
+    }
     FILE *fp = open_stream(a[ARG_FILE], &m, closefd || !PR_LONG_CHECK(a[ARG_FILE]));
     if (!fp) {
         PR_DECREF(mode);
@@ -811,7 +818,10 @@ PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, P
         PR_SETREF(mode, binary_mode_name(&m));
     }
     PrObject *f = file_new(t, fp, PR_NEWREF(a[ARG_FILE]), mode,
-                           m.binary ? NULL : enc ? PR_NEWREF(enc) : pr_str_from_cstr("UTF-8"), 1);
+                           m.binary ? NULL
+                           : enc    ? PR_NEWREF(enc)
+                                    : pr_str_from_cstr("UTF-8"),
+                           1);
     if (f) {
         FILE_OF(f)->readable = (unsigned char)(m.read || m.plus);
         FILE_OF(f)->writable = (unsigned char)(!m.read || m.plus);
@@ -823,26 +833,50 @@ PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, P
  *  input()
  * ============================================================================================ */
 
+/* out.name(arg) (arg NULL: no argument), the result dropped. Returns: 0 or -1. */
+static int call_method_cstr(PrObject *out, const char *name, PrObject *arg)
+{
+    PrObject *m = pr_str_intern_cstr(name);
+    PrObject *r = m ? pr_object_call_method(out, m, &arg, arg ? 1 : 0) : NULL;
+    PR_XDECREF(m);
+    PR_XDECREF(r);
+    return r ? 0 : -1;
+}
+
+/* Writes input()'s prompt to sys.stdout and flushes it: C's stdout unless a program replaced
+ * sys.stdout, which then gets write(prompt) and flush(). Returns: 0 or -1. */
+static int write_prompt(PrObject *prompt)
+{
+    PrObject *out = pr_sys_stdout_override_borrow();
+    if (out) {
+        return (prompt && call_method_cstr(out, "write", prompt) < 0) ||
+                       call_method_cstr(out, "flush", NULL) < 0
+                   ? -1
+                   : 0;
+    }
+    if (prompt) {
+        fwrite(PR_STR_DATA(prompt), 1, (size_t)PR_STR_BYTES(prompt), stdout);
+    }
+    fflush(stdout);
+    return 0;
+}
+
 PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
-    if (nargs > 1) {
-        return pr_err_format(PR_EXC(TypeError), "input expected at most 1 argument, got %zu",
-                             nargs);
+    if (pr_strargs_count("input", nargs, 0, 1) < 0) {
+        return NULL;
     }
     PrObject *in = pr_file_std_borrow(0);
     if (!in) {
         return NULL;
     }
     fflush(stderr);
-    if (nargs == 1) {
-        PrObject *prompt = pr_object_str(args[0]);
-        if (!prompt) {
-            return NULL;
-        }
-        fwrite(PR_STR_DATA(prompt), 1, (size_t)PR_STR_BYTES(prompt), stdout);
-        PR_DECREF(prompt);
+    PrObject *prompt = nargs == 1 ? pr_object_str(args[0]) : NULL;
+    int r = nargs == 1 && !prompt ? -1 : write_prompt(prompt);
+    PR_XDECREF(prompt);
+    if (r < 0) {
+        return NULL;
     }
-    fflush(stdout);
     PrObject *line = read_some(FILE_OF(in), -1, 1);
     if (!line) {
         return NULL;
@@ -855,7 +889,7 @@ PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, 
     if (PR_STR_DATA(line)[n - 1] != '\n') {
         return line;
     }
-    PrObject *r = pr_str_from_utf8(PR_STR_DATA(line), n - 1);
+    PrObject *text = pr_str_from_utf8(PR_STR_DATA(line), n - 1);
     PR_DECREF(line);
-    return r;
+    return text;
 }

@@ -12,15 +12,16 @@
  * kept in pr_interp.sys.std. Returns: borrowed, or NULL with MemoryError. */
 PrObject *pr_file_std_borrow(int fd);
 
+/* Whether the file object f is closed. Returns: 1 or 0. */
+int pr_file_is_closed(PrObject *f);
+
 /* Releases the standard streams' file objects (interpreter shutdown). */
 void pr_file_fini(void);
 
 /* The builtins open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
  * closefd=True) and input([prompt]), in the builtins' C signature. */
-PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs,
-                          PrObject *kwnames);
-PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs,
-                           PrObject *kwnames);
+PrObject *pr_builtin_open(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames);
+PrObject *pr_builtin_input(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames);
 
 extern const PrType pr_text_file_spec;
 extern const PrType pr_buffered_reader_spec;

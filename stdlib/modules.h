@@ -15,8 +15,9 @@
 PrObject *pr_modules_dict_borrow(void);
 
 /* The module called name (a str, dotted for a submodule: "os.path"), from sys.modules or made
- * from the registry (`builtins` wraps the VM's builtins namespace). Returns: a new reference. Errors: ModuleNotFoundError "No module named
- * 'x'" (or "No module named 'sys.x'; 'sys' is not a package"), whatever the init raises. */
+ * from the registry (`builtins` wraps the VM's builtins namespace). Returns: a new reference.
+ * Errors: ModuleNotFoundError "No module named 'x'" (or "No module named 'sys.x'; 'sys' is not a
+ * package"), whatever the init raises. */
 PrObject *pr_import_module(PrObject *name);
 
 /* The same for a C string. */

@@ -8,12 +8,14 @@
 #include "objects/module.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/modules.h"
 #include "vm/errors.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,8 +34,7 @@ static int path_arg(const char *func, PrObject *o, int with_int)
         return 0;
     }
     pr_err_format(PR_EXC(TypeError), "%s: path should be string, bytes%s os.PathLike%s, not %s",
-                  func, with_int ? "," : " or", with_int ? " or integer" : "",
-                  PR_TYPE_OF(o)->name);
+                  func, with_int ? "," : " or", with_int ? " or integer" : "", PR_TYPE_OF(o)->name);
     return -1;
 }
 
@@ -65,9 +66,8 @@ static PrObject *os_remove(PrObject *self, PrObject *const *args, size_t nargs, 
 
 static PrObject *os_listdir(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
-    if (nargs > 1) {
-        return pr_err_format(PR_EXC(TypeError), "listdir expected at most 1 argument, got %zu",
-                             nargs);
+    if (pr_strargs_count("listdir", nargs, 0, 1) < 0) {
+        return NULL;
     }
     PrObject *path = nargs ? args[0] : NULL;
     if (path && path_arg("listdir", path, 1) < 0) {
@@ -122,8 +122,9 @@ static PrObject *os_sysconf(PrObject *self, PrObject *const *args, size_t nargs,
         }
     } else if (!PR_LONG_CHECK(name)) {
         return pr_err_set(PR_EXC(TypeError), "configuration names must be strings or integers");
-    } else if (pr_long_as_int64(name, &code) < 0) {
-        return NULL;
+    } else if (pr_long_as_int64(name, &code) < 0 || code > INT_MAX || code < INT_MIN) {
+        pr_err_clear();
+        return pr_err_set(PR_EXC(OverflowError), "Python int too large to convert to C int");
     }
     errno = 0;
     long v = sysconf((int)code);
@@ -298,8 +299,10 @@ static PrObject *path_join(PrObject *self, PrObject *const *args, size_t nargs, 
     }
     for (size_t i = 0; i < nargs; i++) {
         if (!PR_STR_CHECK(args[i])) {
-            return pr_err_format(PR_EXC(TypeError), "join() argument must be str, bytes, or "
-                                 "os.PathLike object, not '%s'", PR_TYPE_OF(args[i])->name);
+            return pr_err_format(PR_EXC(TypeError),
+                                 "join() argument must be str, bytes, or "
+                                 "os.PathLike object, not '%s'",
+                                 PR_TYPE_OF(args[i])->name);
         }
         start = PR_STR_DATA(args[i])[0] == '/' ? i : start;
     }
@@ -335,8 +338,8 @@ static PrObject *path_splitext(PrObject *self, PrObject *const *args, size_t nar
     if (dot < lead) {
         dot = n;
     }
-    PrObject *root = pr_str_from_utf8(s, dot), *ext = root ? pr_str_from_utf8(s + dot, n - dot)
-                                                           : NULL;
+    PrObject *root = pr_str_from_utf8(s, dot),
+             *ext = root ? pr_str_from_utf8(s + dot, n - dot) : NULL;
     PrObject *t = ext ? pr_tuple_pack(2, root, ext) : NULL;
     PR_XDECREF(root);
     PR_XDECREF(ext);
@@ -346,8 +349,9 @@ static PrObject *path_splitext(PrObject *self, PrObject *const *args, size_t nar
 static const PrMethodDef posixpath_methods[] = {
     {"exists", path_exists, PR_METH_O, "Test whether a path exists."},
     {"isfile", path_isfile, PR_METH_O, "Test whether a path is a regular file."},
-    {"isdir", path_isdir, PR_METH_O, "Return true if the pathname refers to an existing "
-                                     "directory."},
+    {"isdir", path_isdir, PR_METH_O,
+     "Return true if the pathname refers to an existing "
+     "directory."},
     {"getsize", path_getsize, PR_METH_O, "Return the size of a file, reported by os.stat()."},
     {"basename", path_basename, PR_METH_O, "Returns the final component of a pathname."},
     {"dirname", path_dirname, PR_METH_O, "Returns the directory component of a pathname."},

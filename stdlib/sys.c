@@ -12,6 +12,7 @@
 #include "objects/module.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "stdlib/fileio.h"
 #include "stdlib/modules.h"
@@ -40,27 +41,16 @@ PrObject *pr_sys_stdout_override_borrow(void)
         return NULL;
     }
     PrObject *out = pr_dict_getitem_cstr_borrow(pr_module_dict_borrow(sys), "stdout");
-    return out && out != pr_interp.sys.std[1] ? out : NULL;
+    return out && (out != pr_interp.sys.std[1] || pr_file_is_closed(out)) ? out : NULL;
 }
 
 /* ---- functions ------------------------------------------------------------------------------ */
-
-static int check_nargs(const char *func, size_t nargs, size_t min, size_t max)
-{
-    if (nargs < min || nargs > max) {
-        size_t n = nargs < min ? min : max;
-        pr_err_format(PR_EXC(TypeError), "%s expected at %s %zu argument%s, got %zu", func,
-                      nargs < min ? "least" : "most", n, n == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
 
 /* sys.exit([status]): raises SystemExit as CPython's PyErr_SetObject makes it: None gives
  * SystemExit(), a tuple gives SystemExit(*status), anything else SystemExit(status). */
 static PrObject *sys_exit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
-    if (check_nargs("exit", nargs, 0, 1) < 0) {
+    if (pr_strargs_count("exit", nargs, 0, 1) < 0) {
         return NULL;
     }
     if (nargs == 1 && args[0] == PR_None) {
@@ -84,7 +74,7 @@ static PrObject *sys_getsizeof(PrObject *self, PrObject *const *args, size_t nar
         return pr_err_set(PR_EXC(TypeError), "getsizeof() missing required argument 'object' "
                                              "(pos 1)");
     }
-    if (check_nargs("getsizeof", nargs, 1, 2) < 0) {
+    if (pr_strargs_count("getsizeof", nargs, 1, 2) < 0) {
         return NULL;
     }
     return pr_long_from_int64(pr_object_sizeof(args[0]));
@@ -110,7 +100,11 @@ static PrObject *sys_setrecursionlimit(PrObject *self, PrObject *const *args, si
         return pr_err_set(PR_EXC(TypeError), "'float' object cannot be interpreted as an integer");
     }
     if (pr_index_as_ssize(args[0], &limit, PR_EXC(OverflowError)) < 0) {
-        return NULL;
+        if (!pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
+            return NULL;
+        }
+        pr_err_clear();
+        limit = SSIZE_MAX;
     }
     if (limit > INT_MAX || limit < INT_MIN) {
         return pr_err_set(PR_EXC(OverflowError), "Python int too large to convert to C int");
@@ -119,6 +113,31 @@ static PrObject *sys_setrecursionlimit(PrObject *self, PrObject *const *args, si
         return NULL;
     }
     PR_RETURN_NONE;
+}
+
+/* sys.exception(): the exception an except block is handling, or None. */
+static PrObject *sys_exception(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *h = pr_err_handled_borrow();
+    return PR_NEWREF(h ? h : PR_None);
+}
+
+/* sys.exc_info(): (type, value, traceback) of the handled exception, or three Nones. */
+static PrObject *sys_exc_info(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *h = pr_err_handled_borrow();
+    if (!h) {
+        return pr_tuple_pack(3, PR_None, PR_None, PR_None);
+    }
+    PrObject *tb = pr_object_getattr_cstr(h, "__traceback__");
+    PrObject *t = tb ? pr_tuple_pack(3, (PrObject *)PR_TYPE_OF(h), h, tb) : NULL;
+    PR_XDECREF(tb);
+    return t;
+}
+
+static PrObject *sys_utf8(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return pr_str_from_cstr("utf-8");
 }
 
 static PrObject *sys_get_int_max_str_digits(PrObject *self, PrObject *const *args, size_t nargs,
@@ -173,6 +192,13 @@ static const PrMethodDef sys_methods[] = {
      "Return the maximum string digits limit for non-binary int<->str conversions."},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, PR_METH_O,
      "Set the maximum string digits limit for non-binary int<->str conversions."},
+    {"exception", sys_exception, PR_METH_NOARGS,
+     "Return the current exception being handled, or None."},
+    {"exc_info", sys_exc_info, PR_METH_NOARGS,
+     "Return (type, value, traceback) of the exception being handled."},
+    {"getdefaultencoding", sys_utf8, PR_METH_NOARGS, "Return the current default encoding."},
+    {"getfilesystemencoding", sys_utf8, PR_METH_NOARGS,
+     "Return the encoding used to convert Unicode filenames to OS filenames."},
     {"intern", sys_intern, PR_METH_O, "``Intern'' the given string."},
     {"_debugmallocstats", sys_debugmallocstats, PR_METH_NOARGS,
      "Print summary info to stderr about the state of pymalloc's structures."},
@@ -262,12 +288,10 @@ int pr_sys_module_init(PrObject *m)
                             pr_str_from_cstr(PR_PYTHON_VERSION ".0 (pyrena " PR_VERSION ")")) < 0 ||
         pr_module_add_steal(m, "hexversion", pr_long_from_int64(0x030B00F0)) < 0 ||
         pr_module_add_steal(m, "maxsize", pr_long_from_int64(SSIZE_MAX)) < 0 ||
-        pr_module_add_steal(m, "byteorder", pr_str_from_cstr(
-                                                __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                                                    ? "little"
-                                                    : "big")) < 0 ||
-        pr_module_add_steal(m, "platform", pr_str_from_cstr("linux")) < 0 ||
-        add_streams(m) < 0) {
+        pr_module_add_steal(
+            m, "byteorder",
+            pr_str_from_cstr(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big")) < 0 ||
+        pr_module_add_steal(m, "platform", pr_str_from_cstr("linux")) < 0 || add_streams(m) < 0) {
         return -1;
     }
     return 0;

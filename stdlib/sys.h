@@ -11,8 +11,9 @@
  * does). Call after pr_interp_init. */
 void pr_sys_set_argv(const char *argv0, char *const *args, int nargs);
 
-/* sys.stdout when a program replaced it with another object, else NULL (print then writes to
- * C's stdout directly, the buffer sys.stdout's own file object shares). Returns: borrowed. */
+/* sys.stdout when a program replaced it with another object or closed it, else NULL (print
+ * then writes to C's stdout directly, the buffer sys.stdout's own file object shares).
+ * Returns: borrowed. */
 PrObject *pr_sys_stdout_override_borrow(void);
 
 #endif

@@ -79,7 +79,8 @@ START_TEST(test_import_errors)
     ck_assert_ptr_null(pr_import_module_cstr("no_such"));
     ASSERT_RAISED(PR_EXC(ModuleNotFoundError), "No module named 'no_such'");
     ck_assert_ptr_null(pr_import_module_cstr("sys.nope"));
-    ASSERT_RAISED(PR_EXC(ModuleNotFoundError), "No module named 'sys.nope'; 'sys' is not a package");
+    ASSERT_RAISED(PR_EXC(ModuleNotFoundError),
+                  "No module named 'sys.nope'; 'sys' is not a package");
     PrObject *name = objtest_str("x.y"), *one = pr_long_from_int64(1);
     ck_assert_ptr_null(pr_import_name(name, PR_None, one));
     ASSERT_RAISED(PR_EXC(ImportError), "attempted relative import with no known parent package");

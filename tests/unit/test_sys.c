@@ -108,12 +108,9 @@ START_TEST(test_run_exit_status)
         const char *src;
         int status;
     } cases[] = {
-        {"import sys\nsys.exit(3)\n", 3},
-        {"import sys\nsys.exit()\n", 0},
-        {"raise SystemExit(None)\n", 0},
-        {"raise SystemExit(0)\n", 0},
-        {"raise SystemExit(True)\n", 1},
-        {"x = 1\n", 0},
+        {"import sys\nsys.exit(3)\n", 3}, {"import sys\nsys.exit()\n", 0},
+        {"raise SystemExit(None)\n", 0},  {"raise SystemExit(0)\n", 0},
+        {"raise SystemExit(True)\n", 1},  {"x = 1\n", 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ck_assert_int_eq(pr_run_source(cases[i].src, strlen(cases[i].src), "<test>", NULL),
