@@ -63,8 +63,8 @@ PrObject *pr_tuple_concat(PrObject *a, PrObject *b);
  * non-GC type, or an untracked GC object), as CPython's _PyTuple_MaybeUntrack. */
 void pr_tuple_maybe_untrack(PrObject *t);
 
-/* Makes () (pr_interp_init) / frees the free lists and () (pr_interp_finalize).
- * Returns: 0 or -1. */
+/* Sets up the free lists and makes () (pr_interp_init) / releases () (pr_interp_finalize;
+ * pr_freelists_clear_all empties the free lists after). Returns: 0 or -1. */
 int pr_tuple_init_state(void);
 void pr_tuple_fini_state(void);
 

@@ -58,13 +58,13 @@ START_TEST(test_free_list)
     PrObject *f = pr_float_from_double(1.5), *where = f;
     ck_assert_uint_eq(objtest_blocks(), blocks + 1);
     PR_DECREF(f);
-    ck_assert_int_eq(pr_interp.float_.numfree, 1);
+    ck_assert_int_eq(pr_interp.float_.free.count, 1);
     ck_assert_uint_eq(objtest_blocks(), blocks + 1); /* kept */
     f = pr_float_from_double(2.5);
     ck_assert_ptr_eq(f, where);
     ck_assert_int_eq(f->refcnt, 1);
     ck_assert_ptr_eq(PR_TYPE_OF(f), PR_TYPE(float));
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     ASSERT_REPR(f, "2.5");
     PR_DECREF(f);
     enum { N = PR_FLOAT_MAXFREELIST + 20 };
@@ -75,10 +75,10 @@ START_TEST(test_free_list)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.float_.numfree, PR_FLOAT_MAXFREELIST);
+    ck_assert_int_eq(pr_interp.float_.free.count, PR_FLOAT_MAXFREELIST);
     ck_assert_uint_eq(objtest_blocks(), blocks + PR_FLOAT_MAXFREELIST);
     ck_assert_int_eq(pr_float_clear_free_list(), PR_FLOAT_MAXFREELIST);
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     ck_assert_uint_eq(objtest_blocks(), blocks);
     /* the policy: unbounded (py24/py25) keeps everything, 0 keeps nothing, lowering trims */
     pr_float_set_free_list_limit(-1);
@@ -88,14 +88,14 @@ START_TEST(test_free_list)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.float_.numfree, N);
+    ck_assert_int_eq(pr_interp.float_.free.count, N);
     pr_float_set_free_list_limit(10);
-    ck_assert_int_eq(pr_interp.float_.numfree, 10);
+    ck_assert_int_eq(pr_interp.float_.free.count, 10);
     pr_float_set_free_list_limit(0);
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     f = pr_float_from_double(1.0);
     PR_DECREF(f);
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     ck_assert_uint_eq(objtest_blocks(), blocks);
     pr_float_set_free_list_limit(PR_FLOAT_MAXFREELIST);
     /* operators allocate through it too */
@@ -118,7 +118,7 @@ static void check_preset(const char *preset, ssize_t expected)
     ck_assert_int_eq(pr_mem_config_preset(&cfg, preset, err, sizeof err), 0);
     ck_assert_int_eq(pr_mem_init(&cfg), 0);
     ck_assert_int_eq(pr_interp_init(), 0);
-    ck_assert_int_eq(pr_interp.float_.maxfree, expected);
+    ck_assert_int_eq(pr_interp.float_.free.max, expected);
 }
 
 START_TEST(test_free_list_presets)
@@ -136,8 +136,8 @@ START_TEST(test_free_list_presets)
     ck_assert_int_eq(pr_interp_init(), 0);
     unsetenv(PR_MEM_ENV);
     ck_assert_str_eq(pr_mem_config()->preset, "py25");
-    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
-    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.float_.free.max, -1);
+    ck_assert_int_eq(pr_interp.long_.free.max, -1);
     pr_interp_finalize(); /* the teardown compares with the last allocator */
     objtest_start_blocks = objtest_blocks();
     ck_assert_int_eq(pr_interp_init(), 0);

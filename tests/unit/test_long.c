@@ -468,7 +468,7 @@ static void switch_preset(const char *preset)
 START_TEST(test_python2_free_list)
 {
     switch_preset("py33");
-    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+    ck_assert_int_eq(pr_interp.long_.free.max, 0);
     size_t blocks = objtest_blocks();
     PrObject *o = pr_long_from_int64(1000);
     ck_assert(pr_long_is_compact(o));
@@ -476,10 +476,10 @@ START_TEST(test_python2_free_list)
     PR_DECREF(o);
     ck_assert_uint_eq(objtest_blocks(), blocks); /* freed at once */
     switch_preset("py25");
-    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.long_.free.max, -1);
     switch_preset("py24");
-    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
-    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.long_.free.max, -1);
+    ck_assert_int_eq(pr_interp.float_.free.max, -1);
     blocks = objtest_blocks();
     enum { N = 1000 };
     static PrObject *many[N];
@@ -490,32 +490,32 @@ START_TEST(test_python2_free_list)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.long_.numfree, N);
+    ck_assert_int_eq(pr_interp.long_.free.count, N);
     ck_assert_uint_eq(objtest_blocks(), blocks + N); /* kept forever */
     PrObject *a = pr_long_from_int64(700), *b = pr_long_from_int64(800), *sum = pr_number_add(a, b);
     ck_assert_ptr_eq(a, last); /* the most recently freed block comes back first */
     ASSERT_REPR(sum, "1500");
-    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    ck_assert_int_eq(pr_interp.long_.free.count, N - 3);
     PrObject *big = pr_long_from_int64((int64_t)1 << 40);
     PR_DECREF(big); /* two digits: not kept */
-    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    ck_assert_int_eq(pr_interp.long_.free.count, N - 3);
     PR_DECREF(a);
     PR_DECREF(b);
     PR_DECREF(sum);
     pr_long_set_free_list_limit(10);
-    ck_assert_int_eq(pr_interp.long_.numfree, 10);
+    ck_assert_int_eq(pr_interp.long_.free.count, 10);
     ck_assert_int_eq(pr_long_clear_free_list(), 10);
     ck_assert_uint_eq(objtest_blocks(), blocks);
     pr_long_set_free_list_limit(0);
     o = pr_long_from_int64(1000);
     PR_DECREF(o);
-    ck_assert_int_eq(pr_interp.long_.numfree, 0);
+    ck_assert_int_eq(pr_interp.long_.free.count, 0);
     pr_long_set_free_list_limit(-1);
     o = pr_long_from_int64(1000);
     PR_DECREF(o);
-    ck_assert_int_eq(pr_interp.long_.numfree, 1); /* pr_interp_finalize frees it */
+    ck_assert_int_eq(pr_interp.long_.free.count, 1); /* pr_interp_finalize frees it */
     switch_preset("py33");
-    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+    ck_assert_int_eq(pr_interp.long_.free.max, 0);
 }
 END_TEST
 
