@@ -3,7 +3,6 @@
  * float(str) and format(), the free list (reuse, its bound, clearing, the preset's policy),
  * sizes, hash consistency with int, the constructor, and MemoryError paths. */
 #include "memory/obmalloc.h"
-#include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
 
@@ -14,21 +13,13 @@
 
 START_TEST(test_float_binary_matrix)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(float_binary_cases); i++) {
-        numtest_run_binary(&float_binary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(float_binary_cases, numtest_run_binary);
 }
 END_TEST
 
 START_TEST(test_float_unary)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(float_unary_cases); i++) {
-        numtest_run_unary(&float_unary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(float_unary_cases, numtest_run_unary);
 }
 END_TEST
 
@@ -42,9 +33,7 @@ START_TEST(test_parse_and_format)
                       c->text);
         PR_DECREF(s);
     }
-    for (size_t i = 0; i < NUMTEST_COUNT(format_cases); i++) {
-        numtest_run_format(&format_cases[i]);
-    }
+    NUMTEST_RUN_TABLE(format_cases, numtest_run_format);
 }
 END_TEST
 
@@ -224,36 +213,20 @@ START_TEST(test_out_of_memory)
     PrObject *warm = pr_float_from_double(2.25); /* interns the name, caches '9' and '4' */
     ASSERT_REPR_STEAL(numtest_call_method(warm, "as_integer_ratio"), "(9, 4)");
     PR_DECREF(warm);
-    pr_tuple_clear_free_lists();
-    pr_dict_clear_free_lists();
     int done = 0;
     for (long k = 0; k < 100 && !done; k++) {
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        pr_float_clear_free_list();
-        size_t before = objtest_blocks();
+        size_t before = numtest_oom_begin(k);
         PrObject *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
-        pr_raw_fail_after(k);
         a = pr_float_from_string("1.5", 3);
         b = a ? pr_number_mul(a, a) : NULL;
         c = b ? pr_number_divmod(b, a) : NULL;
         d = c ? pr_object_repr(c) : NULL;
         e = d ? numtest_call_method(b, "as_integer_ratio") : NULL;
-        pr_raw_fail_after(-1);
-        if (e) {
-            done = 1;
+        if ((done = numtest_oom_result(e))) {
             ASSERT_REPR(e, "(9, 4)");
-        } else {
-            ck_assert_ptr_eq(pr_err_occurred_borrow(), pr_interp.memory_error);
-            pr_err_clear();
         }
         PrObject *objs[] = {a, b, c, d, e};
-        for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
-            PR_XDECREF(objs[i]);
-        }
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        ck_assert_uint_eq(objtest_blocks(), before);
+        numtest_oom_release(objs, NUMTEST_COUNT(objs), before);
     }
     ck_assert(done);
 }

@@ -2,7 +2,6 @@
  * over a matrix of operands against CPython 3.11 (long_cases.inc, from gen_number_cases.py),
  * parsing and formatting, the shared small ints, sizes, C conversions and their errors,
  * to/from bytes, pow(a, b, m), the digit limit, and MemoryError paths without leaks. */
-#include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
 
@@ -12,31 +11,19 @@
 
 START_TEST(test_int_binary_matrix)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(int_binary_cases); i++) {
-        numtest_run_binary(&int_binary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(int_binary_cases, numtest_run_binary);
 }
 END_TEST
 
 START_TEST(test_bool_binary_matrix)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(bool_binary_cases); i++) {
-        numtest_run_binary(&bool_binary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(bool_binary_cases, numtest_run_binary);
 }
 END_TEST
 
 START_TEST(test_int_unary)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(int_unary_cases); i++) {
-        numtest_run_unary(&int_unary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(int_unary_cases, numtest_run_unary);
 }
 END_TEST
 
@@ -48,9 +35,7 @@ START_TEST(test_parse_and_format)
         snprintf(what, sizeof what, "int('%.40s', %d)", c->text, c->base);
         numtest_check(pr_long_from_string(c->text, strlen(c->text), c->base), c->expected, what);
     }
-    for (size_t i = 0; i < NUMTEST_COUNT(format_cases); i++) {
-        numtest_run_format(&format_cases[i]);
-    }
+    NUMTEST_RUN_TABLE(format_cases, numtest_run_format);
 }
 END_TEST
 
@@ -526,12 +511,8 @@ START_TEST(test_out_of_memory)
     PR_DECREF(warm);
     int done = 0;
     for (long k = 0; k < 200 && !done; k++) {
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        pr_float_clear_free_list();
-        size_t before = objtest_blocks();
+        size_t before = numtest_oom_begin(k);
         PrObject *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL, *g = NULL;
-        pr_raw_fail_after(k);
         a = pr_long_from_string("123456789012345678901234567890", 30, 10);
         b = a ? pr_number_mul(a, a) : NULL;
         c = b ? pr_number_floordiv(b, a) : NULL;
@@ -539,22 +520,11 @@ START_TEST(test_out_of_memory)
         e = d ? pr_object_repr(b) : NULL;
         f = e ? pr_number_truediv(b, a) : NULL;
         g = f ? pr_number_add(f, a) : NULL;
-        pr_raw_fail_after(-1);
-        if (g) {
-            done = 1;
+        if ((done = numtest_oom_result(g))) {
             ASSERT_REPR(c, "123456789012345678901234567890");
-        } else {
-            ck_assert_ptr_eq(pr_err_occurred_borrow(), pr_interp.memory_error);
-            pr_err_clear();
         }
         PrObject *objs[] = {a, b, c, d, e, f, g};
-        for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
-            PR_XDECREF(objs[i]);
-        }
-        pr_float_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        ck_assert_uint_eq(objtest_blocks(), before);
+        numtest_oom_release(objs, NUMTEST_COUNT(objs), before);
     }
     ck_assert(done);
     /* an impossible size is MemoryError without trying */
