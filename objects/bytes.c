@@ -4,7 +4,6 @@
  * (pr_str_utf8_bad_length in objects/str.h). */
 #include "objects/bytes.h"
 
-#include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
@@ -13,6 +12,7 @@
 #include "objects/strargs.h"
 #include "objects/strsearch.h"
 #include "objects/tuple.h"
+#include "objects/ucd.h"
 #include "vm/errors.h"
 
 #include <stdio.h>
@@ -403,7 +403,7 @@ static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrO
         unsigned cp;
         int k = c < 0x80 ? 1
                 : codec == PR_CODEC_UTF8
-                    ? pr_unicode_decode_utf8((const unsigned char *)p + i, (size_t)(n - i), &cp)
+                    ? pr_ucd_utf8_decode_strict((const unsigned char *)p + i, (size_t)(n - i), &cp)
                     : 0;
         if (codec == PR_CODEC_LATIN1 && c >= 0x80) {
             pr_str_builder_append_codepoint(&b, c);
@@ -579,7 +579,7 @@ PrObject *pr_bytes_fromhex(PrObject *s)
         if (hi < 0 || lo < 0) {
             ssize_t pos = pr_str_length(s) == n
                               ? (hi < 0 ? i : i + 1)
-                              : (ssize_t)pr_unicode_count_chars(p, (size_t)(hi < 0 ? i : i + 1));
+                              : (ssize_t)pr_ucd_utf8_count_starts(p, (size_t)(hi < 0 ? i : i + 1));
             PR_DECREF(r);
             return pr_err_format(PR_EXC(ValueError),
                                  "non-hexadecimal number found in fromhex() arg at position %zd",

@@ -6,20 +6,18 @@
  * Text is UTF-8, which is self-synchronising: a substring search on bytes finds exactly the
  * code point matches, so searching works on bytes and converts offsets to code point indices
  * only at the edges (free for ASCII strings, which index in O(1)). Case mapping and the
- * predicates use objects/unicase.h, tables generated from CPython 3.11. */
+ * predicates use objects/ucd.h, tables generated from CPython 3.11. */
 #include "objects/str.h"
 
-#include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
 #include "objects/long.h"
-#include "objects/slice.h"
 #include "objects/singletons.h"
+#include "objects/slice.h"
 #include "objects/strargs.h"
 #include "objects/strsearch.h"
 #include "objects/tuple.h"
 #include "objects/ucd.h"
-#include "objects/unicase.h"
 #include "vm/errors.h"
 
 #include <stdio.h>
@@ -327,8 +325,8 @@ static uint32_t lower_sigma(const char *p, ssize_t n, ssize_t off)
     int before = 0;
     while (j > 0) {
         c = cp_before(p, j, &j);
-        if (!pr_unicase_isignorable(c)) {
-            before = pr_unicase_iscased(c);
+        if (!pr_ucd_isignorable(c)) {
+            before = pr_ucd_iscased(c);
             break;
         }
     }
@@ -337,8 +335,8 @@ static uint32_t lower_sigma(const char *p, ssize_t n, ssize_t off)
     }
     for (j = off + 2; j < n; j = k) {
         c = cp_at(p, n, j, &k);
-        if (!pr_unicase_isignorable(c)) {
-            return pr_unicase_iscased(c) ? 0x3C3 : 0x3C2;
+        if (!pr_ucd_isignorable(c)) {
+            return pr_ucd_iscased(c) ? 0x3C3 : 0x3C2;
         }
     }
     return 0x3C2;
@@ -351,7 +349,7 @@ static int append_mapped(PrStrBuilder *b, uint32_t cp, PrCaseMap which, const ch
     if (which == PR_CASE_LOWER && cp == 0x3A3) {
         return pr_str_builder_append_codepoint(b, lower_sigma(p, n, off));
     }
-    int k = pr_unicase_map(cp, which, out);
+    int k = pr_ucd_case_map(cp, which, out);
     for (int i = 0; i < k; i++) {
         pr_str_builder_append_codepoint(b, out[i]);
     }
@@ -372,7 +370,7 @@ static PrCaseMap mapping_for(CaseOp op, uint32_t cp, ssize_t index, int prev_cas
     case OP_CAPITALIZE:
         return index == 0 ? PR_CASE_TITLE : PR_CASE_LOWER;
     default:
-        return pr_unicase_isupper(cp) ? PR_CASE_LOWER : PR_CASE_UPPER;
+        return pr_ucd_isupper(cp) ? PR_CASE_LOWER : PR_CASE_UPPER;
     }
 }
 
@@ -385,12 +383,12 @@ static PrObject *case_convert(PrObject *s, CaseOp op)
     pr_str_builder_init(&b);
     for (ssize_t off = 0, i = 0, next; off < n; off = next, i++) {
         uint32_t cp = cp_at(p, n, off, &next);
-        if (op == OP_SWAPCASE && !pr_unicase_isupper(cp) && !pr_unicase_islower(cp)) {
+        if (op == OP_SWAPCASE && !pr_ucd_isupper(cp) && !pr_ucd_islower(cp)) {
             pr_str_builder_append(&b, p + off, next - off);
         } else {
             append_mapped(&b, cp, mapping_for(op, cp, i, prev_cased), p, n, off);
         }
-        prev_cased = pr_unicase_iscased(cp);
+        prev_cased = pr_ucd_iscased(cp);
     }
     return pr_str_builder_finish(&b);
 }
@@ -456,17 +454,17 @@ static int is_space(uint32_t cp)
 
 static int is_alnum(uint32_t cp)
 {
-    return pr_unicase_isalpha(cp) || pr_unicase_isnumeric(cp);
+    return pr_ucd_isalpha(cp) || pr_ucd_isnumeric(cp);
 }
 
 static int is_printable(uint32_t cp)
 {
-    return pr_unicode_is_printable(cp);
+    return pr_ucd_isprintable(cp);
 }
 
 static PrObject *str_isdigit(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
-    return all_chars(self, pr_unicase_isdigit);
+    return all_chars(self, pr_ucd_isdigit);
 }
 
 static PrObject *str_isdecimal(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
@@ -476,12 +474,12 @@ static PrObject *str_isdecimal(PrObject *self, PrObject *const *a, size_t n, PrO
 
 static PrObject *str_isnumeric(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
-    return all_chars(self, pr_unicase_isnumeric);
+    return all_chars(self, pr_ucd_isnumeric);
 }
 
 static PrObject *str_isalpha(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
-    return all_chars(self, pr_unicase_isalpha);
+    return all_chars(self, pr_ucd_isalpha);
 }
 
 static PrObject *str_isalnum(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
@@ -507,11 +505,11 @@ static PrObject *str_isprintable(PrObject *self, PrObject *const *a, size_t n, P
 static PrObject *str_isidentifier(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
     ssize_t nb = NBYTES(self), next;
-    if (nb == 0 || !pr_unicode_is_xid_start(cp_at(DATA(self), nb, 0, &next))) {
+    if (nb == 0 || !pr_ucd_is_xid_start(cp_at(DATA(self), nb, 0, &next))) {
         return pr_bool_from_long(0);
     }
     for (ssize_t off = next; off < nb; off = next) {
-        if (!pr_unicode_is_xid_continue(cp_at(DATA(self), nb, off, &next))) {
+        if (!pr_ucd_is_xid_continue(cp_at(DATA(self), nb, off, &next))) {
             return pr_bool_from_long(0);
         }
     }
@@ -525,8 +523,8 @@ static PrObject *case_is(PrObject *s, int want_lower)
     int cased = 0;
     for (ssize_t off = 0, next; off < NBYTES(s); off = next) {
         uint32_t cp = cp_at(DATA(s), NBYTES(s), off, &next);
-        int lower = pr_unicase_islower(cp), upper = pr_unicase_isupper(cp);
-        if ((want_lower ? upper : lower) || pr_unicase_istitle(cp)) {
+        int lower = pr_ucd_islower(cp), upper = pr_ucd_isupper(cp);
+        if ((want_lower ? upper : lower) || pr_ucd_istitle(cp)) {
             return pr_bool_from_long(0);
         }
         cased |= want_lower ? lower : upper;
@@ -549,12 +547,12 @@ static PrObject *str_istitle(PrObject *self, PrObject *const *a, size_t n, PrObj
     int cased = 0, prev_cased = 0;
     for (ssize_t off = 0, next; off < NBYTES(self); off = next) {
         uint32_t cp = cp_at(DATA(self), NBYTES(self), off, &next);
-        if (pr_unicase_isupper(cp) || pr_unicase_istitle(cp)) {
+        if (pr_ucd_isupper(cp) || pr_ucd_istitle(cp)) {
             if (prev_cased) {
                 return pr_bool_from_long(0);
             }
             prev_cased = cased = 1;
-        } else if (pr_unicase_islower(cp)) {
+        } else if (pr_ucd_islower(cp)) {
             if (!prev_cased) {
                 return pr_bool_from_long(0);
             }
