@@ -103,6 +103,21 @@ static PrObject *bytes_wrong_type(PrObject *o, PrStrArg role, const char *name)
     return NULL;
 }
 
+/* b[i]: a byte is an int. */
+static PrObject *bytes_item(PrObject *self, ssize_t i)
+{
+    if (i < 0 || i >= SIZE(self)) {
+        return pr_err_set(PR_EXC(IndexError), "index out of range");
+    }
+    return pr_long_from_int64((unsigned char)DATA(self)[i]);
+}
+
+/* find(sub) and count(sub) with an int sub. */
+static int sub_byte_value(PrObject *o)
+{
+    return byte_value(o, "byte must be in range(0, 256)");
+}
+
 /* The piece [from, to) of a bytes being split. */
 static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
 {
@@ -112,7 +127,6 @@ static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
 static const PrStrKind bytes_kind = {
     .name = "bytes",
     .not_found = "subsection not found",
-    .int_sub = 1,
     .chars = PR_SPLIT_ASCII,
     .piece = split_piece,
     .check = is_bytes,
@@ -120,6 +134,10 @@ static const PrStrKind bytes_kind = {
     .offset = same_position,
     .index = same_position,
     .wrong_type = bytes_wrong_type,
+    .byte_value = sub_byte_value,
+    .item = bytes_item,
+    .slice = pr_bytes_slice,
+    .bad_index = "byte indices must be integers or slices, not %s",
 };
 
 /* ============================================================================================
@@ -286,38 +304,9 @@ ssize_t pr_bytes_count(PrObject *b, PrObject *sub, ssize_t start, ssize_t end)
     return pr_strsearch_count(&bytes_kind, b, &t, start, end);
 }
 
-/* b[i] and b[key] (an int or a slice): a byte is an int. */
-static PrObject *bytes_item(PrObject *self, ssize_t i)
-{
-    if (i < 0 || i >= SIZE(self)) {
-        return pr_err_set(PR_EXC(IndexError), "index out of range");
-    }
-    return pr_long_from_int64((unsigned char)DATA(self)[i]);
-}
-
 static PrObject *bytes_subscript(PrObject *self, PrObject *key)
 {
-    ssize_t i, start, stop, step;
-    if (PR_SLICE_CHECK(key)) {
-        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        pr_slice_adjust_indices(SIZE(self), &start, &stop, step);
-        return pr_bytes_slice(self, start, stop, step);
-    }
-    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
-        !PR_TYPE_OF(key)->number.nb_index) {
-        return pr_err_format(PR_EXC(TypeError), "byte indices must be integers or slices, not %s",
-                             PR_TYPE_OF(key)->name);
-    }
-    if (pr_strargs_ssize(key, &i) < 0) {
-        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
-            pr_err_clear();
-            pr_err_set(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
-        }
-        return NULL;
-    }
-    return bytes_item(self, i < 0 ? i + SIZE(self) : i);
+    return pr_strsearch_subscript(&bytes_kind, self, key);
 }
 
 /* bytes_find, _rfind, _index, _rindex, _count, _startswith, _endswith, _split, _rsplit and

@@ -80,93 +80,6 @@ static PrObject *substr(PrObject *s, ssize_t from, ssize_t to)
     return pr_str_from_utf8(DATA(s) + from, to - from);
 }
 
-/* ============================================================================================
- *  Sequence behaviour
- * ============================================================================================ */
-
-PrObject *pr_str_slice(PrObject *s, ssize_t start, ssize_t stop, ssize_t step)
-{
-    ssize_t count = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
-                             : (stop < start ? (start - stop - 1) / -step + 1 : 0);
-    if (count <= 0) {
-        return pr_str_from_utf8("", 0);
-    }
-    if (step == 1) {
-        return substr(s, offset_of(s, start), offset_of(s, stop));
-    }
-    PrStrBuilder b;
-    pr_str_builder_init(&b);
-    if (IS_ASCII(s)) {
-        for (ssize_t k = 0, i = start; k < count; k++, i += step) {
-            pr_str_builder_append(&b, DATA(s) + i, 1);
-        }
-        return pr_str_builder_finish(&b);
-    }
-    /* One pass over the text: record the byte offset of every code point, then pick. */
-    ssize_t *offs = pr_mem_alloc(sizeof(ssize_t) * (size_t)(LEN(s) + 1));
-    if (!offs) {
-        return pr_err_no_memory();
-    }
-    for (ssize_t i = 0, off = 0; i <= LEN(s); i++) {
-        offs[i] = off;
-        if (i < LEN(s)) {
-            cp_at(DATA(s), NBYTES(s), off, &off);
-        }
-    }
-    for (ssize_t k = 0, i = start; k < count; k++, i += step) {
-        pr_str_builder_append(&b, DATA(s) + offs[i], offs[i + 1] - offs[i]);
-    }
-    pr_mem_free(offs);
-    return pr_str_builder_finish(&b);
-}
-
-/* s[key]: an int-like key as CPython's PyNumber_AsSsize_t(key, IndexError), or a slice. */
-PrObject *pr_str_subscript(PrObject *s, PrObject *key)
-{
-    ssize_t i, start, stop, step;
-    if (PR_SLICE_CHECK(key)) {
-        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        pr_slice_adjust_indices(LEN(s), &start, &stop, step);
-        return pr_str_slice(s, start, stop, step);
-    }
-    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
-        !PR_TYPE_OF(key)->number.nb_index) {
-        return pr_err_format(PR_EXC(TypeError), "string indices must be integers, not '%s'",
-                             PR_TYPE_OF(key)->name);
-    }
-    if (pr_strargs_ssize(key, &i) < 0) {
-        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
-            pr_err_clear();
-            pr_err_set(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
-        }
-        return NULL;
-    }
-    return pr_str_getitem(s, i < 0 ? i + LEN(s) : i);
-}
-
-PrObject *pr_str_repeat(PrObject *s, ssize_t n)
-{
-    if (n <= 0 || NBYTES(s) == 0) {
-        return pr_str_from_utf8("", 0);
-    }
-    if (n == 1 && PR_STR_CHECK_EXACT(s)) {
-        return PR_NEWREF(s);
-    }
-    if (NBYTES(s) > PTRDIFF_MAX / n) {
-        return pr_err_no_memory();
-    }
-    PrStrBuilder b;
-    pr_str_builder_init(&b);
-    for (ssize_t i = 0; i < n; i++) {
-        if (pr_str_builder_append_str(&b, s) < 0) {
-            break;
-        }
-    }
-    return pr_str_builder_finish(&b);
-}
-
 /* The piece [from, to) (byte offsets) of a str being split. */
 static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
 {
@@ -218,7 +131,77 @@ static const PrStrKind str_kind = {
     .offset = offset_of,
     .index = index_of,
     .wrong_type = str_wrong_type,
+    .item = pr_str_getitem,
+    .slice = pr_str_slice,
+    .bad_index = "string indices must be integers, not '%s'",
 };
+
+/* ============================================================================================
+ *  Sequence behaviour
+ * ============================================================================================ */
+
+PrObject *pr_str_slice(PrObject *s, ssize_t start, ssize_t stop, ssize_t step)
+{
+    ssize_t count = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
+                             : (stop < start ? (start - stop - 1) / -step + 1 : 0);
+    if (count <= 0) {
+        return pr_str_from_utf8("", 0);
+    }
+    if (step == 1) {
+        return substr(s, offset_of(s, start), offset_of(s, stop));
+    }
+    PrStrBuilder b;
+    pr_str_builder_init(&b);
+    if (IS_ASCII(s)) {
+        for (ssize_t k = 0, i = start; k < count; k++, i += step) {
+            pr_str_builder_append(&b, DATA(s) + i, 1);
+        }
+        return pr_str_builder_finish(&b);
+    }
+    /* One pass over the text: record the byte offset of every code point, then pick. */
+    ssize_t *offs = pr_mem_alloc(sizeof(ssize_t) * (size_t)(LEN(s) + 1));
+    if (!offs) {
+        return pr_err_no_memory();
+    }
+    for (ssize_t i = 0, off = 0; i <= LEN(s); i++) {
+        offs[i] = off;
+        if (i < LEN(s)) {
+            cp_at(DATA(s), NBYTES(s), off, &off);
+        }
+    }
+    for (ssize_t k = 0, i = start; k < count; k++, i += step) {
+        pr_str_builder_append(&b, DATA(s) + offs[i], offs[i + 1] - offs[i]);
+    }
+    pr_mem_free(offs);
+    return pr_str_builder_finish(&b);
+}
+
+/* s[key]: an int-like key as CPython's PyNumber_AsSsize_t(key, IndexError), or a slice. */
+PrObject *pr_str_subscript(PrObject *s, PrObject *key)
+{
+    return pr_strsearch_subscript(&str_kind, s, key);
+}
+
+PrObject *pr_str_repeat(PrObject *s, ssize_t n)
+{
+    if (n <= 0 || NBYTES(s) == 0) {
+        return pr_str_from_utf8("", 0);
+    }
+    if (n == 1 && PR_STR_CHECK_EXACT(s)) {
+        return PR_NEWREF(s);
+    }
+    if (NBYTES(s) > PTRDIFF_MAX / n) {
+        return pr_err_no_memory();
+    }
+    PrStrBuilder b;
+    pr_str_builder_init(&b);
+    for (ssize_t i = 0; i < n; i++) {
+        if (pr_str_builder_append_str(&b, s) < 0) {
+            break;
+        }
+    }
+    return pr_str_builder_finish(&b);
+}
 
 ssize_t pr_str_find(PrObject *s, PrObject *sub, ssize_t start, ssize_t end, int direction)
 {

@@ -1,10 +1,12 @@
 /* objects/strsearch.c — the method bodies str and bytes share (objects/strsearch.h): a byte
- * search, find/count in the receiver's units, the prefix test, and the argument handling of
- * find, startswith, strip, split and splitlines, with each type's messages from its PrStrKind. */
+ * search, find/count in the receiver's units, the prefix test, subscription, and the argument
+ * handling of find, startswith, strip, split and splitlines, with each type's messages from
+ * its PrStrKind. */
 #include "objects/strsearch.h"
 
 #include "objects/long.h"
 #include "objects/singletons.h"
+#include "objects/slice.h"
 #include "objects/tuple.h"
 #include "vm/errors.h"
 
@@ -30,13 +32,20 @@ ssize_t pr_strsearch_bytes(const char *hay, ssize_t n, const char *needle, ssize
     return -1;
 }
 
+/* Reads self into *t and adjusts start/end to it. Returns: whether sub may fit in between. */
+static int sub_fits(const PrStrKind *k, PrObject *self, const PrStrText *sub, ssize_t *start,
+                    ssize_t *end, PrStrText *t)
+{
+    k->text(self, t);
+    pr_strargs_adjust(start, end, t->len);
+    return *end - *start >= sub->len;
+}
+
 ssize_t pr_strsearch_find(const PrStrKind *k, PrObject *self, const PrStrText *sub,
                           ssize_t start, ssize_t end, int dir)
 {
     PrStrText t;
-    k->text(self, &t);
-    pr_strargs_adjust(&start, &end, t.len);
-    if (end - start < sub->len) {
+    if (!sub_fits(k, self, sub, &start, &end, &t)) {
         return -1;
     }
     ssize_t from = k->offset(self, start), to = k->offset(self, end);
@@ -48,9 +57,7 @@ ssize_t pr_strsearch_count(const PrStrKind *k, PrObject *self, const PrStrText *
                            ssize_t start, ssize_t end)
 {
     PrStrText t;
-    k->text(self, &t);
-    pr_strargs_adjust(&start, &end, t.len);
-    if (end - start < sub->len) {
+    if (!sub_fits(k, self, sub, &start, &end, &t)) {
         return 0;
     }
     if (sub->len == 0) {
@@ -67,6 +74,32 @@ ssize_t pr_strsearch_count(const PrStrKind *k, PrObject *self, const PrStrText *
     }
 }
 
+PrObject *pr_strsearch_subscript(const PrStrKind *k, PrObject *self, PrObject *key)
+{
+    PrStrText t;
+    ssize_t i, start, stop, step;
+    k->text(self, &t);
+    if (PR_SLICE_CHECK(key)) {
+        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
+            return NULL;
+        }
+        pr_slice_adjust_indices(t.len, &start, &stop, step);
+        return k->slice(self, start, stop, step);
+    }
+    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
+        !PR_TYPE_OF(key)->number.nb_index) {
+        return pr_err_format(PR_EXC(TypeError), k->bad_index, PR_TYPE_OF(key)->name);
+    }
+    if (pr_strargs_ssize(key, &i) < 0) {
+        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
+            pr_err_clear();
+            pr_err_set(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
+        }
+        return NULL;
+    }
+    return k->item(self, i < 0 ? i + t.len : i);
+}
+
 /* The sub argument of find() and count(): of the type, or for bytes an int 0..255 read into
  * *byte. Returns: 0 with *t, or -1 with TypeError / ValueError. */
 static int sub_arg(const PrStrKind *k, PrObject *o, const char *name, char *byte, PrStrText *t)
@@ -75,18 +108,14 @@ static int sub_arg(const PrStrKind *k, PrObject *o, const char *name, char *byte
         k->text(o, t);
         return 0;
     }
-    if (!k->int_sub ||
+    if (!k->byte_value ||
         (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_INT_SUBCLASS) &&
          !PR_TYPE_OF(o)->number.nb_index)) {
         k->wrong_type(o, PR_STRARG_SUB, name);
         return -1;
     }
-    ssize_t v;
-    if (pr_strargs_ssize(o, &v) < 0) {
-        return -1;
-    }
-    if (v < 0 || v > 255) {
-        pr_err_set(PR_EXC(ValueError), "byte must be in range(0, 256)");
+    int v = k->byte_value(o);
+    if (v < 0) {
         return -1;
     }
     *byte = (char)v;

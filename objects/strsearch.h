@@ -1,6 +1,6 @@
 /* objects/strsearch.h — the bodies of the methods str and bytes share: find, rfind, index,
  * rindex, count, startswith, endswith, the argument of strip/lstrip/rstrip, split, rsplit and
- * splitlines. They work on the bytes of the text (str is UTF-8, which is self-synchronising, so a
+ * splitlines, and subscription. They work on the bytes of the text (str is UTF-8, which is self-synchronising, so a
  * byte search finds exactly the code point matches) and are parameterised by a PrStrKind: the
  * receiver's type check, its units (code points or bytes) and its error messages, which are
  * CPython 3.11's for each type. Internal to objects/str*.c and objects/bytes.c. */
@@ -29,7 +29,6 @@ typedef enum PrStrArg {
 typedef struct PrStrKind {
     const char *name;      /* "str" or "bytes", as the messages name it */
     const char *not_found; /* what index() and rindex() raise */
-    int int_sub;           /* find(sub) and count(sub) also take an int 0..255 (bytes) */
     PrSplitChars chars;    /* what split() and splitlines() break on */
     PrSplitPiece piece;    /* self's piece [from, to), byte offsets */
     /* Whether o is of the type (subclasses included). */
@@ -42,6 +41,14 @@ typedef struct PrStrKind {
     /* Raises the type's TypeError for o, not of the type, as an argument of method name in the
      * role role. Returns: NULL. */
     PrObject *(*wrong_type)(PrObject *o, PrStrArg role, const char *name);
+    /* For bytes, whose find(sub) and count(sub) also take an int: its value 0..255, or -1 with
+     * the exception. NULL for str. */
+    int (*byte_value)(PrObject *o);
+    /* self[i] for 0 <= i < len (IndexError otherwise) and self[start:stop:step], adjusted. */
+    PrObject *(*item)(PrObject *self, ssize_t i);
+    PrObject *(*slice)(PrObject *self, ssize_t start, ssize_t stop, ssize_t step);
+    /* The TypeError for an index that is neither an int nor a slice: a format with one %s. */
+    const char *bad_index;
 } PrStrKind;
 
 /* Finds needle (m bytes) in hay[0..n) from the left (dir 1) or the right (dir -1).
@@ -56,6 +63,10 @@ ssize_t pr_strsearch_find(const PrStrKind *k, PrObject *self, const PrStrText *s
 /* self.count(sub, start, end). Returns: the number of non-overlapping matches. */
 ssize_t pr_strsearch_count(const PrStrKind *k, PrObject *self, const PrStrText *sub,
                            ssize_t start, ssize_t end);
+
+/* self[key]: an int-like key as CPython's PyNumber_AsSsize_t(key, IndexError), or a slice.
+ * Returns: a new reference, or NULL with the exception. */
+PrObject *pr_strsearch_subscript(const PrStrKind *k, PrObject *self, PrObject *key);
 
 /* Method bodies: which is 'f' find, 'r' rfind, 'i' index, 'x' rindex, 'c' count; dir is -1 for
  * startswith and 1 for endswith. Returns: a new int / bool, or NULL with the exception. */
