@@ -5,7 +5,7 @@
  * values. Iteration, slicing, repetition, count/index and tuple() are objects/tuple_methods.c.
  *
  * Memory: a tuple of n items is one block of 16 (collector header) + 24 + 8n bytes, as in
- * CPython (sys.getsizeof((1, 2, 3)) == 64). A freed tuple of 1..19 items goes to the free list
+ * CPython (sys.getsizeof((1, 2, 3)) == 64). A freed tuple of 1..20 items goes to the free list
  * of its size (up to 2000 each) and is reused by the next pr_tuple_new of that size;
  * pr_tuple_clear_free_lists returns them to the allocator (a full collection calls it). */
 #ifndef PR_OBJECTS_TUPLE_H

@@ -62,7 +62,7 @@ typedef struct PrTypeCacheEntry {
 #define PR_TYPE_CACHE_BITS 12
 
 /* Tuple free lists (CPython 3.11): one per size 1..PR_TUPLE_MAXSAVESIZE (at index size - 1),
- * each up to PR_TUPLE_MAXFREELIST tuples chained through items[0]. */
+ * each up to PR_TUPLE_MAXFREELIST tuples (memory/freelist.h). */
 #define PR_TUPLE_MAXSAVESIZE 20
 #define PR_TUPLE_MAXFREELIST 2000
 
