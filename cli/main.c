@@ -10,6 +10,7 @@
 #include "parser/ast.h"
 #include "parser/parser.h"
 #include "parser/scope.h"
+#include "stdlib/sys.h"
 #include "vm/compile.h"
 #include "vm/dis.h"
 #include "vm/errors.h"
@@ -44,8 +45,7 @@ static const char usage_text[] =
     "                 size bytes (10**6 x 56), keep every k-th (100), free the rest, then all\n"
     "Environment:\n"
     "  PYRENAMALLOC   allocator preset, as PYTHONMALLOC for CPython (-X malloc= overrides it)\n"
-    "Arguments after the file or -c cmd are left for the program (sys.argv comes with the\n"
-    "sys module, not built yet).\n";
+    "Arguments after the file or -c cmd are passed to the program in sys.argv[1:].\n";
 
 typedef enum CliAction { ACT_NONE, ACT_FILE, ACT_COMMAND, ACT_ALLOC_DEMO } CliAction;
 
@@ -321,11 +321,16 @@ static char *absolute_path(const char *path)
     return abs;
 }
 
-static int run(const CliOptions *o)
+static int run(const CliOptions *o, int argc, char **argv)
 {
     if (o->action == ACT_ALLOC_DEMO) {
         return pr_alloc_demo_run(stdout, &o->demo);
     }
+    if (pr_interp_init() < 0) {
+        fputs("pyrena: cannot start the interpreter\n", stderr);
+        return 1;
+    }
+    pr_sys_set_argv(o->action == ACT_COMMAND ? "-c" : o->target, argv + o->argi, argc - o->argi);
     if (o->action == ACT_COMMAND) {
         return run_program(o, o->target, strlen(o->target), "<string>");
     }
@@ -378,7 +383,7 @@ int main(int argc, char **argv)
     if (start_allocator(&o)) {
         return 2;
     }
-    int status = run(&o);
+    int status = run(&o, argc, argv);
     fflush(stdout);
     pr_interp_finalize();
     if (o.mallocstats) {

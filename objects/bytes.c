@@ -5,6 +5,8 @@
 #include "objects/bytes.h"
 
 #include "memory/obmalloc.h"
+#include "objects/codecs.h"
+#include "objects/exceptions.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -41,7 +43,11 @@ PrObject *pr_bytes_from_buf(const char *s, ssize_t n)
 {
     PrBytes *b = bytes_alloc(n);
     if (b && n) {
-        memcpy(b->data, s, (size_t)n);
+        if (s) {
+            memcpy(b->data, s, (size_t)n);
+        } else {
+            memset(b->data, 0, (size_t)n);
+        }
     }
     return (PrObject *)b;
 }
@@ -370,15 +376,13 @@ const PrType pr_bytes_iterator_spec = {
  *  decode
  * ============================================================================================ */
 
-static PrObject *decode_error(PrCodec codec, const char *p, ssize_t n, ssize_t i)
+static PrObject *decode_error(PrCodec codec, PrObject *self, ssize_t i)
 {
     if (codec == PR_CODEC_ASCII) {
-        return pr_err_format(PR_EXC(UnicodeDecodeError),
-                             "'ascii' codec can't decode byte 0x%02x in position %zd: ordinal "
-                             "not in range(128)",
-                             (unsigned char)p[i], i);
+        return pr_unicode_error_raise(PR_EXC(UnicodeDecodeError), "ascii", self, i, i + 1,
+                                      "ordinal not in range(128)");
     }
-    return pr_str_from_utf8(p, n); /* raises the UTF-8 error */
+    return pr_str_from_utf8(DATA(self), SIZE(self)); /* raises the UTF-8 error */
 }
 
 static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrObject *errname)
@@ -409,7 +413,7 @@ static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrO
         switch (errors) {
         case PR_ERRORS_STRICT:
             pr_str_builder_discard(&b);
-            return decode_error(codec, p, n, i);
+            return decode_error(codec, self, i);
         case PR_ERRORS_UNKNOWN:
             pr_str_builder_discard(&b);
             return pr_strargs_unknown_errors(errname);
@@ -447,6 +451,9 @@ static PrObject *decode_named(PrObject *self, const char *fname, PrObject *encod
     }
     if (codec == PR_CODEC_UTF8 && errors == PR_ERRORS_STRICT) {
         return pr_str_from_utf8(DATA(self), SIZE(self));
+    }
+    if (pr_codecs_is_wide(codec)) {
+        return pr_codecs_decode_wide(DATA(self), SIZE(self), codec, errors, errname);
     }
     return decode(self, codec, errors, errname);
 }
@@ -580,6 +587,19 @@ PrObject *pr_bytes_fromhex(PrObject *s)
     PrObject *out = pr_bytes_from_buf(r->data, k);
     PR_DECREF(r);
     return out;
+}
+
+/* bytes.fromhex(string), a class method: self is bytes or a subclass, called with the bytes. */
+static PrObject *bytes_fromhex(PrObject *self, PrObject *const *args, size_t nargs,
+                               PrObject *kwnames)
+{
+    PrObject *b = pr_bytes_fromhex(args[0]);
+    if (!b || self == (PrObject *)PR_TYPE(bytes)) {
+        return b;
+    }
+    PrObject *r = pr_object_call(self, &b, 1, NULL);
+    PR_DECREF(b);
+    return r;
 }
 
 /* ============================================================================================
@@ -836,9 +856,6 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
         return pr_err_set(PR_EXC(TypeError), arg[1] ? "encoding without a string argument"
                                                     : "errors without a string argument");
     }
-    if (PR_BYTES_CHECK(src)) {
-        return pr_bytes_from_buf(DATA(src), SIZE(src));
-    }
     if (PR_TYPE_HAS_FLAG(PR_TYPE_OF(src), PR_TPFLAG_INT_SUBCLASS) ||
         PR_TYPE_OF(src)->number.nb_index) {
         if (pr_strargs_ssize(src, &n) < 0) {
@@ -847,16 +864,20 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
         if (n < 0) {
             return pr_err_set(PR_EXC(ValueError), "negative count");
         }
-        PrBytes *r = bytes_alloc(n);
-        if (r) {
-            memset(r->data, 0, (size_t)n);
-        }
-        return (PrObject *)r;
+        return pr_bytes_from_buf(NULL, n);
+    }
+    return pr_bytes_from_object(src);
+}
+
+PrObject *pr_bytes_from_object(PrObject *src)
+{
+    if (PR_BYTES_CHECK(src)) {
+        return pr_bytes_from_buf(DATA(src), SIZE(src));
     }
     if (PR_TUPLE_CHECK(src)) {
         return from_tuple(src);
     }
-    if (PR_TYPE_OF(src)->iter) {
+    if (PR_TYPE_OF(src)->iter && !PR_STR_CHECK(src)) {
         PrObject *items = collect(src);
         PrObject *r = items ? from_tuple(items) : NULL;
         PR_XDECREF(items);
@@ -864,6 +885,15 @@ static PrObject *bytes_new(PrType *t, PrObject *const *args, size_t nargs, PrObj
     }
     return pr_err_format(PR_EXC(TypeError), "cannot convert '%s' object to bytes",
                          PR_TYPE_OF(src)->name);
+}
+
+/* fmt % args for a bytes on the left (objects/str_format.c's engine). */
+static PrObject *bytes_nb_mod(PrObject *a, PrObject *b)
+{
+    if (!PR_BYTES_CHECK(a)) {
+        PR_RETURN_NOTIMPLEMENTED;
+    }
+    return pr_bytes_percent(a, b);
 }
 
 static void bytes_dealloc(PrObject *self)
@@ -887,6 +917,8 @@ static void bytes_dealloc(PrObject *self)
 static const PrMethodDef bytes_methods[] = {
     {"decode", bytes_decode, PR_METH_VARARGS | PR_METH_KEYWORDS,
      "Decode the bytes using the codec registered for encoding."},
+    {"fromhex", bytes_fromhex, PR_METH_O | PR_METH_CLASS,
+     "Create a bytes object from a string of hexadecimal numbers."},
     {"hex", bytes_hex, PR_METH_VARARGS | PR_METH_KEYWORDS,
      "Create a string of hexadecimal numbers from a bytes object."},
     ONEARG(join, "Concatenate any number of bytes objects."),
@@ -909,6 +941,30 @@ static const PrMethodDef bytes_methods[] = {
     VARARGS(replace, "Return a copy with all occurrences of substring old replaced by new."),
     NOARGS(upper, "B.upper() -> copy of B with all ASCII characters converted to uppercase."),
     NOARGS(lower, "B.lower() -> copy of B with all ASCII characters converted to lowercase."),
+    {"isdigit", pr_bytes_isdigit, PR_METH_NOARGS, "B.isdigit() -> bool"},
+    {"isalpha", pr_bytes_isalpha, PR_METH_NOARGS, "B.isalpha() -> bool"},
+    {"isalnum", pr_bytes_isalnum, PR_METH_NOARGS, "B.isalnum() -> bool"},
+    {"isspace", pr_bytes_isspace, PR_METH_NOARGS, "B.isspace() -> bool"},
+    {"isascii", pr_bytes_isascii, PR_METH_NOARGS, "B.isascii() -> bool"},
+    {"isupper", pr_bytes_isupper, PR_METH_NOARGS, "B.isupper() -> bool"},
+    {"islower", pr_bytes_islower, PR_METH_NOARGS, "B.islower() -> bool"},
+    {"istitle", pr_bytes_istitle, PR_METH_NOARGS, "B.istitle() -> bool"},
+    {"title", pr_bytes_title, PR_METH_NOARGS, "B.title() -> copy of B"},
+    {"capitalize", pr_bytes_capitalize, PR_METH_NOARGS, "B.capitalize() -> copy of B"},
+    {"swapcase", pr_bytes_swapcase, PR_METH_NOARGS, "B.swapcase() -> copy of B"},
+    {"center", pr_bytes_center, PR_METH_VARARGS, "Return a centered string of length width."},
+    {"ljust", pr_bytes_ljust, PR_METH_VARARGS, "Return a left-justified string of length width."},
+    {"rjust", pr_bytes_rjust, PR_METH_VARARGS, "Return a right-justified string of length width."},
+    {"zfill", pr_bytes_zfill, PR_METH_O,
+     "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    {"partition", pr_bytes_partition, PR_METH_O,
+     "Partition the bytes into three parts using the given separator."},
+    {"rpartition", pr_bytes_rpartition, PR_METH_O,
+     "Partition the bytes into three parts, searching from the end."},
+    {"removeprefix", pr_bytes_removeprefix, PR_METH_O,
+     "Return a bytes object with the given prefix string removed if present."},
+    {"removesuffix", pr_bytes_removesuffix, PR_METH_O,
+     "Return a bytes object with the given suffix string removed if present."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -923,6 +979,7 @@ const PrType pr_bytes_spec = {
     .hash = bytes_hash,
     .richcompare = bytes_richcompare,
     .new = bytes_new,
+    .number.nb_mod = bytes_nb_mod,
     .sequence.sq_length = bytes_length,
     .sequence.sq_concat = bytes_concat,
     .sequence.sq_repeat = bytes_repeat,

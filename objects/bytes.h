@@ -26,7 +26,8 @@ extern const PrType pr_bytes_iterator_spec; /* iter(b): yields the bytes as ints
 #define PR_BYTES_DATA(o) (((PrBytes *)(o))->data)
 #define PR_BYTES_SIZE(o) (((PrVarObject *)(o))->size)
 
-/* bytes holding a copy of s[0..n). Returns: a new bytes. Errors: MemoryError. */
+/* bytes holding a copy of s[0..n), or n zero bytes when s is NULL. Returns: a new bytes.
+ * Errors: MemoryError. */
 PrObject *pr_bytes_from_buf(const char *s, ssize_t n);
 
 /* b[start:stop:step], indices adjusted as for pr_str_slice (objects/str.h). Returns: a new
@@ -50,5 +51,33 @@ PrObject *pr_bytes_decode(PrObject *b, PrObject *encoding, PrObject *errors);
  * Returns: a new bytes. Errors: ValueError "non-hexadecimal number found in fromhex() arg at
  * position 1", TypeError "fromhex() argument must be str, not int", MemoryError. */
 PrObject *pr_bytes_fromhex(PrObject *s);
+
+/* bytes(o) for what CPython's PyObject_Bytes takes: a bytes, or an iterable of ints other than
+ * a str. Returns: a new bytes. Errors: TypeError "cannot convert 'int' object to bytes",
+ * ValueError "bytes must be in range(0, 256)", what iterating raised. */
+PrObject *pr_bytes_from_object(PrObject *o);
+
+/* The ASCII text methods of objects/bytes_text.c, in the PrCFunction convention for bytes's
+ * method table: is*(), title, capitalize, swapcase, center, ljust, rjust, zfill, partition,
+ * rpartition, removeprefix, removesuffix. */
+PrObject *pr_bytes_isdigit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isalpha(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isalnum(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isspace(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isascii(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_isupper(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_islower(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_istitle(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_title(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_capitalize(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_swapcase(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_center(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_ljust(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_rjust(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_zfill(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_partition(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_rpartition(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_removeprefix(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
+PrObject *pr_bytes_removesuffix(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw);
 
 #endif

@@ -135,6 +135,17 @@ static PrObject *method_descr_get(PrObject *self, PrObject *obj, PrObject *type)
     return pr_cfunction_new(d->def, obj, d->d.owner);
 }
 
+/* A method descriptor called with its self (or class) first, checked by check. */
+static PrObject *call_with_first(PrObject *self, PrObject *const *args, size_t nargs,
+                                 PrObject *kwnames, int (*check)(PrObject *, PrObject *))
+{
+    PrMethodDescr *d = (PrMethodDescr *)self;
+    if (check(self, args[0]) < 0) {
+        return NULL;
+    }
+    return call_cfunction(d->def, d->d.owner, args[0], args + 1, nargs - 1, kwnames);
+}
+
 /* str.upper("abc"): the first argument is self. */
 static PrObject *method_descr_call(PrObject *self, PrObject *const *args, size_t nargs,
                                    PrObject *kwnames)
@@ -144,10 +155,7 @@ static PrObject *method_descr_call(PrObject *self, PrObject *const *args, size_t
         return pr_err_format(PR_EXC(TypeError), "unbound method %s.%s() needs an argument",
                              d->d.owner->name, d->def->name);
     }
-    if (descr_check(self, args[0]) < 0) {
-        return NULL;
-    }
-    return call_cfunction(d->def, d->d.owner, args[0], args + 1, nargs - 1, kwnames);
+    return call_with_first(self, args, nargs, kwnames, descr_check);
 }
 
 const PrType pr_method_descr_spec = {
@@ -158,6 +166,73 @@ const PrType pr_method_descr_spec = {
     .repr = method_descr_repr,
     .call = method_descr_call,
     .descr_get = method_descr_get,
+};
+
+/* ============================================================================================
+ *  classmethod_descriptor
+ * ============================================================================================ */
+
+PrObject *pr_descr_new_classmethod(PrType *owner, const PrMethodDef *def)
+{
+    PrMethodDescr *d =
+        (PrMethodDescr *)descr_new(PR_TYPE(classmethod_descriptor), owner, def->name);
+    if (d) {
+        d->def = def;
+    }
+    return (PrObject *)d;
+}
+
+/* The class the method binds to must be the owner or a subclass of it (CPython's texts). */
+static int classmethod_check(PrObject *self, PrObject *type)
+{
+    PrDescr *d = (PrDescr *)self;
+    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(type), PR_TPFLAG_TYPE_SUBCLASS)) {
+        pr_err_format(PR_EXC(TypeError),
+                      "descriptor '%U' for type '%s' needs a type, not a '%s' as arg 2", d->name,
+                      d->owner->name, PR_TYPE_OF(type)->name);
+        return -1;
+    }
+    if (!pr_type_is_subtype((PrType *)type, d->owner)) {
+        pr_err_format(PR_EXC(TypeError),
+                      "descriptor '%U' requires a subtype of '%s' but received '%s'", d->name,
+                      d->owner->name, ((PrType *)type)->name);
+        return -1;
+    }
+    return 0;
+}
+
+static PrObject *classmethod_get(PrObject *self, PrObject *obj, PrObject *type)
+{
+    PrMethodDescr *d = (PrMethodDescr *)self;
+    if (!type) {
+        type = (PrObject *)PR_TYPE_OF(obj);
+    }
+    if (classmethod_check(self, type) < 0) {
+        return NULL;
+    }
+    return pr_cfunction_new(d->def, type, d->d.owner);
+}
+
+/* dict.__dict__['fromkeys'](dict, 'ab'): the first argument is the class. */
+static PrObject *classmethod_call(PrObject *self, PrObject *const *args, size_t nargs,
+                                  PrObject *kwnames)
+{
+    PrMethodDescr *d = (PrMethodDescr *)self;
+    if (nargs < 1) {
+        return pr_err_format(PR_EXC(TypeError), "descriptor '%U' of '%s' object needs an argument",
+                             d->d.name, d->d.owner->name);
+    }
+    return call_with_first(self, args, nargs, kwnames, classmethod_check);
+}
+
+const PrType pr_classmethod_descr_spec = {
+    .name = "classmethod_descriptor",
+    .basicsize = sizeof(PrMethodDescr),
+    .flags = DESCR_FLAGS,
+    DESCR_SPEC_COMMON,
+    .repr = method_descr_repr,
+    .call = classmethod_call,
+    .descr_get = classmethod_get,
 };
 
 /* ============================================================================================

@@ -1,6 +1,7 @@
 /* objects/descr.h — the objects pr_type_ready puts in a type's dict for its C tables, and the
  * built-in function objects: method_descriptor (str.upper), builtin_function_or_method (a method
- * bound to its self, "abc".upper, or a module-level function, len), getset_descriptor and
+ * bound to its self, "abc".upper, or a module-level function, len), classmethod_descriptor
+ * (dict.fromkeys), getset_descriptor and
  * member_descriptor. Their calls check arguments by the method's PR_METH_* flags with CPython's
  * messages, so C methods never repeat those checks. */
 #ifndef PR_OBJECTS_DESCR_H
@@ -39,12 +40,16 @@ typedef struct PrCFunctionObject {
 } PrCFunctionObject;
 
 extern const PrType pr_method_descr_spec;
+extern const PrType pr_classmethod_descr_spec;
 extern const PrType pr_cfunction_spec;
 extern const PrType pr_getset_descr_spec;
 extern const PrType pr_member_descr_spec;
 
 /* Descriptors for one row of owner's tables. Returns: a new descriptor. Errors: MemoryError. */
 PrObject *pr_descr_new_method(PrType *owner, const PrMethodDef *def);
+/* A classmethod_descriptor (a PrMethodDescr): reached through a class or an instance, it gives
+ * def bound to the class (dict.fromkeys); called, its first argument is that class. */
+PrObject *pr_descr_new_classmethod(PrType *owner, const PrMethodDef *def);
 PrObject *pr_descr_new_getset(PrType *owner, const PrGetSetDef *def);
 PrObject *pr_descr_new_member(PrType *owner, const PrMemberDef *def);
 

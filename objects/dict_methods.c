@@ -179,6 +179,45 @@ static int check_nargs(const char *name, size_t nargs, size_t min, size_t max)
     return 0;
 }
 
+/* dict.fromkeys(iterable, value=None), a class method: self is dict or a subclass, whose
+ * instance (made by calling it) is filled through the dict core, as no class can yet override
+ * __setitem__. */
+static PrObject *dict_fromkeys_meth(PrObject *self, PrObject *const *args, size_t nargs,
+                                    PrObject *kwnames)
+{
+    if (check_nargs("fromkeys", nargs, 1, 2) < 0) {
+        return NULL;
+    }
+    PrObject *value = nargs > 1 ? args[1] : NULL;
+    if (self == (PrObject *)PR_TYPE(dict)) {
+        return pr_dict_fromkeys(args[0], value);
+    }
+    PrObject *d = pr_object_call(self, NULL, 0, NULL), *it = NULL, *k;
+    if (!d || !(it = pr_object_get_iter(args[0]))) {
+        goto fail;
+    }
+    while ((k = pr_iter_next(it))) {
+        int rc = PR_DICT_CHECK(d) ? pr_dict_setitem(d, k, value ? value : PR_None) : -1;
+        PR_DECREF(k);
+        if (rc < 0) {
+            goto fail;
+        }
+    }
+    if (pr_err_occurred()) {
+        goto fail;
+    }
+    PR_DECREF(it);
+    return d;
+fail:
+    if (d && !PR_DICT_CHECK(d) && !pr_err_occurred()) {
+        pr_err_format(PR_EXC(TypeError), "'%s' object does not support item assignment",
+                      PR_TYPE_OF(d)->name);
+    }
+    PR_XDECREF(it);
+    PR_XDECREF(d);
+    return NULL;
+}
+
 static PrObject *dict_get_meth(PrObject *self, PrObject *const *args, size_t nargs,
                                PrObject *kwnames)
 {
@@ -292,6 +331,8 @@ static PrObject *dict_reversed_meth(PrObject *self, PrObject *const *args, size_
 const PrMethodDef pr_dict_methods[] = {
     {"__reversed__", dict_reversed_meth, PR_METH_NOARGS,
      "Return a reverse iterator over the dict keys."},
+    {"fromkeys", dict_fromkeys_meth, PR_METH_VARARGS | PR_METH_CLASS,
+     "Create a new dictionary with keys from iterable and values set to value."},
     {"get", dict_get_meth, PR_METH_VARARGS,
      "Return the value for key if key is in the dictionary, else default."},
     {"setdefault", dict_setdefault_meth, PR_METH_VARARGS,

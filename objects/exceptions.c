@@ -3,12 +3,17 @@
  * objects/exceptions.h; raising is vm/errors.c. */
 #include "objects/exceptions.h"
 
+#include "objects/bytes.h"
+#include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/ucd.h"
 #include "vm/errors.h"
 
+#include <errno.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define EXC(o) ((PrBaseException *)(o))
 
@@ -16,17 +21,23 @@
  *  BaseException
  * ============================================================================================ */
 
-static int exc_traverse(PrObject *self, PrVisitProc visit, void *arg)
+/* Visits the non-NULL fields; stops at the first non-zero result. */
+static int visit_fields(PrObject *const *fields, size_t n, PrVisitProc visit, void *arg)
 {
-    PrBaseException *e = EXC(self);
-    PrObject *fields[] = {e->dict, e->args, e->notes, e->traceback, e->context, e->cause};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+    for (size_t i = 0; i < n; i++) {
         int rc = fields[i] ? visit(fields[i], arg) : 0;
         if (rc) {
             return rc;
         }
     }
     return 0;
+}
+
+static int exc_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrBaseException *e = EXC(self);
+    PrObject *fields[] = {e->dict, e->args, e->notes, e->traceback, e->context, e->cause};
+    return visit_fields(fields, sizeof fields / sizeof fields[0], visit, arg);
 }
 
 static int exc_clear(PrObject *self)
@@ -309,6 +320,285 @@ static const PrType layout_SystemExit = {
     .init = systemexit_init,
     .members = systemexit_members,
 };
+
+/* ============================================================================================
+ *  OSError: errno, strerror, filename; OSError(errno, strerror) picks the subclass errno names
+ * ============================================================================================ */
+
+#define OSERR(o) ((PrOSError *)(o))
+
+static int oserror_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrOSError *e = OSERR(self);
+    PrObject *fields[] = {e->myerrno, e->strerror, e->filename, e->filename2};
+    int rc = visit_fields(fields, sizeof fields / sizeof fields[0], visit, arg);
+    return rc ? rc : exc_traverse(self, visit, arg);
+}
+
+static int oserror_clear(PrObject *self)
+{
+    PR_CLEAR(OSERR(self)->myerrno);
+    PR_CLEAR(OSERR(self)->strerror);
+    PR_CLEAR(OSERR(self)->filename);
+    PR_CLEAR(OSERR(self)->filename2);
+    return exc_clear(self);
+}
+
+/* CPython's errmap: the subclass of OSError for an errno value, or OSError itself. */
+static PrType *oserror_subclass(long e)
+{
+    switch (e) {
+    case EEXIST:
+        return PR_EXC(FileExistsError);
+    case ENOENT:
+        return PR_EXC(FileNotFoundError);
+    case EISDIR:
+        return PR_EXC(IsADirectoryError);
+    case ENOTDIR:
+        return PR_EXC(NotADirectoryError);
+    case EACCES:
+    case EPERM:
+        return PR_EXC(PermissionError);
+    case ESRCH:
+        return PR_EXC(ProcessLookupError);
+    case ETIMEDOUT:
+        return PR_EXC(TimeoutError);
+    case EINTR:
+        return PR_EXC(InterruptedError);
+    case ECHILD:
+        return PR_EXC(ChildProcessError);
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS:
+        return PR_EXC(BlockingIOError);
+    case EPIPE:
+    case ESHUTDOWN:
+        return PR_EXC(BrokenPipeError);
+    case ECONNABORTED:
+        return PR_EXC(ConnectionAbortedError);
+    case ECONNREFUSED:
+        return PR_EXC(ConnectionRefusedError);
+    case ECONNRESET:
+        return PR_EXC(ConnectionResetError);
+    default:
+        return PR_EXC(OSError);
+    }
+}
+
+static PrObject *oserror_new(PrType *t, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    int64_t e;
+    if (t == PR_EXC(OSError) && nargs >= 2 && nargs <= 5 && PR_LONG_CHECK(args[0])) {
+        if (pr_long_as_int64(args[0], &e) == 0) {
+            t = oserror_subclass((long)e);
+        } else {
+            pr_err_clear();
+        }
+    }
+    return exc_new(t, args, nargs, kwnames);
+}
+
+/* OSError(errno, strerror[, filename[, winerror[, filename2]]]): with 2 to 5 arguments the
+ * fields are set; with a filename other than None, args keeps (errno, strerror) only. */
+static int oserror_init(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    if (exc_init(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    if (nargs < 2 || nargs > 5) {
+        return 0;
+    }
+    PR_SETREF(OSERR(self)->myerrno, PR_NEWREF(args[0]));
+    PR_SETREF(OSERR(self)->strerror, PR_NEWREF(args[1]));
+    if (nargs >= 3 && args[2] != PR_None) {
+        PR_SETREF(OSERR(self)->filename, PR_NEWREF(args[2]));
+        if (nargs == 5) {
+            PR_SETREF(OSERR(self)->filename2, PR_NEWREF(args[4]));
+        }
+        PrObject *two = pr_tuple_from_array(args, 2);
+        if (!two) {
+            return -1;
+        }
+        PR_SETREF(EXC(self)->args, two);
+    }
+    return 0;
+}
+
+static PrObject *oserror_str(PrObject *self)
+{
+    PrOSError *e = OSERR(self);
+    if (e->filename && e->filename2) {
+        return pr_str_from_format("[Errno %S] %S: %R -> %R", e->myerrno, e->strerror, e->filename,
+                                  e->filename2);
+    }
+    if (e->filename) {
+        return pr_str_from_format("[Errno %S] %S: %R", e->myerrno, e->strerror, e->filename);
+    }
+    if (e->myerrno && e->strerror) {
+        return pr_str_from_format("[Errno %S] %S", e->myerrno, e->strerror);
+    }
+    return exc_str(self);
+}
+
+static const PrMemberDef oserror_members[] = {
+    {"errno", PR_MEMBER_OBJECT, offsetof(PrOSError, myerrno), 0, "POSIX exception code"},
+    {"strerror", PR_MEMBER_OBJECT, offsetof(PrOSError, strerror), 0, "exception strerror"},
+    {"filename", PR_MEMBER_OBJECT, offsetof(PrOSError, filename), 0, "exception filename"},
+    {"filename2", PR_MEMBER_OBJECT, offsetof(PrOSError, filename2), 0, "second exception filename"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static const PrType layout_OSError = {
+    .basicsize = sizeof(PrOSError),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC,
+    .traverse = oserror_traverse,
+    .clear = oserror_clear,
+    .new = oserror_new,
+    .init = oserror_init,
+    .str = oserror_str,
+    .members = oserror_members,
+};
+
+/* ============================================================================================
+ *  UnicodeEncodeError, UnicodeDecodeError: encoding, object, start, end, reason
+ * ============================================================================================ */
+
+#define UNIERR(o) ((PrUnicodeError *)(o))
+
+static int unicode_error_traverse(PrObject *self, PrVisitProc visit, void *arg)
+{
+    PrUnicodeError *e = UNIERR(self);
+    PrObject *fields[] = {e->encoding, e->object, e->start, e->end, e->reason};
+    int rc = visit_fields(fields, sizeof fields / sizeof fields[0], visit, arg);
+    return rc ? rc : exc_traverse(self, visit, arg);
+}
+
+static int unicode_error_clear(PrObject *self)
+{
+    PrUnicodeError *e = UNIERR(self);
+    PR_CLEAR(e->encoding);
+    PR_CLEAR(e->object);
+    PR_CLEAR(e->start);
+    PR_CLEAR(e->end);
+    PR_CLEAR(e->reason);
+    return exc_clear(self);
+}
+
+/* UnicodeEncodeError(encoding, object, start, end, reason): PyArg_ParseTuple's "UOnnU" checks,
+ * the object a str for encoding errors and a bytes for decoding ones. */
+static int unicode_error_init(PrObject *self, PrObject *const *args, size_t nargs,
+                              PrObject *kwnames)
+{
+    int decode = pr_object_is_instance(self, PR_EXC(UnicodeDecodeError));
+    if (exc_init(self, args, nargs, kwnames) < 0) {
+        return -1;
+    }
+    if (nargs != 5) {
+        pr_err_format(PR_EXC(TypeError), "function takes exactly 5 arguments (%zu given)", nargs);
+        return -1;
+    }
+    for (int i = 0; i < 5; i++) {
+        const char *tname = args[i] == PR_None ? "None" : PR_TYPE_OF(args[i])->name;
+        if (i == 1 && decode && !PR_BYTES_CHECK(args[i])) {
+            pr_err_format(PR_EXC(TypeError), "a bytes-like object is required, not '%s'", tname);
+            return -1;
+        }
+        if ((i == 2 || i == 3) && !PR_LONG_CHECK(args[i])) {
+            pr_err_format(PR_EXC(TypeError), "'%s' object cannot be interpreted as an integer",
+                          tname);
+            return -1;
+        }
+        if ((i == 0 || i == 4 || (i == 1 && !decode)) && !PR_STR_CHECK(args[i])) {
+            pr_err_format(PR_EXC(TypeError), "argument %d must be str, not %s", i + 1, tname);
+            return -1;
+        }
+    }
+    PrUnicodeError *e = UNIERR(self);
+    PR_SETREF(e->encoding, PR_NEWREF(args[0]));
+    PR_SETREF(e->object, PR_NEWREF(args[1]));
+    PR_SETREF(e->start, PR_NEWREF(args[2]));
+    PR_SETREF(e->end, PR_NEWREF(args[3]));
+    PR_SETREF(e->reason, PR_NEWREF(args[4]));
+    return 0;
+}
+
+/* The one bad character of an encoding error as its escape: \xe9, \u20ac, \U0001f600. */
+static void escape_char(PrObject *s, ssize_t i, char *buf, size_t cap)
+{
+    PrObject *c = pr_str_getitem(s, i);
+    uint32_t cp = 0;
+    if (c) {
+        pr_ucd_utf8_decode(pr_str_utf8(c), (size_t)PR_STR_BYTES(c), &cp);
+        PR_DECREF(c);
+    } else {
+        pr_err_clear();
+    }
+    snprintf(buf, cap, cp <= 0xFF ? "\\x%02x" : cp <= 0xFFFF ? "\\u%04x" : "\\U%08x", (unsigned)cp);
+}
+
+static PrObject *unicode_error_str(PrObject *self)
+{
+    PrUnicodeError *e = UNIERR(self);
+    ssize_t start, end;
+    if (!e->object || pr_long_as_ssize(e->start, &start) < 0 ||
+        pr_long_as_ssize(e->end, &end) < 0) {
+        return pr_err_occurred() ? NULL : pr_str_from_cstr("");
+    }
+    int decode = PR_BYTES_CHECK(e->object);
+    ssize_t len = decode ? PR_BYTES_SIZE(e->object) : pr_str_length(e->object);
+    if (start >= 0 && start < len && end == start + 1) {
+        if (decode) {
+            return pr_str_from_format("'%U' codec can't decode byte 0x%02x in position %zd: %U",
+                                      e->encoding, (unsigned char)PR_BYTES_DATA(e->object)[start],
+                                      start, e->reason);
+        }
+        char esc[16];
+        escape_char(e->object, start, esc, sizeof esc);
+        return pr_str_from_format("'%U' codec can't encode character '%s' in position %zd: %U",
+                                  e->encoding, esc, start, e->reason);
+    }
+    return pr_str_from_format("'%U' codec can't %s in position %zd-%zd: %U", e->encoding,
+                              decode ? "decode bytes" : "encode characters", start, end - 1,
+                              e->reason);
+}
+
+static const PrMemberDef unicode_error_members[] = {
+    {"encoding", PR_MEMBER_OBJECT, offsetof(PrUnicodeError, encoding), 0, "exception encoding"},
+    {"object", PR_MEMBER_OBJECT, offsetof(PrUnicodeError, object), 0, "exception object"},
+    {"start", PR_MEMBER_OBJECT, offsetof(PrUnicodeError, start), 0, "exception start"},
+    {"end", PR_MEMBER_OBJECT, offsetof(PrUnicodeError, end), 0, "exception end"},
+    {"reason", PR_MEMBER_OBJECT, offsetof(PrUnicodeError, reason), 0, "exception reason"},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static const PrType layout_UnicodeError = {
+    .basicsize = sizeof(PrUnicodeError),
+    .flags = EXC_FLAGS | PR_TPFLAG_GC,
+    .traverse = unicode_error_traverse,
+    .clear = unicode_error_clear,
+    .init = unicode_error_init,
+    .str = unicode_error_str,
+    .members = unicode_error_members,
+};
+
+PrObject *pr_unicode_error_raise(PrType *type, const char *encoding, PrObject *object,
+                                 ssize_t start, ssize_t end, const char *reason)
+{
+    PrObject *args[5] = {pr_str_from_cstr(encoding), object, pr_long_from_int64(start),
+                         pr_long_from_int64(end), pr_str_from_cstr(reason)};
+    PrObject *t = args[0] && args[2] && args[3] && args[4] ? pr_tuple_from_array(args, 5) : NULL;
+    PrObject *exc = t ? pr_exception_new(type, t) : NULL;
+    if (exc) {
+        pr_err_set_object(type, exc);
+        PR_DECREF(exc);
+    }
+    PR_XDECREF(t);
+    PR_XDECREF(args[0]);
+    PR_XDECREF(args[2]);
+    PR_XDECREF(args[3]);
+    PR_XDECREF(args[4]);
+    return NULL;
+}
 
 /* ============================================================================================
  *  The table, start-up and shutdown

@@ -30,6 +30,19 @@ typedef struct PrSystemExit {
     PrObject *code;
 } PrSystemExit;
 
+/* OSError and its subclasses: errno, strerror, filename and filename2 (None unless given). */
+typedef struct PrOSError {
+    PrBaseException base;
+    PrObject *myerrno, *strerror, *filename, *filename2;
+} PrOSError;
+
+/* UnicodeEncodeError (object a str, start/end code point indices) and UnicodeDecodeError (object
+ * a bytes, byte offsets); start and end are ints. */
+typedef struct PrUnicodeError {
+    PrBaseException base;
+    PrObject *encoding, *object, *start, *end, *reason; /* NULL until initialised */
+} PrUnicodeError;
+
 /* Whether o is an exception class / instance. */
 #define PR_EXC_CLASS_CHECK(o)                                                                      \
     (PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_TYPE_SUBCLASS) &&                                   \
@@ -51,6 +64,12 @@ PrObject *pr_exception_new(PrType *type, PrObject *args);
  * "<exception str() failed>" replaces a failing str(). Returns: a new str. Errors: MemoryError.
  * (A user class from another module will be qualified by its __module__ once modules exist.) */
 PrObject *pr_exception_format_line(PrObject *exc);
+
+/* Raises type (UnicodeEncodeError or UnicodeDecodeError) as a codec does, for the characters
+ * (bytes) [start, end) of object, a str (bytes): its str() is then "'ascii' codec can't encode
+ * character '\xe9' in position 1: ordinal not in range(128)". Returns: NULL. */
+PrObject *pr_unicode_error_raise(PrType *type, const char *encoding, PrObject *object,
+                                 ssize_t start, ssize_t end, const char *reason);
 
 /* Accessors for the chaining fields of an exception instance. get: borrowed, may be NULL.
  * set: takes over the reference (NULL clears); setting the cause also sets

@@ -5,6 +5,7 @@
 
 #include "memory/obmalloc.h"
 #include "objects/bigint.h"
+#include "objects/bytes.h"
 #include "objects/exceptions.h"
 #include "objects/fmtspec.h"
 #include "objects/long.h"
@@ -15,8 +16,12 @@
 #include "objects/tuple.h"
 #include "vm/errors.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <float.h>
 #include <limits.h>
+#include <stdlib.h>
+#include <strings.h>
 #include <math.h>
 #include <string.h>
 
@@ -513,10 +518,28 @@ PrObject *pr_float_format(PrObject *o, PrObject *spec)
  *  Constructor, methods, attributes
  * ============================================================================================ */
 
+/* float(b) for a bytes: its ASCII text parsed as a str's would be; the error shows the bytes. */
+static PrObject *float_from_bytes(PrObject *b)
+{
+    const char *p = PR_BYTES_DATA(b);
+    ssize_t n = PR_BYTES_SIZE(b), i = 0;
+    double x;
+    while (i < n && (unsigned char)p[i] < 0x80) {
+        i++;
+    }
+    if (i < n || pr_numfmt_parse_float(p, (size_t)n, &x) < 0) {
+        return pr_err_format(PR_EXC(ValueError), "could not convert string to float: %R", b);
+    }
+    return pr_float_from_double(x);
+}
+
 static PrObject *float_from_object(PrObject *x)
 {
     if (PR_STR_CHECK(x)) {
         return pr_float_from_string(pr_str_utf8(x), (size_t)PR_STR_BYTES(x));
+    }
+    if (PR_BYTES_CHECK(x)) {
+        return float_from_bytes(x);
     }
     if (PR_FLOAT_CHECK_EXACT(x)) {
         return PR_NEWREF(x);
@@ -584,6 +607,145 @@ done:
     return r;
 }
 
+/* float.hex(): CPython's float_hex, 13 hex digits after the point, subnormals with a leading
+ * 0 and the exponent of the smallest normal. */
+static PrObject *float_hex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
+{
+    double x = PR_FLOAT_VALUE(self), m;
+    if (!isfinite(x)) {
+        return pr_object_repr(self);
+    }
+    if (x == 0.0) {
+        return pr_str_from_cstr(copysign(1.0, x) < 0 ? "-0x0.0p+0" : "0x0.0p+0");
+    }
+    int e, shift;
+    char digits[20], *d = digits;
+    static const char hex[] = "0123456789abcdef";
+    m = frexp(fabs(x), &e);
+    shift = 1 - (DBL_MIN_EXP - e > 0 ? DBL_MIN_EXP - e : 0);
+    m = ldexp(m, shift);
+    e -= shift;
+    *d++ = hex[(int)m];
+    m -= (int)m;
+    *d++ = '.';
+    for (int i = 0; i < (DBL_MANT_DIG - 1) / 4; i++) {
+        m *= 16.0;
+        *d++ = hex[(int)m];
+        m -= (int)m;
+    }
+    *d = '\0';
+    return pr_str_from_format("%s0x%sp%c%d", x < 0 ? "-" : "", digits, e < 0 ? '-' : '+',
+                              e < 0 ? -e : e);
+}
+
+static int is_hex_digit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int is_ascii_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The float of the hexadecimal text p[0..n) in float.fromhex's syntax: [sign] (inf | infinity |
+ * nan | [0x] digits [. digits] [p [sign] decimal]), blanks around. The checked text goes to
+ * strtod, whose hexadecimal conversion rounds half to even as CPython's does.
+ * Returns: 0 with *out, or -1 with ValueError or OverflowError. */
+static int parse_hex_float(const char *p, size_t n, double *out)
+{
+    char *buf = pr_mem_alloc(n + 1), *end;
+    size_t i = 0, j = 0, ndigits = 0;
+    int rc = -1;
+    if (!buf) {
+        pr_err_no_memory();
+        return -1;
+    }
+    while (i < n && is_ascii_space(p[i])) {
+        i++;
+    }
+    while (n > i && is_ascii_space(p[n - 1])) {
+        n--;
+    }
+    if (i < n && (p[i] == '+' || p[i] == '-')) {
+        buf[j++] = p[i++];
+    }
+    const char *rest = p + i;
+    size_t len = n - i;
+    if ((len == 3 && (strncasecmp(rest, "inf", 3) == 0 || strncasecmp(rest, "nan", 3) == 0)) ||
+        (len == 8 && strncasecmp(rest, "infinity", 8) == 0)) {
+        memcpy(buf + j, rest, len);
+        buf[j + len] = '\0';
+        *out = strtod(buf, NULL);
+        rc = 0;
+        goto done;
+    }
+    if (len >= 2 && rest[0] == '0' && (rest[1] == 'x' || rest[1] == 'X')) {
+        i += 2;
+    }
+    memcpy(buf + j, "0x", 2);
+    j += 2;
+    for (; i < n && is_hex_digit(p[i]); i++, ndigits++) {
+        buf[j++] = p[i];
+    }
+    if (i < n && p[i] == '.') {
+        buf[j++] = p[i++];
+        for (; i < n && is_hex_digit(p[i]); i++, ndigits++) {
+            buf[j++] = p[i];
+        }
+    }
+    if (ndigits == 0) {
+        goto invalid;
+    }
+    if (i < n && (p[i] == 'p' || p[i] == 'P')) {
+        buf[j++] = p[i++];
+        if (i < n && (p[i] == '+' || p[i] == '-')) {
+            buf[j++] = p[i++];
+        }
+        if (i == n || !isdigit((unsigned char)p[i])) {
+            goto invalid;
+        }
+        for (; i < n && isdigit((unsigned char)p[i]); i++) {
+            buf[j++] = p[i];
+        }
+    }
+    if (i != n) {
+        goto invalid;
+    }
+    buf[j] = '\0';
+    errno = 0;
+    *out = strtod(buf, &end);
+    if (isinf(*out)) {
+        pr_err_set(PR_EXC(OverflowError), "hexadecimal value too large to represent as a float");
+        goto done;
+    }
+    rc = 0;
+    goto done;
+invalid:
+    pr_err_set(PR_EXC(ValueError), "invalid hexadecimal floating-point string");
+done:
+    pr_mem_free(buf);
+    return rc;
+}
+
+/* float.fromhex(string), a class method: a subclass is called with the float. */
+static PrObject *float_fromhex(PrObject *self, PrObject *const *args, size_t nargs,
+                               PrObject *kwnames)
+{
+    double x;
+    if (!PR_STR_CHECK(args[0])) {
+        return pr_err_set(PR_EXC(TypeError), "bad argument type for built-in operation");
+    }
+    if (parse_hex_float(pr_str_utf8(args[0]), (size_t)PR_STR_BYTES(args[0]), &x) < 0) {
+        return NULL;
+    }
+    PrObject *r = pr_float_from_double(x);
+    if (r && self != (PrObject *)PR_TYPE(float)) {
+        PR_SETREF(r, pr_object_call(self, &r, 1, NULL));
+    }
+    return r;
+}
+
 static PrObject *float_self(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
 {
     return float_positive(self);
@@ -646,6 +808,10 @@ static const PrMethodDef float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio, PR_METH_NOARGS,
      "Return integer ratio: a pair of integers whose ratio is exactly the float."},
     {"conjugate", float_self, PR_METH_NOARGS, "Return self, the complex conjugate of any float."},
+    {"hex", float_hex, PR_METH_NOARGS,
+     "Return a hexadecimal representation of a floating-point number."},
+    {"fromhex", float_fromhex, PR_METH_O | PR_METH_CLASS,
+     "Create a floating-point number from a hexadecimal string."},
     {"__trunc__", float_trunc_method, PR_METH_NOARGS,
      "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor_method, PR_METH_NOARGS, "Return the floor as an Integral."},

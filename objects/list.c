@@ -527,7 +527,7 @@ ssize_t pr_list_index(PrObject *l, PrObject *x, ssize_t start, ssize_t stop)
             return eq > 0 ? i : -1;
         }
     }
-    pr_err_set(PR_EXC(ValueError), "list.index(x): x not in list");
+    pr_err_format(PR_EXC(ValueError), "%R is not in list", x);
     return -1;
 }
 

@@ -88,7 +88,7 @@ void pr_list_reverse(PrObject *l);
 int pr_list_remove(PrObject *l, PrObject *x);
 
 /* l.index(x, start, stop) with clamped C bounds. Returns: the index, or -1 with ValueError
- * "list.index(x): x not in list" or what comparing raised. */
+ * "'x' is not in list" (the repr of x) or what comparing raised. */
 ssize_t pr_list_index(PrObject *l, PrObject *x, ssize_t start, ssize_t stop);
 
 /* l.count(x). Returns: the count, or -1 with what comparing raised. */

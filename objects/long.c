@@ -4,12 +4,14 @@
 #include "objects/long.h"
 
 #include "memory/obmalloc.h"
+#include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/fmtspec.h"
 #include "objects/number.h"
 #include "objects/numfmt.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
 #include "objects/ucd.h"
 #include "vm/errors.h"
@@ -946,6 +948,31 @@ static PrObject *long_float(PrObject *self)
  *  Constructor, methods, attributes
  * ============================================================================================ */
 
+/* int(b, base) for a bytes: its ASCII text parsed as a str's would be; the error shows the
+ * bytes ("invalid literal for int() with base 10: b'1x'"), other errors (the digit limit) pass. */
+static PrObject *long_from_bytes_text(PrObject *b, int base)
+{
+    const char *p = PR_BYTES_DATA(b);
+    ssize_t n = PR_BYTES_SIZE(b), i = 0;
+    while (i < n && (unsigned char)p[i] < 0x80) {
+        i++;
+    }
+    PrObject *r = i < n ? NULL : pr_long_from_string(p, (size_t)n, base);
+    if (r) {
+        return r;
+    }
+    if (i == n) {
+        PrObject *exc = pr_err_occurred_borrow(), *msg = pr_object_str(exc);
+        int literal = msg && strncmp(pr_str_utf8(msg), "invalid literal", 15) == 0;
+        PR_XDECREF(msg);
+        if (!literal) {
+            return NULL;
+        }
+        pr_err_clear();
+    }
+    return pr_err_format(PR_EXC(ValueError), "invalid literal for int() with base %d: %R", base, b);
+}
+
 /* int(x) with one argument. */
 static PrObject *long_from_object(PrObject *x)
 {
@@ -954,6 +981,9 @@ static PrObject *long_from_object(PrObject *x)
     }
     if (PR_STR_CHECK(x)) {
         return pr_long_from_string(pr_str_utf8(x), (size_t)PR_STR_BYTES(x), 10);
+    }
+    if (PR_BYTES_CHECK(x)) {
+        return long_from_bytes_text(x, 10);
     }
     PrUnaryFunc conv = x->type->number.nb_int ? x->type->number.nb_int : x->type->number.nb_index;
     if (!conv) {
@@ -1004,6 +1034,9 @@ static PrObject *long_new(PrType *t, PrObject *const *args, size_t nargs, PrObje
     }
     if (!x) {
         return pr_err_set(PR_EXC(TypeError), "int() missing string argument");
+    }
+    if (PR_BYTES_CHECK(x)) {
+        return long_from_bytes_text(x, (int)base);
     }
     if (!PR_STR_CHECK(x)) {
         return pr_err_set(PR_EXC(TypeError), "int() can't convert non-string with explicit base");
@@ -1152,6 +1185,95 @@ static PrObject *long_as_integer_ratio(PrObject *self, PrObject *const *args, si
     return r;
 }
 
+/* The arguments of to_bytes and from_bytes as Argument Clinic parses them: at most two
+ * positional ones (names[0], byteorder), signed keyword-only; byteorder 'big' and signed False
+ * by default. Stores the first argument (NULL when absent) in *first, and with length non-NULL
+ * converts it to *length (to_bytes). Returns: 0 or -1. */
+static int bytes_args(const char *fname, const char *const *names, PrObject *const *args,
+                      size_t nargs, PrObject *kwnames, PrObject **first, ssize_t *length,
+                      int *little, int *is_signed)
+{
+    PrObject *arg[3] = {NULL, NULL, NULL};
+    if (nargs > 2) {
+        pr_err_format(PR_EXC(TypeError), "%s() takes at most 2 positional arguments (%zu given)",
+                      fname, nargs);
+        return -1;
+    }
+    if (pr_strargs_keywords(fname, args, nargs, kwnames, names, 3, arg) < 0) {
+        return -1;
+    }
+    *first = arg[0];
+    *little = 0;
+    if (length && arg[0] && pr_strargs_ssize(arg[0], length) < 0) {
+        return -1;
+    }
+    if (arg[1] && !PR_STR_CHECK(arg[1])) {
+        pr_err_format(PR_EXC(TypeError), "%s() argument 'byteorder' must be str, not %s", fname,
+                      pr_strargs_type_name(arg[1]));
+        return -1;
+    }
+    if ((*is_signed = arg[2] ? pr_object_is_true(arg[2]) : 0) < 0) {
+        return -1;
+    }
+    if (arg[1] && !pr_str_eq_cstr(arg[1], "big")) {
+        if (!pr_str_eq_cstr(arg[1], "little")) {
+            pr_err_set(PR_EXC(ValueError), "byteorder must be either 'little' or 'big'");
+            return -1;
+        }
+        *little = 1;
+    }
+    return 0;
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False) */
+static PrObject *long_to_bytes_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                      PrObject *kwnames)
+{
+    static const char *const names[] = {"length", "byteorder", "signed"};
+    PrObject *length;
+    int little, is_signed;
+    ssize_t n = 1;
+    if (bytes_args("to_bytes", names, args, nargs, kwnames, &length, &n, &little, &is_signed) < 0) {
+        return NULL;
+    }
+    if (n < 0) {
+        return pr_err_set(PR_EXC(ValueError), "length argument must be non-negative");
+    }
+    PrObject *r = pr_bytes_from_buf(NULL, n);
+    if (r && pr_long_to_bytes(self, (unsigned char *)PR_BYTES_DATA(r), (size_t)n, little,
+                              is_signed) < 0) {
+        PR_CLEAR(r);
+    }
+    return r;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a class method. */
+static PrObject *long_from_bytes_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                        PrObject *kwnames)
+{
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    PrObject *src, *b, *r;
+    int little, is_signed;
+    if (bytes_args("from_bytes", names, args, nargs, kwnames, &src, NULL, &little, &is_signed) <
+        0) {
+        return NULL;
+    }
+    if (!src) {
+        return pr_err_set(PR_EXC(TypeError),
+                          "from_bytes() missing required argument 'bytes' (pos 1)");
+    }
+    if (!(b = pr_bytes_from_object(src))) {
+        return NULL;
+    }
+    r = pr_long_from_bytes((const unsigned char *)PR_BYTES_DATA(b), (size_t)PR_BYTES_SIZE(b),
+                           little, is_signed);
+    PR_DECREF(b);
+    if (r && self != (PrObject *)PR_TYPE(int)) {
+        PR_SETREF(r, pr_object_call(self, &r, 1, NULL));
+    }
+    return r;
+}
+
 static PrObject *long_sizeof_method(PrObject *self, PrObject *const *args, size_t nargs,
                                     PrObject *kwnames)
 {
@@ -1172,6 +1294,10 @@ static const PrMethodDef long_methods[] = {
     {"conjugate", long_self_method, PR_METH_NOARGS,
      "Returns self, the complex conjugate of any int."},
     {"as_integer_ratio", long_as_integer_ratio, PR_METH_NOARGS, "Return integer ratio: (self, 1)."},
+    {"to_bytes", long_to_bytes_method, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Return an array of bytes representing an integer."},
+    {"from_bytes", long_from_bytes_method, PR_METH_VARARGS | PR_METH_KEYWORDS | PR_METH_CLASS,
+     "Return the integer represented by the given array of bytes."},
     {"__index__", long_self_method, PR_METH_NOARGS, "Return self converted to an integer."},
     {"__trunc__", long_self_method, PR_METH_NOARGS, "Truncating an Integral returns itself."},
     {"__floor__", long_self_method, PR_METH_NOARGS, "Flooring an Integral returns itself."},

@@ -363,6 +363,21 @@ static PrObject *no_attribute(PrObject *o, PrObject *name)
                          name);
 }
 
+PrObject *pr_object_lookup_special(PrObject *o, const char *name)
+{
+    PrObject *key = pr_str_intern_cstr(name);
+    if (!key) {
+        return NULL;
+    }
+    PrObject *f = pr_type_lookup_borrow(PR_TYPE_OF(o), key);
+    PR_DECREF(key);
+    if (!f) {
+        return NULL;
+    }
+    PrDescrGetFunc get = PR_TYPE_OF(f)->descr_get;
+    return get ? get(f, o, (PrObject *)PR_TYPE_OF(o)) : PR_NEWREF(f);
+}
+
 PrObject *pr_object_generic_getattr(PrObject *o, PrObject *name)
 {
     PrType *t = o->type;

@@ -259,6 +259,12 @@ int pr_object_generic_setattr(PrObject *o, PrObject *name, PrObject *value);
  * (to be called as is); -1 with *method NULL and an exception. *method is a new reference. */
 int pr_object_get_method(PrObject *o, PrObject *name, PrObject **method);
 
+/* type(o).name bound to o: looked up on o's type only, not on o (CPython's
+ * _PyObject_LookupSpecial, for __enter__, __reversed__, __round__, __dir__...).
+ * Returns: a new reference; NULL without an exception when the type has no such attribute;
+ * NULL with an exception when interning the name or binding failed. */
+PrObject *pr_object_lookup_special(PrObject *o, const char *name);
+
 /* ---- calls ---------------------------------------------------------------------------------- */
 
 /* Calls callable with the vectorcall convention above (args may be NULL when nargs == 0 and

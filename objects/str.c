@@ -6,6 +6,7 @@
 
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
+#include "objects/exceptions.h"
 #include "objects/dict.h"
 #include "objects/singletons.h"
 #include "objects/strargs.h"
@@ -122,19 +123,15 @@ ssize_t pr_str_utf8_bad_length(const char *text, ssize_t n, ssize_t i, const cha
     return k;
 }
 
-/* Raises CPython's UnicodeDecodeError text for the bad sequence starting at s[i]. */
+/* Raises CPython's UnicodeDecodeError for the bad sequence starting at s[i]. */
 static void utf8_error(const unsigned char *s, ssize_t n, ssize_t i)
 {
     const char *reason;
     ssize_t len = pr_str_utf8_bad_length((const char *)s, n, i, &reason);
-    if (len == 1) {
-        pr_err_format(PR_EXC(UnicodeDecodeError),
-                      "'utf-8' codec can't decode byte 0x%02x in position %zd: %s", s[i], i,
-                      reason);
-    } else {
-        pr_err_format(PR_EXC(UnicodeDecodeError),
-                      "'utf-8' codec can't decode bytes in position %zd-%zd: %s", i, i + len - 1,
-                      reason);
+    PrObject *b = pr_bytes_from_buf((const char *)s, n);
+    if (b) {
+        pr_unicode_error_raise(PR_EXC(UnicodeDecodeError), "utf-8", b, i, i + len, reason);
+        PR_DECREF(b);
     }
 }
 

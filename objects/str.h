@@ -159,6 +159,13 @@ PrObject *pr_str_join(PrObject *sep, PrObject *iterable);
 /* s.replace(old, new, count) (count < 0: all). Returns: a new str. Errors: MemoryError. */
 PrObject *pr_str_replace(PrObject *s, PrObject *old, PrObject *new_, ssize_t count);
 
+/* The methods str.maketrans (static: self is the str type, ignored) and str.translate
+ * (objects/str_translate.c), in the PrCFunction convention for str's method table. */
+PrObject *pr_str_maketrans_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                  PrObject *kwnames);
+PrObject *pr_str_translate_method(PrObject *self, PrObject *const *args, size_t nargs,
+                                  PrObject *kwnames);
+
 /* ---- formatting (objects/str_format.c) ------------------------------------------------------ */
 
 /* ascii(o): repr(o) with non-ASCII characters escaped (\xe9, \u20ac, \U0001f600).
@@ -190,6 +197,11 @@ PrObject *pr_str_format_map(PrObject *fmt, PrObject *mapping);
  * arguments converted during string formatting", "%d format: a real number is required, not
  * str", ValueError "unsupported format character 'z' (0x7a) at index 1", ... */
 PrObject *pr_str_percent(PrObject *fmt, PrObject *args);
+
+/* fmt % args for a bytes fmt, by the same engine: %s and %b take bytes ("%b requires a
+ * bytes-like object, or an object that implements __bytes__, not 'str'"), %r and %a give
+ * ascii(), %c an int in range(256) or one byte. Returns: a new bytes. */
+PrObject *pr_bytes_percent(PrObject *fmt, PrObject *args);
 
 /* ---- interpreter start-up and shutdown ------------------------------------------------------ */
 

@@ -7,6 +7,7 @@
 #include "objects/str.h"
 
 #include "memory/obmalloc.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/long.h"
@@ -521,6 +522,7 @@ typedef struct PctState {
     ssize_t arglen; /* len(args) for a tuple, -1 otherwise */
     ssize_t argidx; /* next argument (CPython's scheme: -2 for a single value) */
     PrObject *dict; /* the mapping, when args is one */
+    int bytes;      /* bytes % args: the texts are Latin-1 strs standing for the bytes */
 } PctState;
 
 /* The next argument, borrowed. */
@@ -652,6 +654,63 @@ static PrObject *pct_char(const PrPercentSpec *spec, PrObject *v)
     return pct_text(spec, pr_str_from_codepoint((uint32_t)cp));
 }
 
+/* ---- bytes % args: the engine runs on Latin-1 strs, one code point per byte ---------------- */
+
+/* The str of the bytes p[0..n), byte for code point. */
+static PrObject *bytes_to_latin1(const char *p, ssize_t n)
+{
+    PrStrBuilder b;
+    pr_str_builder_init(&b);
+    for (ssize_t i = 0; i < n; i++) {
+        pr_str_builder_append_codepoint(&b, (unsigned char)p[i]);
+    }
+    return pr_str_builder_finish(&b);
+}
+
+/* The bytes of a str whose code points are all below 256. */
+static PrObject *latin1_to_bytes(PrObject *s)
+{
+    PrObject *r = pr_bytes_from_buf(NULL, PR_STR_LENGTH(s));
+    const char *p = DATA(s);
+    ssize_t n = NBYTES(s), i = 0, k = 0;
+    while (r && i < n) {
+        uint32_t cp;
+        i += (ssize_t)pr_ucd_utf8_decode(p + i, (size_t)(n - i), &cp);
+        PR_BYTES_DATA(r)[k++] = (char)cp;
+    }
+    return r;
+}
+
+/* %s and %b of bytes formatting: a bytes only. */
+static PrObject *pct_bytes_text(PrObject *v)
+{
+    if (!PR_BYTES_CHECK(v)) {
+        return pr_err_format(PR_EXC(TypeError),
+                             "%%b requires a bytes-like object, or an object that implements "
+                             "__bytes__, not '%s'",
+                             PR_TYPE_OF(v)->name);
+    }
+    return bytes_to_latin1(PR_BYTES_DATA(v), PR_BYTES_SIZE(v));
+}
+
+/* %c of bytes formatting: an int in range(256) or a bytes of length 1. */
+static PrObject *pct_bytes_char(const PrPercentSpec *spec, PrObject *v)
+{
+    ssize_t c;
+    if (PR_BYTES_CHECK(v) && PR_BYTES_SIZE(v) == 1) {
+        return pct_text(spec, bytes_to_latin1(PR_BYTES_DATA(v), 1));
+    }
+    if (!IS_INT(v)) {
+        return pr_err_set(PR_EXC(TypeError),
+                          "%c requires an integer in range(256) or a single byte");
+    }
+    if (pr_strargs_ssize(v, &c) < 0 || c < 0 || c > 255) {
+        pr_err_clear();
+        return pr_err_set(PR_EXC(OverflowError), "%c arg not in range(256)");
+    }
+    return pct_text(spec, pr_str_from_codepoint((uint32_t)c));
+}
+
 /* The value for a conversion: next argument, or mapping[key]. Returns a new reference. */
 static PrObject *pct_value(PctState *st, PrObject *fmt, const PrPercentSpec *spec)
 {
@@ -660,6 +719,9 @@ static PrObject *pct_value(PctState *st, PrObject *fmt, const PrPercentSpec *spe
             return pr_err_set(PR_EXC(TypeError), "format requires a mapping");
         }
         PrObject *key = pr_str_from_utf8(DATA(fmt) + spec->key_start, (ssize_t)spec->key_len);
+        if (key && st->bytes) {
+            PR_SETREF(key, latin1_to_bytes(key));
+        }
         if (!key) {
             return NULL;
         }
@@ -711,7 +773,15 @@ static PrObject *pct_convert(PctState *st, PrObject *fmt, PrPercentSpec *spec, s
         return NULL;
     }
     char err[96];
-    switch (spec->conv) {
+    uint32_t conv = spec->conv;
+    if (st->bytes && (conv == 's' || conv == 'b')) {
+        conv = 'b';
+    } else if (st->bytes && (conv == 'r' || conv == 'a')) {
+        conv = 'a';
+    } else if (st->bytes && conv == 'c') {
+        conv = 'C';
+    }
+    switch (conv) {
     case 's':
         r = pct_text(spec, pr_object_str(v));
         break;
@@ -723,6 +793,12 @@ static PrObject *pct_convert(PctState *st, PrObject *fmt, PrPercentSpec *spec, s
         break;
     case 'c':
         r = pct_char(spec, v);
+        break;
+    case 'b': /* bytes formatting only */
+        r = pct_text(spec, pct_bytes_text(v));
+        break;
+    case 'C':
+        r = pct_bytes_char(spec, v);
         break;
     case 'd':
     case 'i':
@@ -750,14 +826,15 @@ static PrObject *pct_convert(PctState *st, PrObject *fmt, PrPercentSpec *spec, s
     return r;
 }
 
-PrObject *pr_str_percent(PrObject *fmt, PrObject *args)
+/* fmt % args for a str fmt; with bytes set, fmt stands for a bytes (Latin-1). */
+static PrObject *percent(PrObject *fmt, PrObject *args, int bytes)
 {
     PrMappingMethods *m = &PR_TYPE_OF(args)->mapping;
-    PctState st = {PR_NEWREF(args), -1, -2, NULL};
+    PctState st = {PR_NEWREF(args), -1, -2, NULL, bytes};
     if (PR_TUPLE_CHECK(args)) {
         st.arglen = PR_TUPLE_SIZE(args);
         st.argidx = 0;
-    } else if (m->mp_subscript && !PR_STR_CHECK(args)) {
+    } else if (m->mp_subscript && !(bytes ? PR_BYTES_CHECK(args) : PR_STR_CHECK(args))) {
         st.dict = args;
     }
     const char *p = DATA(fmt);
@@ -796,7 +873,9 @@ PrObject *pr_str_percent(PrObject *fmt, PrObject *args)
         PR_DECREF(text);
     }
     if (st.argidx < st.arglen && !st.dict) {
-        pr_err_set(PR_EXC(TypeError), "not all arguments converted during string formatting");
+        pr_err_set(PR_EXC(TypeError), bytes
+                                          ? "not all arguments converted during bytes formatting"
+                                          : "not all arguments converted during string formatting");
         goto fail;
     }
     PR_DECREF(st.args);
@@ -805,4 +884,20 @@ fail:
     PR_DECREF(st.args);
     pr_str_builder_discard(&b);
     return NULL;
+}
+
+PrObject *pr_str_percent(PrObject *fmt, PrObject *args)
+{
+    return percent(fmt, args, 0);
+}
+
+PrObject *pr_bytes_percent(PrObject *fmt, PrObject *args)
+{
+    PrObject *text = bytes_to_latin1(PR_BYTES_DATA(fmt), PR_BYTES_SIZE(fmt));
+    PrObject *r = text ? percent(text, args, 1) : NULL;
+    PR_XDECREF(text);
+    if (r) {
+        PR_SETREF(r, latin1_to_bytes(r));
+    }
+    return r;
 }

@@ -11,6 +11,8 @@
 
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
+#include "objects/codecs.h"
+#include "objects/exceptions.h"
 #include "objects/long.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -962,25 +964,11 @@ static const char *codec_name(PrCodec codec)
 }
 
 /* UnicodeEncodeError for the unencodable run of code points [start, end) of s. */
-static PrObject *encode_error(PrObject *s, PrCodec codec, ssize_t start, ssize_t end, uint32_t cp)
+static PrObject *encode_error(PrObject *s, PrCodec codec, ssize_t start, ssize_t end)
 {
-    const char *limit = codec == PR_CODEC_ASCII ? "128" : "256";
-    if (end - start == 1) {
-        char esc[16];
-        snprintf(esc, sizeof esc,
-                 cp <= 0xFF     ? "\\x%02x"
-                 : cp <= 0xFFFF ? "\\u%04x"
-                                : "\\U%08x",
-                 (unsigned)cp);
-        return pr_err_format(PR_EXC(UnicodeEncodeError),
-                             "'%s' codec can't encode character '%s' in position %zd: ordinal "
-                             "not in range(%s)",
-                             codec_name(codec), esc, start, limit);
-    }
-    return pr_err_format(PR_EXC(UnicodeEncodeError),
-                         "'%s' codec can't encode characters in position %zd-%zd: ordinal not "
-                         "in range(%s)",
-                         codec_name(codec), start, end - 1, limit);
+    return pr_unicode_error_raise(PR_EXC(UnicodeEncodeError), codec_name(codec), s, start, end,
+                                  codec == PR_CODEC_ASCII ? "ordinal not in range(128)"
+                                                          : "ordinal not in range(256)");
 }
 
 /* Appends the replacement for an unencodable code point. */
@@ -1006,6 +994,9 @@ static PrObject *str_encode_with(PrObject *s, PrCodec codec, PrCodecErrors error
                                  PrObject *errors_name)
 {
     uint32_t limit = codec == PR_CODEC_ASCII ? 0x80 : 0x100;
+    if (pr_codecs_is_wide(codec)) {
+        return pr_codecs_encode_wide(s, codec);
+    }
     if (codec == PR_CODEC_UTF8 || IS_ASCII(s)) {
         return pr_bytes_from_buf(DATA(s), NBYTES(s));
     }
@@ -1025,7 +1016,7 @@ static PrObject *str_encode_with(PrObject *s, PrCodec codec, PrCodecErrors error
                 o = k;
                 end++;
             }
-            encode_error(s, codec, i, end, cp);
+            encode_error(s, codec, i, end);
             goto done;
         }
         if (errors == PR_ERRORS_UNKNOWN) {
@@ -1141,5 +1132,9 @@ const PrMethodDef pr_str_methods[] = {
     KEYWORDS(format, "Return a formatted version of S, using substitutions from args and kwargs."),
     ONEARG(format_map, "Return a formatted version of S, using substitutions from mapping."),
     {"__format__", str___format__, PR_METH_O, "Return a formatted version of the string."},
+    {"maketrans", pr_str_maketrans_method, PR_METH_VARARGS | PR_METH_STATIC,
+     "Return a translation table usable for str.translate()."},
+    {"translate", pr_str_translate_method, PR_METH_O,
+     "Replace each character in the string using the given translation table."},
     {NULL, NULL, 0, NULL},
 };

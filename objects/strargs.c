@@ -161,13 +161,23 @@ int pr_strargs_keywords(const char *fname, PrObject *const *args, size_t nargs, 
     return 0;
 }
 
-/* encodings.normalize_encoding, then lower case, '-' and ' ' as '_'. */
+/* encodings.normalize_encoding in lower case: a run of characters other than ASCII letters,
+ * digits and '.' becomes one '_' between kept characters; non-ASCII ones are dropped. */
 static void normalize(const char *s, size_t n, char *buf, size_t cap)
 {
     size_t j = 0;
-    for (size_t i = 0; i < n && j + 1 < cap; i++) {
-        char c = s[i];
-        buf[j++] = c == '-' || c == ' ' ? '_' : (char)tolower((unsigned char)c);
+    int punct = 0;
+    for (size_t i = 0; i < n && j + 2 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) || c == '.') {
+            if (punct && j > 0) {
+                buf[j++] = '_';
+            }
+            buf[j++] = (char)tolower(c);
+            punct = 0;
+        } else if (c < 0x80) {
+            punct = 1;
+        }
     }
     buf[j] = '\0';
 }
@@ -198,22 +208,28 @@ int pr_strargs_codec(const char *fname, PrObject *name, PrCodec *codec)
     static const char *const ascii[] = {"ascii", "us_ascii", "646", "us", "ansi_x3.4_1968", NULL};
     static const char *const latin1[] = {"latin_1", "latin1", "iso_8859_1", "iso8859_1",  "8859",
                                          "cp819",   "latin",  "l1",         "iso_ir_100", NULL};
+    static const char *const utf16[] = {"utf_16", "utf16", "u16", NULL};
+    static const char *const utf16le[] = {"utf_16_le", "utf_16le", "unicodelittleunmarked", NULL};
+    static const char *const utf16be[] = {"utf_16_be", "utf_16be", "unicodebigunmarked", NULL};
+    static const char *const utf32[] = {"utf_32", "utf32", "u32", NULL};
+    static const char *const utf32le[] = {"utf_32_le", "utf_32le", NULL};
+    static const char *const utf32be[] = {"utf_32_be", "utf_32be", NULL};
+    /* indexed by PrCodec */
+    static const char *const *const lists[] = {utf8,    ascii, latin1,  utf16,  utf16le,
+                                               utf16be, utf32, utf32le, utf32be};
     char buf[32];
     if (must_be_str(fname, "encoding", name) < 0) {
         return -1;
     }
     normalize(pr_str_utf8(name), (size_t)PR_STR_BYTES(name), buf, sizeof buf);
-    if (PR_STR_BYTES(name) < (ssize_t)sizeof buf && in_list(buf, utf8)) {
-        *codec = PR_CODEC_UTF8;
-    } else if (PR_STR_BYTES(name) < (ssize_t)sizeof buf && in_list(buf, ascii)) {
-        *codec = PR_CODEC_ASCII;
-    } else if (PR_STR_BYTES(name) < (ssize_t)sizeof buf && in_list(buf, latin1)) {
-        *codec = PR_CODEC_LATIN1;
-    } else {
-        pr_err_format(PR_EXC(LookupError), "unknown encoding: %U", name);
-        return -1;
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        if (PR_STR_BYTES(name) < (ssize_t)sizeof buf && in_list(buf, lists[i])) {
+            *codec = (PrCodec)i;
+            return 0;
+        }
     }
-    return 0;
+    pr_err_format(PR_EXC(LookupError), "unknown encoding: %U", name);
+    return -1;
 }
 
 int pr_strargs_errors(const char *fname, PrObject *name, PrCodecErrors *errors)

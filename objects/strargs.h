@@ -1,7 +1,7 @@
 /* objects/strargs.h — argument handling shared by the methods of str and bytes: integers
  * (through objects/long.h), slice-style start/end arguments with CPython's clamping, codec and
- * error-handler names. Internal to objects/str*.c and objects/bytes.c; errors are CPython
- * 3.11's texts. */
+ * error-handler names. Used by objects/str*.c, objects/bytes.c and the builtins (stdlib/);
+ * errors are CPython 3.11's texts. */
 #ifndef PR_OBJECTS_STRARGS_H
 #define PR_OBJECTS_STRARGS_H
 
@@ -70,8 +70,19 @@ PrObject *pr_strargs_split(PrObject *self, const char *text, ssize_t n, const ch
 PrObject *pr_strargs_splitlines(PrObject *self, const char *text, ssize_t n, int keepends,
                                 PrSplitChars chars, PrSplitPiece piece);
 
-/* Codecs that str.encode and bytes.decode know. */
-typedef enum PrCodec { PR_CODEC_UTF8, PR_CODEC_ASCII, PR_CODEC_LATIN1 } PrCodec;
+/* Codecs that str.encode and bytes.decode know; the UTF-16 and UTF-32 ones (in this order) are
+ * objects/codecs.h's. */
+typedef enum PrCodec {
+    PR_CODEC_UTF8,
+    PR_CODEC_ASCII,
+    PR_CODEC_LATIN1,
+    PR_CODEC_UTF16,
+    PR_CODEC_UTF16_LE,
+    PR_CODEC_UTF16_BE,
+    PR_CODEC_UTF32,
+    PR_CODEC_UTF32_LE,
+    PR_CODEC_UTF32_BE,
+} PrCodec;
 
 /* Error handlers they know. */
 typedef enum PrCodecErrors {
@@ -84,7 +95,8 @@ typedef enum PrCodecErrors {
 } PrCodecErrors;
 
 /* The codec named by an encoding argument (a str): 'utf-8', 'UTF8', 'utf_8', 'ascii',
- * 'latin-1', 'iso-8859-1', ... normalized as CPython's encodings.normalize_encoding.
+ * 'latin-1', 'iso-8859-1', 'utf-16-le', 'U32'... normalized as CPython's
+ * encodings.normalize_encoding.
  * Returns: 0 with *codec, or -1 with LookupError "unknown encoding: x" or TypeError
  * "encode() argument 'encoding' must be str, not int". */
 int pr_strargs_codec(const char *fname, PrObject *name, PrCodec *codec);

@@ -206,13 +206,82 @@ done:
     return rc < 0 ? -1 : 0;
 }
 
+/* ---- __eq__, __lt__, ...: the richcompare slot as methods ---------------------------------------
+ * CPython gives each type that defines tp_richcompare six slot wrappers; here they are method
+ * descriptors calling the slot of the nearest static type of self (a class statement's type
+ * reaches the built-in slot it inherits, never its own). */
+
+static PrObject *richcompare_slot(PrObject *self, PrObject *other, PrCompareOp op)
+{
+    PrType *t = PR_TYPE_OF(self);
+    while (PR_TYPE_HAS_FLAG(t, PR_TPFLAG_HEAPTYPE) && t->base) {
+        t = t->base;
+    }
+    if (!t->richcompare) {
+        PR_RETURN_NOTIMPLEMENTED;
+    }
+    return t->richcompare(self, other, op);
+}
+
+#define PR_CMPOP(NAME, symbol, dunder, swapped)                                                    \
+    static PrObject *slot_##NAME(PrObject *self, PrObject *const *args, size_t nargs,              \
+                                 PrObject *kwnames)                                                \
+    {                                                                                              \
+        if (nargs != 1) {                                                                          \
+            return pr_err_format(PR_EXC(TypeError), "expected 1 argument, got %zu", nargs);        \
+        }                                                                                          \
+        return richcompare_slot(self, args[0], PR_##NAME);                                         \
+    }
+#include "objects/cmpops.def"
+#undef PR_CMPOP
+
+static const PrMethodDef richcompare_methods[] = {
+#define PR_CMPOP(NAME, symbol, dunder, swapped)                                                    \
+    {dunder, slot_##NAME, PR_METH_VARARGS, "Return self" symbol "value."},
+#include "objects/cmpops.def"
+#undef PR_CMPOP
+};
+_Static_assert(sizeof richcompare_methods / sizeof richcompare_methods[0] == PR_CMPOP_COUNT,
+               "cmpops.def expanded once per operator");
+
+/* Adds the comparison methods to a type that defines its own richcompare slot. */
+static int add_richcompare_methods(PrType *t)
+{
+    if (!t->richcompare || (t->base && t->base->richcompare == t->richcompare)) {
+        return 0;
+    }
+    for (int i = 0; i < PR_CMPOP_COUNT; i++) {
+        PrObject *d = pr_descr_new_method(t, &richcompare_methods[i]);
+        if (add_default(t, richcompare_methods[i].name, d) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* What a method table row puts in the type's dict (a builtin function for a static method,
+ * named as the descriptors are). Returns: a new object, or NULL with MemoryError. */
+static PrObject *method_attribute(PrType *t, const PrMethodDef *m)
+{
+    if (m->flags & PR_METH_CLASS) {
+        return pr_descr_new_classmethod(t, m);
+    }
+    if (m->flags & PR_METH_STATIC) {
+        return pr_cfunction_new(m, (PrObject *)t, t);
+    }
+    return pr_descr_new_method(t, m);
+}
+
 static int fill_dict(PrType *t)
 {
     if (!(t->dict = pr_dict_new())) {
         return -1;
     }
     for (const PrMethodDef *m = t->methods; m && m->name; m++) {
-        if (add_descr_steal(t, pr_descr_new_method(t, m)) < 0) {
+        PrObject *attr = method_attribute(t, m);
+        int rc = attr ? pr_dict_setitem_cstr(t->dict, m->name, attr) : -1;
+        PR_XDECREF(attr);
+        if (rc < 0) {
             return -1;
         }
     }
@@ -225,6 +294,9 @@ static int fill_dict(PrType *t)
         if (add_descr_steal(t, pr_descr_new_getset(t, g)) < 0) {
             return -1;
         }
+    }
+    if (add_richcompare_methods(t) < 0) {
+        return -1;
     }
     PrObject *doc = t->doc ? pr_str_from_cstr(t->doc) : PR_NEWREF(PR_None);
     if (add_default(t, "__doc__", doc) < 0) {

@@ -98,7 +98,12 @@ typedef struct PrMappingMethods {
  *   PR_METH_O       exactly one:          "list.append() takes exactly one argument (0 given)"
  *   PR_METH_VARARGS any positional ones
  *   PR_METH_KEYWORDS (with VARARGS) keyword arguments too; without it, any keyword argument is
- *                   "list.append() takes no keyword arguments". */
+ *                   "list.append() takes no keyword arguments".
+ * Two more flags say how the method is bound (CPython's METH_CLASS and METH_STATIC):
+ *   PR_METH_CLASS   a class method: the type's dict holds a classmethod_descriptor and self is
+ *                   the class it is reached through (dict.fromkeys, int.from_bytes)
+ *   PR_METH_STATIC  a static method: the type's dict holds a builtin function bound to the type,
+ *                   which the method ignores (str.maketrans) */
 typedef PrObject *(*PrCFunction)(PrObject *self, PrObject *const *args, size_t nargs,
                                  PrObject *kwnames);
 
@@ -106,6 +111,8 @@ typedef PrObject *(*PrCFunction)(PrObject *self, PrObject *const *args, size_t n
 #define PR_METH_O 0x02
 #define PR_METH_VARARGS 0x04
 #define PR_METH_KEYWORDS 0x08
+#define PR_METH_CLASS 0x10
+#define PR_METH_STATIC 0x20
 
 typedef struct PrMethodDef {
     const char *name; /* NULL ends a table */

@@ -4,15 +4,24 @@
 #include "stdlib/builtins.h"
 
 #include "objects/descr.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/iterate.h"
 #include "objects/long.h"
+#include "objects/list.h"
 #include "objects/number.h"
+#include "objects/ucd.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/strargs.h"
 #include "objects/tuple.h"
+#include "stdlib/builtins_types.h"
+#include "stdlib/fileio.h"
+#include "stdlib/sys.h"
+#include "vm/cell.h"
 #include "vm/errors.h"
+#include "vm/frame.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +39,7 @@ static PrObject *keyword(PrObject *const *args, size_t nargs, PrObject *kwnames,
     return NULL;
 }
 
-/* TypeError "print() got an unexpected keyword argument 'x'" for keywords outside allowed
+/* TypeError "'x' is an invalid keyword argument for print()" for keywords outside allowed
  * (a NULL-ended list). Returns: 0 or -1. */
 static int check_keywords(const char *func, PrObject *kwnames, const char *const *allowed)
 {
@@ -41,26 +50,10 @@ static int check_keywords(const char *func, PrObject *kwnames, const char *const
             ok = pr_str_eq_cstr(kw, *a);
         }
         if (!ok) {
-            pr_err_format(PR_EXC(TypeError), "%s() got an unexpected keyword argument '%U'", func,
-                          kw);
+            pr_err_format(PR_EXC(TypeError), "'%U' is an invalid keyword argument for %s()", kw,
+                          func);
             return -1;
         }
-    }
-    return 0;
-}
-
-/* "len() takes exactly one argument (2 given)" style checks for VARARGS functions. */
-static int check_nargs(const char *func, size_t nargs, size_t min, size_t max)
-{
-    if (nargs < min) {
-        pr_err_format(PR_EXC(TypeError), "%s expected at least %zu argument%s, got %zu", func, min,
-                      min == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    if (nargs > max) {
-        pr_err_format(PR_EXC(TypeError), "%s expected at most %zu argument%s, got %zu", func, max,
-                      max == 1 ? "" : "s", nargs);
-        return -1;
     }
     return 0;
 }
@@ -127,8 +120,8 @@ static PrObject *builtin_print(PrObject *self, PrObject *const *args, size_t nar
     }
     PrObject *file = keyword(args, nargs, kwnames, "file");
     PrObject *flush = keyword(args, nargs, kwnames, "flush");
-    if (file == PR_None) {
-        file = NULL;
+    if (!file || file == PR_None) {
+        file = pr_sys_stdout_override_borrow();
     }
     for (size_t i = 0; i < nargs; i++) {
         if (i > 0 && write_text(file, sep, " ") < 0) {
@@ -144,14 +137,20 @@ static PrObject *builtin_print(PrObject *self, PrObject *const *args, size_t nar
     if (write_text(file, end, "\n") < 0) {
         return NULL;
     }
-    if (flush) {
-        int t = pr_object_is_true(flush);
-        if (t < 0) {
+    int t = flush ? pr_object_is_true(flush) : 0;
+    if (t < 0) {
+        return NULL;
+    }
+    if (t && !file) {
+        fflush(stdout);
+    } else if (t) {
+        PrObject *name = pr_str_intern_cstr("flush");
+        PrObject *r = name ? pr_object_call_method(file, name, NULL, 0) : NULL;
+        PR_XDECREF(name);
+        if (!r) {
             return NULL;
         }
-        if (t && !file) {
-            fflush(stdout);
-        }
+        PR_DECREF(r);
     }
     PR_RETURN_NONE;
 }
@@ -228,19 +227,55 @@ static PrObject *builtin_isinstance(PrObject *self, PrObject *const *args, size_
     return r < 0 ? NULL : pr_bool_from_long(r);
 }
 
+/* issubclass(derived, cls): cls a class or a (nested) tuple of them, checked left to right, so
+ * a bad item after a match is not seen (CPython's object_issubclass). */
+static int issubclass_check(PrObject *derived, PrObject *cls, int depth)
+{
+    if (PR_TUPLE_CHECK(cls) && depth < 100) {
+        for (ssize_t i = 0; i < PR_TUPLE_SIZE(cls); i++) {
+            int r = issubclass_check(derived, PR_TUPLE_ITEMS(cls)[i], depth + 1);
+            if (r) {
+                return r;
+            }
+        }
+        return 0;
+    }
+    if (!is_type(derived)) {
+        pr_err_set(PR_EXC(TypeError), "issubclass() arg 1 must be a class");
+        return -1;
+    }
+    if (!is_type(cls)) {
+        pr_err_set(PR_EXC(TypeError),
+                   "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        return -1;
+    }
+    return pr_type_is_subtype((PrType *)derived, (PrType *)cls);
+}
+
+static PrObject *builtin_issubclass(PrObject *self, PrObject *const *args, size_t nargs,
+                                    PrObject *kw)
+{
+    if (nargs != 2) {
+        return pr_err_format(PR_EXC(TypeError), "issubclass expected 2 arguments, got %zu",
+                             nargs);
+    }
+    int r = issubclass_check(args[0], args[1], 0);
+    return r < 0 ? NULL : pr_bool_from_long(r);
+}
+
 /* ---- iteration ------------------------------------------------------------------------------ */
 
 static PrObject *builtin_iter(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
-    if (check_nargs("iter", nargs, 1, 1) < 0) {
+    if (pr_strargs_count("iter", nargs, 1, 2) < 0) {
         return NULL;
     }
-    return pr_object_get_iter(args[0]);
+    return nargs == 2 ? pr_callable_iter_new(args[0], args[1]) : pr_object_get_iter(args[0]);
 }
 
 static PrObject *builtin_next(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
-    if (check_nargs("next", nargs, 1, 2) < 0) {
+    if (pr_strargs_count("next", nargs, 1, 2) < 0) {
         return NULL;
     }
     PrObject *it = args[0];
@@ -354,11 +389,15 @@ static PrObject *builtin_max(PrObject *self, PrObject *const *args, size_t nargs
 static PrObject *builtin_sum(PrObject *self, PrObject *const *args, size_t nargs,
                              PrObject *kwnames)
 {
-    static const char *const allowed[] = {"start", NULL};
-    if (check_keywords("sum", kwnames, allowed) < 0 || check_nargs("sum", nargs, 1, 2) < 0) {
+    static const char *const names[] = {"", "start"};
+    PrObject *arg[2] = {NULL, NULL};
+    if (nargs == 0) {
+        return pr_err_set(PR_EXC(TypeError), "sum() takes at least 1 positional argument (0 given)");
+    }
+    if (pr_strargs_keywords("sum", args, nargs, kwnames, names, 2, arg) < 0) {
         return NULL;
     }
-    PrObject *start = nargs == 2 ? args[1] : keyword(args, nargs, kwnames, "start");
+    PrObject *start = arg[1];
     if (start && PR_STR_CHECK(start)) {
         return pr_err_set(PR_EXC(TypeError), "sum() can't sum strings [use ''.join(seq) instead]");
     }
@@ -378,16 +417,214 @@ static PrObject *builtin_sum(PrObject *self, PrObject *const *args, size_t nargs
     return total;
 }
 
+/* sorted(iterable, /, *, key=None, reverse=False): a new list, then its sort method with the
+ * keywords as given, so the errors are list.sort's ("'x' is an invalid keyword argument for
+ * sort()"), as in CPython. */
+static PrObject *builtin_sorted(PrObject *self, PrObject *const *args, size_t nargs,
+                                PrObject *kwnames)
+{
+    if (nargs != 1) {
+        return pr_err_format(PR_EXC(TypeError), "sorted expected 1 argument, got %zu", nargs);
+    }
+    PrObject *list = pr_list_from_iterable(args[0]);
+    PrObject *sort = list ? pr_object_getattr_cstr(list, "sort") : NULL;
+    PrObject *r = sort ? pr_object_call(sort, args + 1, 0, kwnames) : NULL;
+    PR_XDECREF(sort);
+    if (!r) {
+        PR_XDECREF(list);
+        return NULL;
+    }
+    PR_DECREF(r);
+    return list;
+}
+
+/* any() and all(): the first item whose truth is `stop` ends the loop. */
+static PrObject *any_all(PrObject *iterable, int stop)
+{
+    PrObject *it = pr_object_get_iter(iterable);
+    if (!it) {
+        return NULL;
+    }
+    int found = 0;
+    for (PrObject *x; !found && (x = pr_iter_next(it));) {
+        int t = pr_object_is_true(x);
+        PR_DECREF(x);
+        if (t < 0) {
+            PR_DECREF(it);
+            return NULL;
+        }
+        found = t == stop;
+    }
+    PR_DECREF(it);
+    if (pr_err_occurred()) {
+        return NULL;
+    }
+    return pr_bool_from_long(stop ? found : !found);
+}
+
+static PrObject *builtin_any(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return any_all(args[0], 1);
+}
+
+static PrObject *builtin_all(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return any_all(args[0], 0);
+}
+
+/* ---- numbers and text ----------------------------------------------------------------------- */
+
+static PrObject *builtin_chr(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *i = pr_number_index(args[0]);
+    if (!i) {
+        return NULL;
+    }
+    int64_t v = 0;
+    int fits = pr_long_bit_length(i) < 32 && pr_long_as_int64(i, &v) == 0;
+    PR_DECREF(i);
+    if (!fits) {
+        return pr_err_set(PR_EXC(OverflowError), "Python int too large to convert to C int");
+    }
+    if (v < 0 || v >= 0x110000) {
+        return pr_err_set(PR_EXC(ValueError), "chr() arg not in range(0x110000)");
+    }
+    return pr_str_from_codepoint((uint32_t)v);
+}
+
+static PrObject *builtin_ord(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *c = args[0];
+    ssize_t n;
+    if (PR_STR_CHECK(c)) {
+        n = PR_STR_LENGTH(c);
+        uint32_t cp = 0;
+        if (n == 1) {
+            pr_ucd_utf8_decode(PR_STR_DATA(c), (size_t)PR_STR_BYTES(c), &cp);
+            return pr_long_from_int64(cp);
+        }
+    } else if (PR_BYTES_CHECK(c)) {
+        n = PR_BYTES_SIZE(c);
+        if (n == 1) {
+            return pr_long_from_int64((unsigned char)PR_BYTES_DATA(c)[0]);
+        }
+    } else {
+        return pr_err_format(PR_EXC(TypeError), "ord() expected string of length 1, but %s found",
+                             PR_TYPE_OF(c)->name);
+    }
+    return pr_err_format(PR_EXC(TypeError),
+                         "ord() expected a character, but string of length %zd found", n);
+}
+
+/* hex(), oct() and bin(): operator.index(x) in base 16, 8 or 2 with its prefix. */
+static PrObject *int_to_base(PrObject *x, int base)
+{
+    PrObject *i = pr_number_index(x);
+    PrObject *r = i ? pr_long_to_base(i, base, PR_BIGINT_PREFIX) : NULL;
+    PR_XDECREF(i);
+    return r;
+}
+
+static PrObject *builtin_hex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return int_to_base(args[0], 16);
+}
+
+static PrObject *builtin_oct(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return int_to_base(args[0], 8);
+}
+
+static PrObject *builtin_bin(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return int_to_base(args[0], 2);
+}
+
+/* round(number, ndigits=None): number's __round__, with no argument when ndigits is None. The
+ * rounding itself (half to even, exact for floats) is int's and float's __round__. */
+static PrObject *builtin_round(PrObject *self, PrObject *const *args, size_t nargs,
+                               PrObject *kwnames)
+{
+    static const char *const names[] = {"number", "ndigits"};
+    PrObject *arg[2] = {NULL, NULL};
+    if (pr_strargs_keywords("round", args, nargs, kwnames, names, 2, arg) < 0) {
+        return NULL;
+    }
+    if (!arg[0]) {
+        return pr_err_set(PR_EXC(TypeError), "round() missing required argument 'number' (pos 1)");
+    }
+    PrObject *meth = pr_object_lookup_special(arg[0], "__round__");
+    if (!meth) {
+        return pr_err_occurred() ? NULL
+                                 : pr_err_format(PR_EXC(TypeError),
+                                                 "type %s doesn't define __round__ method",
+                                                 PR_TYPE_OF(arg[0])->name);
+    }
+    int with = arg[1] && arg[1] != PR_None;
+    PrObject *r = pr_object_call(meth, &arg[1], with ? 1 : 0, NULL);
+    PR_DECREF(meth);
+    return r;
+}
+
+static PrObject *builtin_divmod(PrObject *self, PrObject *const *args, size_t nargs,
+                                PrObject *kw)
+{
+    if (nargs != 2) {
+        return pr_err_format(PR_EXC(TypeError), "divmod expected 2 arguments, got %zu", nargs);
+    }
+    return pr_number_divmod(args[0], args[1]);
+}
+
+/* pow(base, exp, mod=None). */
+static PrObject *builtin_pow(PrObject *self, PrObject *const *args, size_t nargs,
+                             PrObject *kwnames)
+{
+    static const char *const names[] = {"base", "exp", "mod"};
+    PrObject *arg[3] = {NULL, NULL, NULL};
+    if (pr_strargs_keywords("pow", args, nargs, kwnames, names, 3, arg) < 0) {
+        return NULL;
+    }
+    for (int i = 0; i < 2; i++) {
+        if (!arg[i]) {
+            return pr_err_format(PR_EXC(TypeError), "pow() missing required argument '%s' (pos %d)",
+                                 names[i], i + 1);
+        }
+    }
+    if (!arg[2] || arg[2] == PR_None) {
+        return pr_number_pow(arg[0], arg[1]);
+    }
+    return pr_long_pow3(arg[0], arg[1], arg[2]);
+}
+
+/* format(value, format_spec='', /): value.__format__(format_spec). */
+static PrObject *builtin_format(PrObject *self, PrObject *const *args, size_t nargs,
+                                PrObject *kw)
+{
+    if (pr_strargs_count("format", nargs, 1, 2) < 0) {
+        return NULL;
+    }
+    if (nargs == 2 && !PR_STR_CHECK(args[1])) {
+        return pr_err_format(PR_EXC(TypeError), "format() argument 2 must be str, not %s",
+                             pr_strargs_type_name(args[1]));
+    }
+    PrObject *spec = nargs == 2 ? PR_NEWREF(args[1]) : pr_str_from_cstr("");
+    PrObject *r = spec ? pr_str_format_object(args[0], spec) : NULL;
+    PR_XDECREF(spec);
+    return r;
+}
+
+static PrObject *builtin_ascii(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    return pr_str_ascii(args[0]);
+}
+
 /* ---- attributes ----------------------------------------------------------------------------- */
 
 static PrObject *builtin_getattr(PrObject *self, PrObject *const *args, size_t nargs,
                                  PrObject *kw)
 {
-    if (check_nargs("getattr", nargs, 2, 3) < 0) {
+    if (pr_strargs_count("getattr", nargs, 2, 3) < 0) {
         return NULL;
-    }
-    if (!PR_STR_CHECK(args[1])) {
-        return pr_err_set(PR_EXC(TypeError), "getattr(): attribute name must be string");
     }
     PrObject *v = pr_object_getattr(args[0], args[1]);
     if (!v && nargs == 3 && pr_err_matches((PrObject *)PR_EXC(AttributeError))) {
@@ -402,9 +639,6 @@ static PrObject *builtin_hasattr(PrObject *self, PrObject *const *args, size_t n
 {
     if (nargs != 2) {
         return pr_err_format(PR_EXC(TypeError), "hasattr expected 2 arguments, got %zu", nargs);
-    }
-    if (!PR_STR_CHECK(args[1])) {
-        return pr_err_set(PR_EXC(TypeError), "hasattr(): attribute name must be string");
     }
     PrObject *v = pr_object_getattr(args[0], args[1]);
     if (v) {
@@ -430,29 +664,204 @@ static PrObject *builtin_setattr(PrObject *self, PrObject *const *args, size_t n
     PR_RETURN_NONE;
 }
 
+static PrObject *builtin_delattr(PrObject *self, PrObject *const *args, size_t nargs,
+                                 PrObject *kw)
+{
+    if (nargs != 2) {
+        return pr_err_format(PR_EXC(TypeError), "delattr expected 2 arguments, got %zu", nargs);
+    }
+    if (pr_object_delattr(args[0], args[1]) < 0) {
+        return NULL;
+    }
+    PR_RETURN_NONE;
+}
+
+/* ---- namespaces: globals, locals, vars, dir ------------------------------------------------- */
+
+/* The frame of the Python code that called the builtin. Errors: SystemError when there is
+ * none (a call from C outside any frame). */
+static PrFrame *caller_frame(const char *func)
+{
+    PrFrame *f = pr_interp.vm.frame;
+    if (!f) {
+        pr_err_format(PR_EXC(SystemError), "%s(): no current frame", func);
+    }
+    return f;
+}
+
+static PrObject *builtin_globals(PrObject *self, PrObject *const *args, size_t nargs,
+                                 PrObject *kw)
+{
+    PrFrame *f = caller_frame("globals");
+    return f ? PR_NEWREF(f->globals) : NULL;
+}
+
+/* locals() of a function: a new dict of its bound local, cell and free variables (CPython 3.11
+ * refreshes one dict per frame; a fresh snapshot reads the same). Module and class code return
+ * their namespace itself. */
+static PrObject *frame_locals(const char *func)
+{
+    PrFrame *f = caller_frame(func);
+    if (!f || f->locals) {
+        return f ? PR_NEWREF(f->locals) : NULL;
+    }
+    PrObject *d = pr_dict_new();
+    PrCode *co = f->code;
+    for (int i = 0; d && i < co->nlocalsplus; i++) {
+        PrObject *v = f->localsplus[i];
+        if (v && (co->localspluskinds[i] & (PR_CO_FAST_CELL | PR_CO_FAST_FREE)) &&
+            PR_TYPE_OF(v) == PR_TYPE(cell)) {
+            v = PR_CELL_GET_BORROW(v);
+        }
+        if (v && pr_dict_setitem(d, PR_TUPLE_ITEMS(co->localsplusnames)[i], v) < 0) {
+            PR_CLEAR(d);
+        }
+    }
+    return d;
+}
+
+static PrObject *builtin_locals(PrObject *self, PrObject *const *args, size_t nargs,
+                                PrObject *kw)
+{
+    return frame_locals("locals");
+}
+
+static PrObject *builtin_vars(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    if (pr_strargs_count("vars", nargs, 0, 1) < 0) {
+        return NULL;
+    }
+    if (nargs == 0) {
+        return frame_locals("vars");
+    }
+    PrObject *d = pr_object_getattr_cstr(args[0], "__dict__");
+    if (!d && pr_err_matches((PrObject *)PR_EXC(AttributeError))) {
+        pr_err_clear();
+        pr_err_set(PR_EXC(TypeError), "vars() argument must have __dict__ attribute");
+    }
+    return d;
+}
+
+/* CPython's merge_class_dict: the names of t's dict and of its bases', recursively. */
+static int merge_class_dict(PrObject *names, PrType *t)
+{
+    if (pr_dict_update(names, t->dict, 0) < 0) {
+        return -1;
+    }
+    for (ssize_t i = 0; t->bases && i < PR_TUPLE_SIZE(t->bases); i++) {
+        if (merge_class_dict(names, (PrType *)PR_TUPLE_ITEMS(t->bases)[i]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* object.__dir__ and type.__dir__ as one default: a type lists its own and its bases'
+ * attributes; any other object its __dict__'s keys (when it has one) and its class's names. */
+static PrObject *default_dir(PrObject *o)
+{
+    PrObject *names = pr_dict_new();
+    if (!names) {
+        return NULL;
+    }
+    int r = 0;
+    if (is_type(o)) {
+        r = merge_class_dict(names, (PrType *)o);
+    } else {
+        PrObject *d = pr_object_getattr_cstr(o, "__dict__");
+        if (d) {
+            r = PR_DICT_CHECK(d) ? pr_dict_update(names, d, 0) : 0;
+            PR_DECREF(d);
+        } else if (pr_err_matches((PrObject *)PR_EXC(AttributeError))) {
+            pr_err_clear();
+        } else {
+            r = -1;
+        }
+        r = r < 0 ? -1 : merge_class_dict(names, PR_TYPE_OF(o));
+    }
+    PrObject *list = r < 0 ? NULL : pr_list_from_iterable(names);
+    PR_DECREF(names);
+    return list;
+}
+
+/* dir(): the sorted names of the caller's scope; dir(o): sorted(o.__dir__()), with the default
+ * above for types that define no __dir__. */
+static PrObject *builtin_dir(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    if (pr_strargs_count("dir", nargs, 0, 1) < 0) {
+        return NULL;
+    }
+    PrObject *list = NULL;
+    if (nargs == 0) {
+        PrObject *names = frame_locals("dir");
+        list = names ? pr_list_from_iterable(names) : NULL;
+        PR_XDECREF(names);
+    } else {
+        PrObject *meth = pr_object_lookup_special(args[0], "__dir__");
+        PrObject *r = meth ? pr_object_call(meth, NULL, 0, NULL)
+                           : pr_err_occurred() ? NULL : default_dir(args[0]);
+        PR_XDECREF(meth);
+        list = r ? pr_list_from_iterable(r) : NULL;
+        PR_XDECREF(r);
+    }
+    if (list && pr_list_sort(list, NULL, 0) < 0) {
+        PR_CLEAR(list);
+    }
+    return list;
+}
+
 /* ---- the namespace -------------------------------------------------------------------------- */
 
 static const PrMethodDef builtin_methods[] = {
     {"abs", builtin_abs, PR_METH_O, "Return the absolute value of the argument."},
+    {"all", builtin_all, PR_METH_O,
+     "Return True if bool(x) is True for all values x in the iterable."},
+    {"any", builtin_any, PR_METH_O, "Return True if bool(x) is True for any x in the iterable."},
+    {"ascii", builtin_ascii, PR_METH_O, "Return an ASCII-only representation of an object."},
+    {"bin", builtin_bin, PR_METH_O, "Return the binary representation of an integer."},
     {"callable", builtin_callable, PR_METH_O, "Return whether the object is callable."},
+    {"chr", builtin_chr, PR_METH_O, "Return a Unicode string of one character with ordinal i."},
+    {"delattr", builtin_delattr, PR_METH_VARARGS,
+     "Deletes the named attribute from the given object."},
+    {"dir", builtin_dir, PR_METH_VARARGS, "Show attributes of an object."},
+    {"divmod", builtin_divmod, PR_METH_VARARGS, "Return the tuple (x//y, x%y)."},
+    {"format", builtin_format, PR_METH_VARARGS, "Return value.__format__(format_spec)."},
     {"getattr", builtin_getattr, PR_METH_VARARGS, "Get a named attribute from an object."},
+    {"globals", builtin_globals, PR_METH_NOARGS,
+     "Return the dictionary containing the current scope's global variables."},
     {"hasattr", builtin_hasattr, PR_METH_VARARGS, "Return whether the object has an attribute."},
     {"hash", builtin_hash, PR_METH_O, "Return the hash value for the given object."},
+    {"hex", builtin_hex, PR_METH_O, "Return the hexadecimal representation of an integer."},
     {"id", builtin_id, PR_METH_O, "Return the identity of an object."},
-    {"isinstance", builtin_isinstance, PR_METH_VARARGS, "Return whether an object is an "
-                                                        "instance of a class."},
+    {"input", pr_builtin_input, PR_METH_VARARGS, "Read a string from standard input."},
+    {"isinstance", builtin_isinstance, PR_METH_VARARGS,
+     "Return whether an object is an instance of a class."},
+    {"issubclass", builtin_issubclass, PR_METH_VARARGS,
+     "Return whether 'cls' is derived from another class."},
     {"iter", builtin_iter, PR_METH_VARARGS, "Get an iterator from an object."},
     {"len", builtin_len, PR_METH_O, "Return the number of items in a container."},
+    {"locals", builtin_locals, PR_METH_NOARGS,
+     "Return a dictionary containing the current scope's local variables."},
     {"max", builtin_max, PR_METH_VARARGS | PR_METH_KEYWORDS, "Return the largest item."},
     {"min", builtin_min, PR_METH_VARARGS | PR_METH_KEYWORDS, "Return the smallest item."},
     {"next", builtin_next, PR_METH_VARARGS, "Return the next item from the iterator."},
-    {"print", builtin_print, PR_METH_VARARGS | PR_METH_KEYWORDS, "Prints the values to a "
-                                                                 "stream, or to sys.stdout."},
+    {"oct", builtin_oct, PR_METH_O, "Return the octal representation of an integer."},
+    {"open", pr_builtin_open, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Open file and return a stream."},
+    {"ord", builtin_ord, PR_METH_O, "Return the Unicode code point for a one-character string."},
+    {"pow", builtin_pow, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments."},
+    {"print", builtin_print, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Prints the values to a stream, or to sys.stdout."},
     {"repr", builtin_repr, PR_METH_O, "Return the canonical string representation."},
-    {"setattr", builtin_setattr, PR_METH_VARARGS, "Sets the named attribute on the given "
-                                                  "object."},
-    {"sum", builtin_sum, PR_METH_VARARGS | PR_METH_KEYWORDS, "Return the sum of a 'start' value "
-                                                             "plus an iterable of numbers."},
+    {"round", builtin_round, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Round a number to a given precision in decimal digits."},
+    {"setattr", builtin_setattr, PR_METH_VARARGS, "Sets the named attribute on the given object."},
+    {"sorted", builtin_sorted, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Return a new list containing all items from the iterable in ascending order."},
+    {"sum", builtin_sum, PR_METH_VARARGS | PR_METH_KEYWORDS,
+     "Return the sum of a 'start' value plus an iterable of numbers."},
+    {"vars", builtin_vars, PR_METH_VARARGS, "Show vars."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -501,6 +910,15 @@ static int add_functions(PrObject *ns)
     return 0;
 }
 
+/* site's exit and quit. */
+static int add_quitter(PrObject *ns, const char *name)
+{
+    PrObject *q = pr_quitter_new(name);
+    int r = q ? pr_dict_setitem_cstr(ns, name, q) : -1;
+    PR_XDECREF(q);
+    return r;
+}
+
 PrObject *pr_builtins_new_namespace(void)
 {
     PrObject *ns = pr_dict_new();
@@ -515,7 +933,7 @@ PrObject *pr_builtins_new_namespace(void)
         pr_dict_setitem_cstr(ns, "True", PR_True) < 0 ||
         pr_dict_setitem_cstr(ns, "False", PR_False) < 0 ||
         pr_dict_setitem_cstr(ns, "__debug__", PR_True) < 0 || add_types(ns) < 0 ||
-        add_functions(ns) < 0) {
+        add_functions(ns) < 0 || add_quitter(ns, "exit") < 0 || add_quitter(ns, "quit") < 0) {
         PR_XDECREF(name);
         PR_DECREF(ns);
         return NULL;

@@ -1,7 +1,9 @@
 /* stdlib/builtins.h — the builtins namespace: the functions every program can call without an
- * import (print, len, repr, isinstance, abs, min, max, sum, iter, next, ...), the built-in types
- * and exception classes under their Python names, and the constants. A small first set that the
- * full builtins module will grow from: one PrMethodDef row per function. */
+ * import (print, len, repr, sorted, round, format, dir, globals, ...: one PrMethodDef row per
+ * function in stdlib/builtins.c), the built-in types and exception classes under their Python
+ * names (enumerate, zip, map, filter and reversed are types: stdlib/builtins_types.h), the
+ * constants, and site's exit and quit. Not here yet: open, input, eval/exec/compile,
+ * __import__, __build_class__, help, breakpoint. */
 #ifndef PR_STDLIB_BUILTINS_H
 #define PR_STDLIB_BUILTINS_H
 

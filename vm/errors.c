@@ -3,9 +3,12 @@
 #include "vm/errors.h"
 
 #include "objects/exceptions.h"
+#include "objects/long.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "vm/interp.h"
+
+#include <string.h>
 
 /* Gives exc the handled exception as __context__, as CPython's _PyErr_SetObject: first cutting
  * exc out of the handled exception's own context chain, so no cycle forms. */
@@ -168,4 +171,20 @@ PrObject *pr_err_handled_borrow(void)
 PrObject *pr_err_bad_internal_call(const char *where)
 {
     return pr_err_format(PR_EXC(SystemError), "%s: bad argument to internal function", where);
+}
+
+PrObject *pr_err_set_from_errno(int errnum, PrObject *filename)
+{
+    PrObject *args[3] = {pr_long_from_int64(errnum), pr_str_from_cstr(strerror(errnum)), filename};
+    PrObject *exc = NULL;
+    if (args[0] && args[1]) {
+        exc = pr_object_call((PrObject *)PR_EXC(OSError), args, filename ? 3 : 2, NULL);
+    }
+    PR_XDECREF(args[0]);
+    PR_XDECREF(args[1]);
+    if (exc) {
+        pr_err_set_object(PR_EXC(OSError), exc);
+        PR_DECREF(exc);
+    }
+    return NULL;
 }

@@ -28,6 +28,11 @@ PrObject *pr_err_set_object(PrType *type, PrObject *value);
 PrObject *pr_err_format(PrType *type, const char *fmt, ...);
 PrObject *pr_err_vformat(PrType *type, const char *fmt, va_list ap);
 
+/* Raises the OSError subclass for errnum (FileNotFoundError for ENOENT, ...) with errno,
+ * strerror and, when filename is not NULL, filename: CPython's PyErr_SetFromErrnoWithFilename
+ * ("[Errno 2] No such file or directory: 'x'"). Returns: NULL. */
+PrObject *pr_err_set_from_errno(int errnum, PrObject *filename);
+
 /* Raises the preallocated MemoryError instance: never allocates, cannot fail.
  * Returns: NULL. */
 PrObject *pr_err_no_memory(void);

@@ -287,13 +287,19 @@ static int int_compare(int op, int64_t a, int64_t b)
  * entry still holding the same (interned) key, which no version is needed for; a builtins hit
  * also needs the globals unchanged, so that the name has not appeared there since. */
 
-static PrDictEntry *dict_entry_at(PrObject *d, uint32_t i)
+/* Entry i of d's entry array as its {key, value} pair of slots, or NULL: a general table's
+ * entries are {hash, key, value}, a str-only table's {key, value} (objects/dict.h). */
+static PrObject **dict_entry_at(PrObject *d, uint32_t i)
 {
     PrDictKeys *k = ((PrDict *)d)->keys;
     if (!k || (ssize_t)i >= k->nentries) {
         return NULL;
     }
-    return (PrDictEntry *)(void *)(k->indices + ((size_t)1 << k->log2_index_bytes)) + i;
+    char *entries = k->indices + ((size_t)1 << k->log2_index_bytes);
+    if (k->str_only) {
+        return &((PrDictStrEntry *)(void *)entries)[i].key;
+    }
+    return &((PrDictEntry *)(void *)entries)[i].key;
 }
 
 static uint32_t cache_u32(const PrCodeUnit *c)
@@ -318,8 +324,8 @@ static PrObject *global_cache_get(const PrCodeUnit *cache, PrObject *globals, Pr
     if (kind == 2 && (uint32_t)pr_dict_version(globals) != cache_u32(cache + 3)) {
         return NULL;
     }
-    PrDictEntry *e = dict_entry_at(kind == 1 ? globals : builtins, cache_u32(cache + 1));
-    return e && e->key == name ? e->value : NULL;
+    PrObject **e = dict_entry_at(kind == 1 ? globals : builtins, cache_u32(cache + 1));
+    return e && e[0] == name ? e[1] : NULL;
 }
 
 /* Where d holds name (an interned key stored as is), or -1. */
@@ -327,7 +333,7 @@ static int64_t entry_index(PrObject *d, PrObject *name)
 {
     PrDictKeys *k = ((PrDict *)d)->keys;
     for (ssize_t i = 0; k && i < k->nentries && i < 0xFFFFFFFF; i++) {
-        if (dict_entry_at(d, (uint32_t)i)->key == name) {
+        if (dict_entry_at(d, (uint32_t)i)[0] == name) {
             return i;
         }
     }

@@ -12,6 +12,7 @@
 #include "objects/long.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "stdlib/modules.h"
 #include "vm/errors.h"
 #include "vm/function.h"
 
@@ -341,18 +342,15 @@ void pr_vm_unbound_error(PrCode *co, int i)
 }
 
 /* ============================================================================================
- *  Imports: no module is importable yet (the built-in module registry comes with stdlib/)
+ *  Imports: built-in modules through stdlib/modules.h (.py files are not importable yet)
  * ============================================================================================ */
 
 PrObject *pr_vm_import_name(PrObject *name, PrObject *fromlist, PrObject *level)
 {
-    if (PR_STR_LENGTH(name) == 0) {
-        return pr_err_set(PR_EXC(ImportError), "attempted relative import with no known parent "
-                                               "package");
-    }
-    return pr_err_format(PR_EXC(ModuleNotFoundError), "No module named '%U'", name);
+    return pr_import_name(name, fromlist, level);
 }
 
+/* `from m import name`: the attribute, else CPython's ImportError naming the module. */
 PrObject *pr_vm_import_from(PrObject *module, PrObject *name)
 {
     PrObject *v = pr_object_getattr(module, name);
@@ -360,7 +358,17 @@ PrObject *pr_vm_import_from(PrObject *module, PrObject *name)
         return v;
     }
     pr_err_clear();
-    return pr_err_format(PR_EXC(ImportError), "cannot import name '%U' (unknown location)", name);
+    PrObject *mname = pr_object_getattr_cstr(module, "__name__");
+    if (!mname || !PR_STR_CHECK(mname)) {
+        PR_XDECREF(mname);
+        pr_err_clear();
+        return pr_err_format(PR_EXC(ImportError), "cannot import name '%U' (unknown location)",
+                             name);
+    }
+    pr_err_format(PR_EXC(ImportError), "cannot import name '%U' from '%U' (unknown location)",
+                  name, mname);
+    PR_DECREF(mname);
+    return NULL;
 }
 
 int pr_vm_import_star(PrObject *module, PrObject *locals)
@@ -633,28 +641,9 @@ fail:
  *  with
  * ============================================================================================ */
 
-/* type(o).<name> bound to o: a method descriptor or function through its descr_get. */
-static PrObject *lookup_special(PrObject *o, const char *name)
-{
-    PrObject *key = pr_str_intern_cstr(name);
-    if (!key) {
-        return NULL;
-    }
-    PrObject *attr = pr_type_lookup_borrow(PR_TYPE_OF(o), key);
-    PR_DECREF(key);
-    if (!attr) {
-        return NULL;
-    }
-    PrDescrGetFunc get = PR_TYPE_OF(attr)->descr_get;
-    if (get) {
-        return get(attr, o, (PrObject *)PR_TYPE_OF(o));
-    }
-    return PR_NEWREF(attr);
-}
-
 int pr_vm_enter_with(PrObject *mgr, PrObject **exit, PrObject **enter_result)
 {
-    PrObject *enter = lookup_special(mgr, "__enter__");
+    PrObject *enter = pr_object_lookup_special(mgr, "__enter__");
     if (!enter) {
         if (!pr_err_occurred()) {
             pr_err_format(PR_EXC(TypeError),
@@ -663,7 +652,7 @@ int pr_vm_enter_with(PrObject *mgr, PrObject **exit, PrObject **enter_result)
         }
         return -1;
     }
-    *exit = lookup_special(mgr, "__exit__");
+    *exit = pr_object_lookup_special(mgr, "__exit__");
     if (!*exit) {
         if (!pr_err_occurred()) {
             pr_err_format(PR_EXC(TypeError),

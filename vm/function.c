@@ -32,7 +32,9 @@ PrObject *pr_function_new(PrObject *code, PrObject *globals, PrObject *builtins)
     f->builtins = PR_NEWREF(builtins);
     f->name = PR_NEWREF(co->name);
     f->qualname = PR_NEWREF(co->qualname);
-    f->doc = PR_NEWREF(PR_None);
+    /* the docstring is the first constant when it is a str (CPython's func_new) */
+    PrObject *first = PR_TUPLE_SIZE(co->consts) ? PR_TUPLE_ITEMS(co->consts)[0] : NULL;
+    f->doc = PR_NEWREF(first && PR_STR_CHECK(first) ? first : PR_None);
     PR_XINCREF(module);
     f->module = module;
     pr_gc_track((PrObject *)f);

@@ -10,6 +10,8 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "stdlib/fileio.h"
+#include "stdlib/modules.h"
 #include "vm/eval.h"
 
 #include <string.h>
@@ -76,7 +78,9 @@ void pr_interp_finalize(void)
     if (!pr_interp.initialized) {
         return;
     }
+    pr_modules_fini();
     pr_vm_fini();
+    pr_file_fini();
     PR_CLEAR(pr_interp.exc);
     PR_CLEAR(pr_interp.exc_handled);
     PR_CLEAR(pr_interp.memory_error);

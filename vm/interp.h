@@ -145,6 +145,17 @@ typedef struct PrInterp {
         int recursion_limit;        /* sys.getrecursionlimit(), 1000 */
         PrObject *builtins;         /* the builtins namespace (a dict), or NULL until made */
     } vm;
+
+    /* Modules (stdlib/modules.h, stdlib/sys.h): sys.modules, made on first import; the program's
+     * arguments as the CLI gave them (borrowed from main's argv), for sys.argv; the file
+     * objects of the standard streams (stdlib/fileio.h), made on first use. */
+    struct {
+        PrObject *modules;
+        const char *argv0;
+        char *const *args;
+        int nargs;
+        PrObject *std[3]; /* stdin, stdout, stderr */
+    } sys;
 } PrInterp;
 
 extern PrInterp pr_interp;

@@ -10,6 +10,7 @@
 #include "parser/arena.h"
 #include "parser/parser.h"
 #include "parser/scope.h"
+#include "stdlib/modules.h"
 #include "vm/compile.h"
 #include "vm/errors.h"
 #include "vm/eval.h"
@@ -88,12 +89,16 @@ int pr_run_report_exception(void)
     return status;
 }
 
-/* The namespace of __main__: __name__, __doc__ and, for a file, __file__. */
+/* The namespace of __main__: __name__, __doc__, __builtins__ (the module) and, for a file,
+ * __file__. */
 static PrObject *main_namespace(const char *filename)
 {
     PrObject *ns = pr_dict_new(), *name = pr_str_from_cstr("__main__"), *file = NULL;
-    int ok = ns && name && pr_dict_setitem_cstr(ns, "__name__", name) == 0 &&
-             pr_dict_setitem_cstr(ns, "__doc__", PR_None) == 0;
+    PrObject *builtins = pr_import_module_cstr("builtins");
+    int ok = ns && name && builtins && pr_dict_setitem_cstr(ns, "__name__", name) == 0 &&
+             pr_dict_setitem_cstr(ns, "__doc__", PR_None) == 0 &&
+             pr_dict_setitem_cstr(ns, "__builtins__", builtins) == 0;
+    PR_XDECREF(builtins);
     if (ok && filename[0] != '<') {
         ok = (file = pr_str_from_cstr(filename)) && pr_dict_setitem_cstr(ns, "__file__", file) == 0;
     }
@@ -130,7 +135,7 @@ int pr_run_source(const char *src, size_t len, const char *filename, PrObject *g
         status = pr_run_report_exception();
         goto done;
     }
-    if (!ns && !(ns = main_namespace(filename))) {
+    if (!ns && (!(ns = main_namespace(filename)) || pr_modules_set_main(ns) < 0)) {
         status = pr_run_report_exception();
         goto done;
     }

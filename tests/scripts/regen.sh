@@ -18,5 +18,5 @@ for py in "$@"; do
     fi
     dir=$(cd "$(dirname "$py")" && pwd)
     base=$(basename "$py")
-    (cd "$dir" && python3 "$base" 2>&1 | sed "s|$dir/||g" > "${base%.py}.out") || true
+    (cd "$dir" && python3 "$base" 2>&1 </dev/null | sed "s|$dir/||g" > "${base%.py}.out") || true
 done

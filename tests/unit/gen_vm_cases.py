@@ -496,6 +496,33 @@ raise KeyError('missing')
 """
 
 
+CASES["docstrings"] = """\
+def documented(a):
+    \"\"\"Says what it does.\"\"\"
+    return a
+def plain():
+    x = 1
+    "not a docstring"
+    return x
+def first_const():
+    return "text"
+lam = lambda: "lambda text"
+print(repr(documented.__doc__), plain.__doc__, first_const.__doc__, lam.__doc__)
+documented.__doc__ = "changed"
+print(documented.__doc__, documented(3))
+del documented.__doc__
+print(documented.__doc__)
+"""
+
+CASES["global_cache_many_names"] = """\
+g0 = g1 = g2 = g3 = g4 = g5 = g6 = g7 = g8 = g9 = 0
+for i in range(1, 4):
+    print(" ".join([str(i * j).rjust(2) for j in range(1, 4)]))
+    globals_grow = [len(str(k)) for k in range(i)]
+    extra = "str"
+print(len([str(x) for x in range(50)]), extra)
+"""
+
 def c_string(s):
     out = []
     for ch in s:

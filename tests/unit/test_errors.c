@@ -1,9 +1,11 @@
 /* tests/unit/test_errors.c — the pending exception (vm/errors.h) and the exception classes
  * (objects/exceptions.h): raising, matching, fetching, restoring, context chaining, the
  * preallocated MemoryError, the hierarchy, and str()/repr()/attributes as CPython 3.11. */
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/singletons.h"
 #include "objects/tuple.h"
+#include "objects/long.h"
 #include "tests/unit/objtest.h"
 
 static PrObject *make_exc(PrType *t, PrObject *const *args, size_t n)
@@ -127,6 +129,64 @@ START_TEST(test_str_repr_as_cpython)
     for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
         PR_DECREF(objs[i]);
     }
+}
+END_TEST
+
+/* OSError(errno, strerror[, filename...]) picks the subclass of the errno and keeps the fields. */
+START_TEST(test_oserror)
+{
+    PrObject *no = pr_long_from_int64(2), *msg = objtest_str("No such file"), *f = objtest_str("a");
+    PrObject *args[] = {no, msg, f, PR_None, f};
+    PrObject *type = (PrObject *)PR_EXC(OSError);
+    PrObject *e2 = pr_object_call(type, args, 2, NULL), *e3 = pr_object_call(type, args, 3, NULL);
+    PrObject *e5 = pr_object_call(type, args, 5, NULL), *e1 = pr_object_call(type, args, 1, NULL);
+    ck_assert_ptr_eq(PR_TYPE_OF(e2), PR_EXC(FileNotFoundError));
+    ck_assert_ptr_eq(PR_TYPE_OF(e1), PR_EXC(OSError));
+    ASSERT_STR(e2, "[Errno 2] No such file");
+    ASSERT_REPR(e2, "FileNotFoundError(2, 'No such file')");
+    ASSERT_STR(e3, "[Errno 2] No such file: 'a'");
+    ASSERT_REPR(e3, "FileNotFoundError(2, 'No such file')"); /* args lose the filename */
+    ASSERT_STR(e5, "[Errno 2] No such file: 'a' -> 'a'");
+    ASSERT_STR(e1, "2");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "errno"), "2");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "strerror"), "'No such file'");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "filename"), "'a'");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e3, "filename2"), "None");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(e1, "errno"), "None");
+    PrObject *sub = pr_object_call((PrObject *)PR_EXC(PermissionError), args, 2, NULL);
+    ck_assert_ptr_eq(PR_TYPE_OF(sub), PR_EXC(PermissionError)); /* only OSError() maps */
+    PrObject *objs[] = {no, msg, f, e1, e2, e3, e5, sub};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+        PR_DECREF(objs[i]);
+    }
+}
+END_TEST
+
+/* pr_unicode_error_raise: the exception carries the codec's fields; str() is computed from them. */
+START_TEST(test_unicode_errors)
+{
+    PrObject *s = objtest_str("x\xe2\x82\xacy"), *exc, *b = pr_bytes_from_buf("\xff\xfe", 2);
+    ck_assert_ptr_null(pr_unicode_error_raise(PR_EXC(UnicodeEncodeError), "latin-1", s, 1, 2,
+                                              "ordinal not in range(256)"));
+    exc = pr_err_fetch();
+    ck_assert_ptr_eq(PR_TYPE_OF(exc), PR_EXC(UnicodeEncodeError));
+    ASSERT_STR(exc, "'latin-1' codec can't encode character '\\u20ac' in position 1: ordinal not "
+                    "in range(256)");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "start"), "1");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "end"), "2");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "encoding"), "'latin-1'");
+    PR_DECREF(exc);
+    ck_assert_ptr_null(
+        pr_unicode_error_raise(PR_EXC(UnicodeDecodeError), "utf-8", b, 0, 2, "invalid start byte"));
+    exc = pr_err_fetch();
+    ASSERT_STR(exc, "'utf-8' codec can't decode bytes in position 0-1: invalid start byte");
+    ASSERT_REPR_STEAL(pr_object_getattr_cstr(exc, "object"), "b'\\xff\\xfe'");
+    PR_DECREF(exc);
+    /* the constructor wants all five fields */
+    ck_assert_ptr_null(pr_object_call((PrObject *)PR_EXC(UnicodeDecodeError), &s, 1, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "function takes exactly 5 arguments (1 given)");
+    PR_DECREF(s);
+    PR_DECREF(b);
 }
 END_TEST
 
@@ -329,6 +389,8 @@ Suite *pr_test_errors_suite(void)
     tcase_add_test(tc, test_format);
     tcase_add_test(tc, test_str_repr_as_cpython);
     tcase_add_test(tc, test_exception_attributes);
+    tcase_add_test(tc, test_oserror);
+    tcase_add_test(tc, test_unicode_errors);
     tcase_add_test(tc, test_hierarchy);
     tcase_add_test(tc, test_context_chaining);
     tcase_add_test(tc, test_memory_error_preallocated);

@@ -3,6 +3,8 @@
  * float(str) and format(), the free list (reuse, its bound, clearing, the preset's policy),
  * sizes, hash consistency with int, the constructor, and MemoryError paths. */
 #include "memory/obmalloc.h"
+#include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
 
@@ -208,6 +210,61 @@ START_TEST(test_constructor_and_round)
 END_TEST
 
 /* Float arithmetic and conversions with each allocation refused in turn. */
+/* float.hex and the class method float.fromhex against CPython's texts; float(bytes). */
+START_TEST(test_hex_and_bytes)
+{
+    static const struct {
+        double x;
+        const char *hex;
+    } cases[] = {{0.5, "'0x1.0000000000000p-1'"},
+                 {0.1, "'0x1.999999999999ap-4'"},
+                 {-2.75, "'-0x1.6000000000000p+1'"},
+                 {5e-324, "'0x0.0000000000001p-1022'"},
+                 {-0.0, "'-0x0.0p+0'"},
+                 {INFINITY, "'inf'"}};
+    PrObject *fromhex = pr_object_getattr_cstr((PrObject *)PR_TYPE(float), "fromhex");
+    for (size_t i = 0; i < NUMTEST_COUNT(cases); i++) {
+        PrObject *f = pr_float_from_double(cases[i].x), *h = numtest_call_method(f, "hex");
+        ASSERT_REPR(h, cases[i].hex);
+        PrObject *back = pr_object_call(fromhex, &h, 1, NULL);
+        ck_assert_ptr_nonnull(back);
+        ck_assert(PR_FLOAT_VALUE(back) == cases[i].x);
+        PR_DECREF(back);
+        PR_DECREF(h);
+        PR_DECREF(f);
+    }
+    static const struct {
+        const char *text, *expected;
+    } parse[] = {
+        {" -0x1.8p1 ", "-3.0"},
+        {"0x1.0000000000000800p0", "1.0"}, /* half way: to even */
+        {"0x1.0000000000001800p0", "1.0000000000000004"},
+        {"Infinity", "inf"},
+        {"0x1p-1075", "0.0"},
+        {"0x1p", "!ValueError: invalid hexadecimal floating-point string"},
+        {"0x.p1", "!ValueError: invalid hexadecimal floating-point string"},
+        {"0x1p1024", "!OverflowError: hexadecimal value too large to represent as a float"},
+    };
+    for (size_t i = 0; i < NUMTEST_COUNT(parse); i++) {
+        PrObject *s = objtest_str(parse[i].text);
+        numtest_check(pr_object_call(fromhex, &s, 1, NULL), parse[i].expected, parse[i].text);
+        PR_DECREF(s);
+    }
+    PrObject *one = pr_long_from_int64(1);
+    numtest_check(pr_object_call(fromhex, &one, 1, NULL),
+                  "!TypeError: bad argument type for built-in operation", "fromhex(1)");
+    PrObject *b = pr_bytes_from_buf(" 1.5e3", 6), *bad = pr_bytes_from_buf("1\xff", 2);
+    PrObject *type = (PrObject *)PR_TYPE(float);
+    numtest_check(pr_object_call(type, &b, 1, NULL), "1500.0", "float(b' 1.5e3')");
+    numtest_check(pr_object_call(type, &bad, 1, NULL),
+                  "!ValueError: could not convert string to float: b'1\\xff'", "float(b'1\\xff')");
+    PR_DECREF(one);
+    PR_DECREF(b);
+    PR_DECREF(bad);
+    PR_DECREF(fromhex);
+}
+END_TEST
+
 START_TEST(test_out_of_memory)
 {
     PrObject *warm = pr_float_from_double(2.25); /* interns the name, caches '9' and '4' */
@@ -245,6 +302,7 @@ Suite *pr_test_float_suite(void)
     tcase_add_test(tc, test_free_list_presets);
     tcase_add_test(tc, test_sizes_and_hash);
     tcase_add_test(tc, test_constructor_and_round);
+    tcase_add_test(tc, test_hex_and_bytes);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");
     tcase_add_checked_fixture(oom, objtest_setup_malloc, objtest_teardown);

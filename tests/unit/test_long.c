@@ -2,6 +2,8 @@
  * over a matrix of operands against CPython 3.11 (long_cases.inc, from gen_number_cases.py),
  * parsing and formatting, the shared small ints, sizes, C conversions and their errors,
  * to/from bytes, pow(a, b, m), the digit limit, and MemoryError paths without leaks. */
+#include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/tuple.h"
 #include "tests/unit/numtest.h"
 
@@ -265,8 +267,8 @@ START_TEST(test_methods_and_attributes)
     ck_assert_ptr_eq(PR_TYPE_OF(r), PR_TYPE(int));
     PR_DECREF(r);
     PrObject *ten = pr_long_from_int64(10);
-    ck_assert_ptr_null(numtest_call_method(o, "to_bytes")); /* a C function until bytes exists */
-    ASSERT_RAISED(PR_EXC(AttributeError), "'int' object has no attribute 'to_bytes'");
+    ck_assert_ptr_null(numtest_call_method(o, "to_bytes")); /* unsigned by default */
+    ASSERT_RAISED(PR_EXC(OverflowError), "can't convert negative int to unsigned");
     ck_assert_ptr_null(pr_long_format(o, ten));
     ASSERT_RAISED(PR_EXC(TypeError), "format() argument 2 must be str, not int");
     ASSERT_REPR_STEAL(pr_long_to_base(o, 16, PR_BIGINT_PREFIX), "'-0xb'");
@@ -275,6 +277,69 @@ START_TEST(test_methods_and_attributes)
     ASSERT_REPR_STEAL(pr_long_to_base(o, 16, PR_BIGINT_PREFIX | PR_BIGINT_UPPER), "'-0XB'");
     PR_DECREF(ten);
     PR_DECREF(o);
+}
+END_TEST
+
+/* int.to_bytes and the class method int.from_bytes through their Python signatures, and the
+ * classmethod_descriptor that holds from_bytes in int's dict. */
+START_TEST(test_bytes_methods)
+{
+    PrObject *o = parse("-11"), *two = pr_long_from_int64(2), *little = objtest_str("little");
+    PrObject *kw = pr_str_intern_cstr("signed"), *kwnames = pr_tuple_pack(1, kw);
+    PrObject *args[3] = {two, little, PR_True};
+    PrObject *meth = pr_object_getattr_cstr(o, "to_bytes");
+    PrObject *b = pr_object_call(meth, args, 2, kwnames);
+    ASSERT_REPR(b, "b'\\xf5\\xff'");
+    ck_assert_ptr_null(pr_object_call(meth, args, 3, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "to_bytes() takes at most 2 positional arguments (3 given)");
+    args[1] = two;
+    ck_assert_ptr_null(pr_object_call(meth, args, 2, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "to_bytes() argument 'byteorder' must be str, not int");
+    PR_DECREF(meth);
+    /* int.from_bytes: bound to the class */
+    PrObject *type = (PrObject *)PR_TYPE(int);
+    meth = pr_object_getattr_cstr(type, "from_bytes");
+    ck_assert_ptr_eq(PR_TYPE_OF(meth), PR_TYPE(builtin_function_or_method));
+    args[0] = b;
+    args[1] = little;
+    ASSERT_REPR_STEAL(pr_object_call(meth, args, 2, kwnames), "-11");
+    ASSERT_REPR_STEAL(pr_object_call(meth, args, 2, NULL), "65525");
+    ASSERT_REPR_STEAL(pr_object_call(meth, args, 1, NULL), "62975"); /* 'big' by default */
+    ck_assert_ptr_null(pr_object_call(meth, args, 0, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "from_bytes() missing required argument 'bytes' (pos 1)");
+    args[0] = two;
+    ck_assert_ptr_null(pr_object_call(meth, args, 1, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "cannot convert 'int' object to bytes");
+    PR_DECREF(meth);
+    /* the descriptor itself: called with the class first */
+    PrObject *descr = pr_dict_getitem_cstr_borrow(PR_TYPE(int)->dict, "from_bytes");
+    ck_assert_ptr_eq(PR_TYPE_OF(descr), PR_TYPE(classmethod_descriptor));
+    ASSERT_REPR(descr, "<method 'from_bytes' of 'int' objects>");
+    PrObject *dargs[2] = {(PrObject *)PR_TYPE(bool), b};
+    ASSERT_REPR_STEAL(pr_object_call(descr, dargs, 2, NULL), "True"); /* bool(62975) */
+    ck_assert_ptr_null(pr_object_call(descr, dargs, 0, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError), "descriptor 'from_bytes' of 'int' object needs an argument");
+    dargs[0] = (PrObject *)PR_TYPE(str);
+    ck_assert_ptr_null(pr_object_call(descr, dargs, 2, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError),
+                  "descriptor 'from_bytes' requires a subtype of 'int' but received 'str'");
+    dargs[0] = two;
+    ck_assert_ptr_null(pr_object_call(descr, dargs, 2, NULL));
+    ASSERT_RAISED(PR_EXC(TypeError),
+                  "descriptor 'from_bytes' for type 'int' needs a type, not a 'int' as arg 2");
+    /* int(bytes), with the bytes in the error */
+    ck_assert_ptr_null(pr_object_call(type, &b, 1, NULL));
+    ASSERT_RAISED(PR_EXC(ValueError), "invalid literal for int() with base 10: b'\\xf5\\xff'");
+    PrObject *text = pr_bytes_from_buf(" 12 ", 4), *badtext = pr_bytes_from_buf("1x", 2);
+    ASSERT_REPR_STEAL(pr_object_call(type, &text, 1, NULL), "12");
+    ck_assert_ptr_null(pr_object_call(type, &badtext, 1, NULL));
+    ASSERT_RAISED(PR_EXC(ValueError), "invalid literal for int() with base 10: b'1x'");
+    PR_DECREF(text);
+    PR_DECREF(badtext);
+    PrObject *objs[] = {o, two, little, kw, kwnames, b};
+    for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
+        PR_DECREF(objs[i]);
+    }
 }
 END_TEST
 
@@ -551,6 +616,7 @@ Suite *pr_test_long_suite(void)
     tcase_add_test(tc, test_int_binary_matrix);
     tcase_add_test(tc, test_bool_binary_matrix);
     tcase_add_test(tc, test_int_unary);
+    tcase_add_test(tc, test_bytes_methods);
     tcase_add_test(tc, test_parse_and_format);
     tcase_add_test(tc, test_small_ints);
     tcase_add_test(tc, test_sizes);
