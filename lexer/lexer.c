@@ -9,9 +9,8 @@
  * line start to the cursor"), a few are computed by CPython's parser from other state. */
 #include "lexer/lexer.h"
 #include "lexer/lexer_impl.h"
-#include "lexer/unicode.h"
-#include "objects/ucd.h"
 #include "memory/raw.h"
+#include "objects/ucd.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -119,9 +118,9 @@ int pr_lex_chars(const PrLexer *lx, size_t from, size_t to)
 {
     if (to > lx->len) {
         /* the virtual newline at the end of the source is one more character */
-        return (int)pr_unicode_count_chars(lx->src + from, lx->len - from) + 1;
+        return (int)pr_ucd_utf8_count_starts(lx->src + from, lx->len - from) + 1;
     }
-    return (int)pr_unicode_count_chars(lx->src + from, to - from);
+    return (int)pr_ucd_utf8_count_starts(lx->src + from, to - from);
 }
 
 /* CPython's syntaxerror(): offset and end_offset both point at the last character read. */
@@ -212,7 +211,7 @@ static int never_closed(PrLexer *lx)
 {
     int i = lx->level - 1;
     size_t ls = lx->paren_line_start[i];
-    int col = (int)pr_unicode_count_chars(lx->src + ls, lx->paren_col[i]) + 1;
+    int col = (int)pr_ucd_utf8_count_starts(lx->src + ls, lx->paren_col[i]) + 1;
     return pr_lex_error(lx, PR_LEXERR_STATE, PR_SYNERR_SYNTAX, lx->paren_lineno[i], ls, col, 0,
                         "'%c' was never closed", lx->paren[i]);
 }
@@ -326,15 +325,15 @@ static int verify_identifier(PrLexer *lx)
     int first = 1;
     while (i < lx->pos) {
         unsigned cp;
-        int n = pr_unicode_decode_utf8(s + i, lx->pos - i, &cp);
+        int n = pr_ucd_utf8_decode_strict(s + i, lx->pos - i, &cp);
         if (n <= 0) {
             n = 1, cp = 0xFFFD; /* cannot happen: lines are validated when read */
         }
-        int ok = first ? pr_unicode_is_xid_start(cp) : pr_unicode_is_xid_continue(cp);
+        int ok = first ? pr_ucd_is_xid_start(cp) : pr_ucd_is_xid_continue(cp);
         if (!ok) {
             lx->pos = i + (size_t)n;
             char buf[64];
-            if (pr_unicode_is_printable(cp)) {
+            if (pr_ucd_isprintable(cp)) {
                 char ch[5] = {0};
                 pr_ucd_utf8_encode(cp, ch);
                 snprintf(buf, sizeof buf, "invalid character '%s' (U+%04X)", ch, cp);
@@ -603,9 +602,9 @@ void pr_lexer_locate_error(const PrLexer *lx, const PrToken *first, const PrToke
     size_t last_line = last_end - (size_t)last->end_col;
     err->filename = lx->filename;
     err->lineno = first->lineno;
-    err->offset = (int)pr_unicode_count_chars(lx->src + first_line, (size_t)first->col) + 1;
+    err->offset = (int)pr_ucd_utf8_count_starts(lx->src + first_line, (size_t)first->col) + 1;
     err->end_lineno = last->end_lineno;
-    err->end_offset = (int)pr_unicode_count_chars(lx->src + last_line, (size_t)last->end_col) + 1;
+    err->end_offset = (int)pr_ucd_utf8_count_starts(lx->src + last_line, (size_t)last->end_col) + 1;
     err->text = lx->src + first_line;
     err->text_len = pr_reader_line_end(lx, first_line) - first_line;
 }

@@ -5,7 +5,7 @@
  * ends the input there and leaves its error in lx->read_err, so that tokens before it are still
  * delivered, exactly as CPython reports such errors only when it reaches the line. */
 #include "lexer/lexer_impl.h"
-#include "lexer/unicode.h"
+#include "objects/ucd.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -143,7 +143,7 @@ static int check_line(PrLexer *lx, size_t start, size_t end)
     char msg[256];
     while (i < end && s[i] != 0) {
         unsigned cp;
-        int n = pr_unicode_decode_utf8(s + i, end - i, &cp);
+        int n = pr_ucd_utf8_decode_strict(s + i, end - i, &cp);
         if (n == 0) {
             snprintf(msg, sizeof msg,
                      "Non-UTF-8 code starting with '\\x%.2x' in file %s on line %d, but no "

@@ -4,8 +4,6 @@
  * 'unicodeescape' codec), because the "position" in its error messages counts bytes of the
  * intermediate text in which every non-ASCII character was rewritten as a 10-byte \UXXXXXXXX. */
 #include "lexer/lexer.h"
-#include "lexer/unicode.h"
-#include "objects/ucd.h"
 #include "objects/ucd.h"
 
 #include <stdio.h>
@@ -33,9 +31,9 @@ static void place(PrSyntaxError *err, const PrToken *tok)
     const char *stop = nl && (!cr || nl < cr) ? nl : cr ? cr : tok_end;
     err->filename = NULL;
     err->lineno = tok->lineno;
-    err->offset = (int)pr_unicode_count_chars(line, (size_t)tok->col) + 1;
+    err->offset = (int)pr_ucd_utf8_count_starts(line, (size_t)tok->col) + 1;
     err->end_lineno = tok->end_lineno;
-    err->end_offset = (int)pr_unicode_count_chars(end_line, (size_t)tok->end_col) + 1;
+    err->end_offset = (int)pr_ucd_utf8_count_starts(end_line, (size_t)tok->end_col) + 1;
     err->text = line;
     err->text_len = (size_t)(stop - line);
 }

@@ -4,7 +4,6 @@
  * (pr_str_utf8_bad_length in objects/str.h). */
 #include "objects/bytes.h"
 
-#include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
@@ -13,7 +12,9 @@
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/strargs.h"
+#include "objects/strsearch.h"
 #include "objects/tuple.h"
+#include "objects/ucd.h"
 #include "vm/errors.h"
 
 #include <stdio.h>
@@ -75,6 +76,75 @@ static int byte_value(PrObject *o, const char *range_msg)
     }
     return (int)v;
 }
+
+/* ============================================================================================
+ *  bytes for the bodies shared with str (objects/strsearch.h): units are bytes
+ * ============================================================================================ */
+
+static int is_bytes(PrObject *o)
+{
+    return PR_BYTES_CHECK(o);
+}
+
+static void bytes_text(PrObject *b, PrStrText *t)
+{
+    t->p = DATA(b);
+    t->nbytes = t->len = SIZE(b);
+}
+
+static ssize_t same_position(PrObject *b, ssize_t i)
+{
+    return i;
+}
+
+/* The messages of CPython 3.11's bytes methods for an argument that is not a bytes. */
+static PrObject *bytes_wrong_type(PrObject *o, PrStrArg role, const char *name)
+{
+    if (role == PR_STRARG_SUB) {
+        return pr_err_format(PR_EXC(TypeError),
+                             "argument should be integer or bytes-like object, not '%s'",
+                             PR_TYPE_OF(o)->name);
+    }
+    need_bytes(o);
+    return NULL;
+}
+
+/* b[i]: a byte is an int. */
+static PrObject *bytes_item(PrObject *self, ssize_t i)
+{
+    if (i < 0 || i >= SIZE(self)) {
+        return pr_err_set(PR_EXC(IndexError), "index out of range");
+    }
+    return pr_long_from_int64((unsigned char)DATA(self)[i]);
+}
+
+/* find(sub) and count(sub) with an int sub. */
+static int sub_byte_value(PrObject *o)
+{
+    return byte_value(o, "byte must be in range(0, 256)");
+}
+
+/* The piece [from, to) of a bytes being split. */
+static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
+{
+    return pr_bytes_slice(self, from, to, 1);
+}
+
+static const PrStrKind bytes_kind = {
+    .name = "bytes",
+    .not_found = "subsection not found",
+    .chars = PR_SPLIT_ASCII,
+    .piece = split_piece,
+    .check = is_bytes,
+    .text = bytes_text,
+    .offset = same_position,
+    .index = same_position,
+    .wrong_type = bytes_wrong_type,
+    .byte_value = sub_byte_value,
+    .item = bytes_item,
+    .slice = pr_bytes_slice,
+    .bad_index = "byte indices must be integers or slices, not %s",
+};
 
 /* ============================================================================================
  *  repr, hash, compare
@@ -199,26 +269,6 @@ static PrObject *bytes_repeat(PrObject *self, ssize_t n)
     return (PrObject *)r;
 }
 
-static ssize_t find_bytes(const char *hay, ssize_t n, const char *needle, ssize_t m, int dir)
-{
-    if (m == 0) {
-        return dir > 0 ? 0 : n;
-    }
-    if (m > n) {
-        return -1;
-    }
-    if (dir > 0) {
-        const char *p = memmem(hay, (size_t)n, needle, (size_t)m);
-        return p ? p - hay : -1;
-    }
-    for (ssize_t i = n - m; i >= 0; i--) {
-        if (memcmp(hay + i, needle, (size_t)m) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
 static int bytes_contains(PrObject *self, PrObject *o)
 {
     if (PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_INT_SUBCLASS) ||
@@ -229,7 +279,7 @@ static int bytes_contains(PrObject *self, PrObject *o)
     if (need_bytes(o) < 0) {
         return -1;
     }
-    return find_bytes(DATA(self), SIZE(self), DATA(o), SIZE(o), 1) >= 0;
+    return pr_strsearch_bytes(DATA(self), SIZE(self), DATA(o), SIZE(o), 1) >= 0;
 }
 
 PrObject *pr_bytes_slice(PrObject *b, ssize_t start, ssize_t stop, ssize_t step)
@@ -248,157 +298,26 @@ PrObject *pr_bytes_slice(PrObject *b, ssize_t start, ssize_t stop, ssize_t step)
 
 ssize_t pr_bytes_find(PrObject *b, PrObject *sub, ssize_t start, ssize_t end, int direction)
 {
-    pr_strargs_adjust(&start, &end, SIZE(b));
-    if (end - start < SIZE(sub)) {
-        return -1;
-    }
-    ssize_t at = find_bytes(DATA(b) + start, end - start, DATA(sub), SIZE(sub), direction);
-    return at < 0 ? -1 : start + at;
+    PrStrText t;
+    bytes_text(sub, &t);
+    return pr_strsearch_find(&bytes_kind, b, &t, start, end, direction);
 }
 
 ssize_t pr_bytes_count(PrObject *b, PrObject *sub, ssize_t start, ssize_t end)
 {
-    pr_strargs_adjust(&start, &end, SIZE(b));
-    if (end - start < SIZE(sub)) {
-        return 0;
-    }
-    if (SIZE(sub) == 0) {
-        return end - start + 1;
-    }
-    ssize_t count = 0;
-    for (;;) {
-        ssize_t at = find_bytes(DATA(b) + start, end - start, DATA(sub), SIZE(sub), 1);
-        if (at < 0) {
-            return count;
-        }
-        count++;
-        start += at + SIZE(sub);
-    }
-}
-
-/* b[i] and b[key] (an int or a slice): a byte is an int. */
-static PrObject *bytes_item(PrObject *self, ssize_t i)
-{
-    if (i < 0 || i >= SIZE(self)) {
-        return pr_err_set(PR_EXC(IndexError), "index out of range");
-    }
-    return pr_long_from_int64((unsigned char)DATA(self)[i]);
+    PrStrText t;
+    bytes_text(sub, &t);
+    return pr_strsearch_count(&bytes_kind, b, &t, start, end);
 }
 
 static PrObject *bytes_subscript(PrObject *self, PrObject *key)
 {
-    ssize_t i, start, stop, step;
-    if (PR_SLICE_CHECK(key)) {
-        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        pr_slice_adjust_indices(SIZE(self), &start, &stop, step);
-        return pr_bytes_slice(self, start, stop, step);
-    }
-    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
-        !PR_TYPE_OF(key)->number.nb_index) {
-        return pr_err_format(PR_EXC(TypeError), "byte indices must be integers or slices, not %s",
-                             PR_TYPE_OF(key)->name);
-    }
-    if (pr_strargs_ssize(key, &i) < 0) {
-        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
-            pr_err_clear();
-            pr_err_set(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
-        }
-        return NULL;
-    }
-    return bytes_item(self, i < 0 ? i + SIZE(self) : i);
+    return pr_strsearch_subscript(&bytes_kind, self, key);
 }
 
-/* find, rfind, index, rindex, count: the sub is bytes or an int 0..255. */
-static int search_args(PrObject *const *args, size_t nargs, const char *name, char *byte,
-                       const char **sub, ssize_t *sublen, ssize_t *start, ssize_t *end)
-{
-    if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
-        pr_strargs_start_end(args, nargs, 1, start, end) < 0) {
-        return -1;
-    }
-    PrObject *o = args[0];
-    if (PR_BYTES_CHECK(o)) {
-        *sub = DATA(o);
-        *sublen = SIZE(o);
-        return 0;
-    }
-    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(o), PR_TPFLAG_INT_SUBCLASS) &&
-        !PR_TYPE_OF(o)->number.nb_index) {
-        pr_err_format(PR_EXC(TypeError),
-                      "argument should be integer or bytes-like object, not '%s'",
-                      PR_TYPE_OF(o)->name);
-        return -1;
-    }
-    int v = byte_value(o, "byte must be in range(0, 256)");
-    if (v < 0) {
-        return -1;
-    }
-    *byte = (char)v;
-    *sub = byte;
-    *sublen = 1;
-    return 0;
-}
-
-/* which: 'f' find, 'r' rfind, 'i' index, 'x' rindex, 'c' count. */
-static PrObject *search(PrObject *self, PrObject *const *args, size_t nargs, const char *name,
-                        char which)
-{
-    char byte;
-    const char *sub;
-    ssize_t n, start, end;
-    if (search_args(args, nargs, name, &byte, &sub, &n, &start, &end) < 0) {
-        return NULL;
-    }
-    pr_strargs_adjust(&start, &end, SIZE(self));
-    if (which == 'c') {
-        ssize_t count = 0;
-        if (end - start >= n) {
-            if (n == 0) {
-                count = end - start + 1;
-            }
-            for (ssize_t at;
-                 n && (at = find_bytes(DATA(self) + start, end - start, sub, n, 1)) >= 0;) {
-                count++;
-                start += at + n;
-            }
-        }
-        return pr_long_from_int64(count);
-    }
-    ssize_t at = end - start < n ? -1
-                                 : find_bytes(DATA(self) + start, end - start, sub, n,
-                                              which == 'f' || which == 'i' ? 1 : -1);
-    if (at < 0 && (which == 'i' || which == 'x')) {
-        return pr_err_set(PR_EXC(ValueError), "subsection not found");
-    }
-    return pr_long_from_int64(at < 0 ? -1 : start + at);
-}
-
-static PrObject *bytes_find(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "find", 'f');
-}
-
-static PrObject *bytes_rfind(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "rfind", 'r');
-}
-
-static PrObject *bytes_index(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "index", 'i');
-}
-
-static PrObject *bytes_rindex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "rindex", 'x');
-}
-
-static PrObject *bytes_count(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "count", 'c');
-}
+/* bytes_find, _rfind, _index, _rindex, _count, _startswith, _endswith, _split, _rsplit and
+ * _splitlines: the bodies shared with str (objects/strsearch.h). */
+PR_STRSEARCH_METHODS(bytes, bytes_kind)
 
 /* ============================================================================================
  *  bytes_iterator
@@ -477,7 +396,7 @@ static PrObject *decode(PrObject *self, PrCodec codec, PrCodecErrors errors, PrO
         unsigned cp;
         int k = c < 0x80 ? 1
                 : codec == PR_CODEC_UTF8
-                    ? pr_unicode_decode_utf8((const unsigned char *)p + i, (size_t)(n - i), &cp)
+                    ? pr_ucd_utf8_decode_strict((const unsigned char *)p + i, (size_t)(n - i), &cp)
                     : 0;
         if (codec == PR_CODEC_LATIN1 && c >= 0x80) {
             pr_str_builder_append_codepoint(&b, c);
@@ -656,7 +575,7 @@ PrObject *pr_bytes_fromhex(PrObject *s)
         if (hi < 0 || lo < 0) {
             ssize_t pos = pr_str_length(s) == n
                               ? (hi < 0 ? i : i + 1)
-                              : (ssize_t)pr_unicode_count_chars(p, (size_t)(hi < 0 ? i : i + 1));
+                              : (ssize_t)pr_ucd_utf8_count_starts(p, (size_t)(hi < 0 ? i : i + 1));
             PR_DECREF(r);
             return pr_err_format(PR_EXC(ValueError),
                                  "non-hexadecimal number found in fromhex() arg at position %zd",
@@ -782,20 +701,13 @@ static PrObject *bytes_join(PrObject *self, PrObject *const *args, size_t nargs,
 static PrObject *do_strip(PrObject *self, PrObject *const *args, size_t nargs, const char *name,
                           int which)
 {
-    const char *chars = NULL;
-    ssize_t nchars = 0;
-    if (pr_strargs_count(name, nargs, 0, 1) < 0) {
+    PrObject *chars;
+    if (pr_strsearch_strip_arg(&bytes_kind, args, nargs, name, &chars) < 0) {
         return NULL;
     }
-    if (nargs == 1 && args[0] != PR_None) {
-        if (need_bytes(args[0]) < 0) {
-            return NULL;
-        }
-        chars = DATA(args[0]);
-        nchars = SIZE(args[0]);
-    }
     ssize_t from = 0, to = SIZE(self);
-#define STRIPPED(c) (chars ? memchr(chars, (c), (size_t)nchars) != NULL : is_ascii_space(c))
+#define STRIPPED(c)                                                                                \
+    (chars ? memchr(DATA(chars), (c), (size_t)SIZE(chars)) != NULL : is_ascii_space(c))
     while ((which & 1) && from < to && STRIPPED((unsigned char)DATA(self)[from])) {
         from++;
     }
@@ -821,56 +733,6 @@ static PrObject *bytes_rstrip(PrObject *self, PrObject *const *args, size_t narg
     return do_strip(self, args, nargs, "rstrip", 2);
 }
 
-static int tailmatch(PrObject *self, PrObject *sub, ssize_t start, ssize_t end, int dir)
-{
-    pr_strargs_adjust(&start, &end, SIZE(self));
-    end -= SIZE(sub);
-    if (end < start) {
-        return 0;
-    }
-    ssize_t at = dir < 0 ? start : end;
-    return memcmp(DATA(self) + at, DATA(sub), (size_t)SIZE(sub)) == 0;
-}
-
-static PrObject *starts_ends(PrObject *self, PrObject *const *args, size_t nargs, const char *name,
-                             int dir)
-{
-    ssize_t start, end;
-    if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
-        pr_strargs_start_end(args, nargs, 1, &start, &end) < 0) {
-        return NULL;
-    }
-    PrObject *arg = args[0];
-    if (PR_TUPLE_CHECK(arg)) {
-        for (ssize_t i = 0; i < PR_TUPLE_SIZE(arg); i++) {
-            PrObject *sub = PR_TUPLE_ITEMS(arg)[i];
-            if (need_bytes(sub) < 0) {
-                return NULL;
-            }
-            if (tailmatch(self, sub, start, end, dir)) {
-                return pr_bool_from_long(1);
-            }
-        }
-        return pr_bool_from_long(0);
-    }
-    if (!PR_BYTES_CHECK(arg)) {
-        return pr_err_format(PR_EXC(TypeError),
-                             "%s first arg must be bytes or a tuple of bytes, not %s", name,
-                             PR_TYPE_OF(arg)->name);
-    }
-    return pr_bool_from_long(tailmatch(self, arg, start, end, dir));
-}
-
-static PrObject *bytes_startswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return starts_ends(self, args, nargs, "startswith", -1);
-}
-
-static PrObject *bytes_endswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return starts_ends(self, args, nargs, "endswith", 1);
-}
-
 /* Result size of replacing `done` occurrences, or -1 when too big. */
 static PrObject *replace(PrObject *self, PrObject *old, PrObject *new_, ssize_t count)
 {
@@ -892,7 +754,7 @@ static PrObject *replace(PrObject *self, PrObject *old, PrObject *new_, ssize_t 
     char *out = r->data;
     ssize_t off = 0;
     while (done < count) {
-        ssize_t at = m ? find_bytes(DATA(self) + off, n - off, DATA(old), m, 1) : (done ? 1 : 0);
+        ssize_t at = m ? pr_strsearch_bytes(DATA(self) + off, n - off, DATA(old), m, 1) : (done ? 1 : 0);
         if (!m && off + at > n) {
             break;
         }
@@ -915,57 +777,6 @@ static PrObject *bytes_replace(PrObject *self, PrObject *const *args, size_t nar
         return NULL;
     }
     return replace(self, args[0], args[1], count);
-}
-
-static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
-{
-    return pr_bytes_slice(self, from, to, 1);
-}
-
-static PrObject *do_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames,
-                          const char *name, int right)
-{
-    static const char *const names[] = {"sep", "maxsplit"};
-    PrObject *arg[2] = {NULL, NULL};
-    ssize_t maxsplit = -1;
-    if (pr_strargs_keywords(name, args, nargs, kwnames, names, 2, arg) < 0 ||
-        (arg[1] && pr_strargs_ssize(arg[1], &maxsplit) < 0)) {
-        return NULL;
-    }
-    PrObject *sep = arg[0] == PR_None ? NULL : arg[0];
-    if (sep && need_bytes(sep) < 0) {
-        return NULL;
-    }
-    if (sep && SIZE(sep) == 0) {
-        return pr_err_set(PR_EXC(ValueError), "empty separator");
-    }
-    return pr_strargs_split(self, DATA(self), SIZE(self), sep ? DATA(sep) : NULL,
-                            sep ? SIZE(sep) : 0, maxsplit, right, PR_SPLIT_ASCII, split_piece);
-}
-
-static PrObject *bytes_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
-{
-    return do_split(self, args, nargs, kwnames, "split", 0);
-}
-
-static PrObject *bytes_rsplit(PrObject *self, PrObject *const *args, size_t nargs,
-                              PrObject *kwnames)
-{
-    return do_split(self, args, nargs, kwnames, "rsplit", 1);
-}
-
-static PrObject *bytes_splitlines(PrObject *self, PrObject *const *args, size_t nargs,
-                                  PrObject *kwnames)
-{
-    static const char *const names[] = {"keepends"};
-    PrObject *arg = NULL;
-    ssize_t keepends = 0;
-    if (pr_strargs_keywords("splitlines", args, nargs, kwnames, names, 1, &arg) < 0 ||
-        (arg && pr_strargs_ssize(arg, &keepends) < 0)) {
-        return NULL;
-    }
-    return pr_strargs_splitlines(self, DATA(self), SIZE(self), keepends != 0, PR_SPLIT_ASCII,
-                                 split_piece);
 }
 
 static PrObject *change_case(PrObject *self, int upper)

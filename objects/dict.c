@@ -110,10 +110,11 @@ static PrDictKeys *new_keys(int log2_size, int str_only)
         pr_err_no_memory();
         return NULL;
     }
-    PrDictKeys *k;
-    if (keys_reusable(log2_size, str_only) && pr_interp.dict.keys_numfree > 0) {
-        k = pr_interp.dict.keys_free_list[--pr_interp.dict.keys_numfree];
-    } else {
+    PrDictKeys *k = NULL;
+    if (keys_reusable(log2_size, str_only)) {
+        k = pr_freelist_pop(&pr_interp.dict.keys_free);
+    }
+    if (!k) {
         k = pr_mem_alloc(keys_bytes(log2_size, str_only));
     }
     if (!k) {
@@ -278,12 +279,10 @@ static void free_keys(PrDictKeys *k);
 /* Returns an emptied keys block to the free list or the allocator. */
 static void release_keys_block(PrDictKeys *k)
 {
-    if (keys_reusable(k->log2_size, k->str_only) &&
-        pr_interp.dict.keys_numfree < PR_DICT_MAXFREELIST) {
-        pr_interp.dict.keys_free_list[pr_interp.dict.keys_numfree++] = k;
-        return;
+    if (!keys_reusable(k->log2_size, k->str_only) ||
+        !pr_freelist_push(&pr_interp.dict.keys_free, k)) {
+        pr_mem_free(k);
     }
-    pr_mem_free(k);
 }
 
 /* Rebuilds d's table with room for minsize entries, compacting deleted ones away; str_only
@@ -435,18 +434,22 @@ static void free_keys(PrDictKeys *k)
     release_keys_block(k);
 }
 
+/* Hands a dict kept on the free list back to the allocator. */
+static void release_dict(void *block)
+{
+    pr_gc_note_alloc(&pr_interp.gc); /* pr_object_free counts the free again */
+    pr_object_free(block);
+}
+
+void pr_dict_init_state(void)
+{
+    pr_freelist_init(&pr_interp.dict.free, PR_DICT_MAXFREELIST, release_dict);
+    pr_freelist_init(&pr_interp.dict.keys_free, PR_DICT_MAXFREELIST, pr_mem_free);
+}
+
 ssize_t pr_dict_clear_free_lists(void)
 {
-    ssize_t n = pr_interp.dict.numfree + pr_interp.dict.keys_numfree;
-    while (pr_interp.dict.numfree > 0) {
-        PrObject *d = pr_interp.dict.free_list[--pr_interp.dict.numfree];
-        pr_gc_note_alloc(&pr_interp.gc); /* pr_object_free counts the free again */
-        pr_object_free(d);
-    }
-    while (pr_interp.dict.keys_numfree > 0) {
-        pr_mem_free(pr_interp.dict.keys_free_list[--pr_interp.dict.keys_numfree]);
-    }
-    return n;
+    return pr_freelist_clear(&pr_interp.dict.free) + pr_freelist_clear(&pr_interp.dict.keys_free);
 }
 
 void pr_dict_clear(PrObject *dict)
@@ -595,9 +598,8 @@ PrObject *pr_dict_popitem(PrObject *dict)
 
 PrObject *pr_dict_new(void)
 {
-    PrDict *d;
-    if (pr_interp.dict.numfree > 0) {
-        d = (PrDict *)pr_interp.dict.free_list[--pr_interp.dict.numfree];
+    PrDict *d = pr_freelist_pop(&pr_interp.dict.free);
+    if (d) {
         d->ob.refcnt = 1;
         d->used = 0;
         d->keys = NULL;
@@ -716,8 +718,7 @@ static void dict_dealloc(PrObject *self)
 {
     pr_gc_untrack(self);
     free_keys(((PrDict *)self)->keys);
-    if (PR_DICT_CHECK_EXACT(self) && pr_interp.dict.numfree < PR_DICT_MAXFREELIST) {
-        pr_interp.dict.free_list[pr_interp.dict.numfree++] = self;
+    if (PR_DICT_CHECK_EXACT(self) && pr_freelist_push(&pr_interp.dict.free, self)) {
         pr_gc_note_free(&pr_interp.gc);
         return;
     }

@@ -111,6 +111,10 @@ PrObject *pr_dict_popitem(PrObject *d);
  * Returns: how many blocks were freed. */
 ssize_t pr_dict_clear_free_lists(void);
 
+/* Sets up the free lists of dicts and keys blocks, bound PR_DICT_MAXFREELIST each
+ * (pr_interp_init, before the first dict). */
+void pr_dict_init_state(void);
+
 /* d.clear(). */
 void pr_dict_clear(PrObject *d);
 

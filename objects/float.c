@@ -29,59 +29,33 @@
  *  Allocation and the free list
  * ============================================================================================ */
 
+/* Hands a float kept on the free list back to the allocator. */
+static void release_float(void *block)
+{
+    pr_object_free(block);
+}
+
 void pr_float_init_state(void)
 {
-    const PrMemConfig *cfg = pr_mem_config();
-    if (cfg->threshold == 0 || cfg->debug) {
-        pr_interp.float_.maxfree = 0;
-    } else if (strcmp(cfg->preset, "py24") == 0 || strcmp(cfg->preset, "py25") == 0) {
-        pr_interp.float_.maxfree = -1;
-    } else {
-        pr_interp.float_.maxfree = PR_FLOAT_MAXFREELIST;
-    }
-}
-
-void pr_float_fini_state(void)
-{
-    pr_float_clear_free_list();
-}
-
-/* Frees floats from the list until at most keep remain. Returns: how many were freed. */
-static ssize_t trim_free_list(ssize_t keep)
-{
-    ssize_t freed = 0;
-    while (pr_interp.float_.numfree > keep) {
-        PrObject *f = pr_interp.float_.free_list;
-        pr_interp.float_.free_list = (PrObject *)f->type;
-        pr_interp.float_.numfree--;
-        f->type = PR_TYPE(float);
-        pr_object_free(f);
-        freed++;
-    }
-    return freed;
+    pr_freelist_init(&pr_interp.float_.free, pr_freelist_preset_bound(PR_FLOAT_MAXFREELIST),
+                     release_float);
 }
 
 ssize_t pr_float_clear_free_list(void)
 {
-    return trim_free_list(0);
+    return pr_freelist_clear(&pr_interp.float_.free);
 }
 
 void pr_float_set_free_list_limit(ssize_t limit)
 {
-    pr_interp.float_.maxfree = limit < 0 ? -1 : limit;
-    if (limit >= 0) {
-        trim_free_list(limit);
-    }
+    pr_freelist_set_max(&pr_interp.float_.free, limit);
 }
 
 PrObject *pr_float_from_double(double x)
 {
-    PrObject *f = pr_interp.float_.free_list;
+    PrObject *f = pr_freelist_pop(&pr_interp.float_.free);
     if (f) {
-        pr_interp.float_.free_list = (PrObject *)f->type;
-        pr_interp.float_.numfree--;
         f->refcnt = 1;
-        f->type = PR_TYPE(float);
     } else if (!(f = pr_object_new(PR_TYPE(float)))) {
         return NULL;
     }
@@ -91,14 +65,9 @@ PrObject *pr_float_from_double(double x)
 
 static void float_dealloc(PrObject *self)
 {
-    ssize_t max = pr_interp.float_.maxfree;
-    if (PR_FLOAT_CHECK_EXACT(self) && (max < 0 || pr_interp.float_.numfree < max)) {
-        self->type = (PrType *)(void *)pr_interp.float_.free_list;
-        pr_interp.float_.free_list = self;
-        pr_interp.float_.numfree++;
-        return;
+    if (!PR_FLOAT_CHECK_EXACT(self) || !pr_freelist_push(&pr_interp.float_.free, self)) {
+        pr_object_free(self);
     }
-    pr_object_free(self);
 }
 
 /* ============================================================================================

@@ -3,14 +3,14 @@
  * messages), comparison with ints that is exact for any size, hash equal to the int hash for
  * integral values, text through objects/numfmt.h, the constructor and the methods.
  *
- * THE FREE LIST. A freed exact float goes on a list chained through its type field (as CPython
- * 3.11's) instead of back to the allocator, up to a limit, and the next float comes from there.
+ * THE FREE LIST. A freed exact float goes on a free list (memory/freelist.h) instead of back to
+ * the allocator, up to a limit, and the next float comes from there, as in CPython 3.11.
  * The limit is a policy of the allocator preset, read at start-up (pr_float_init_state):
  *     py24, py25         unbounded: blocks are kept forever, as Python 2's float blocks were
  *     malloc, debug      0: off, so every float is a visible allocation
  *     everything else    PR_FLOAT_MAXFREELIST (100, PyFloat_MAXFREELIST)
  * pr_float_set_free_list_limit changes it later. THE HOOK FOR THE COLLECTOR: a full collection
- * calls pr_float_clear_free_list (as CPython 2.6+) when the limit (pr_interp.float_.maxfree) is
+ * calls pr_float_clear_free_list (as CPython 2.6+) when the limit (pr_interp.float_.free.max) is
  * not -1; an unbounded list is never cleared automatically, which is the "int/float blocks kept
  * forever" of the py24/py25 presets (objects/long.h has the same rule for ints).
  *
@@ -70,10 +70,8 @@ ssize_t pr_float_clear_free_list(void);
 /* Sets the free-list limit (0: off, -1: unbounded), trimming the list to it. */
 void pr_float_set_free_list_limit(ssize_t limit);
 
-/* Reads the free-list policy from the allocator's preset (pr_interp_init). */
+/* Sets up the free list with the bound of the allocator's preset (pr_interp_init); shutdown
+ * empties it with every other free list (pr_freelists_clear_all). */
 void pr_float_init_state(void);
-
-/* Empties the free list (pr_interp_finalize). */
-void pr_float_fini_state(void);
 
 #endif

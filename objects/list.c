@@ -81,9 +81,8 @@ static int preallocate_exact(PrList *l, ssize_t n)
 /* An untracked empty list, from the free list when it has one. */
 static PrList *list_alloc(void)
 {
-    PrList *l;
-    if (pr_interp.list.numfree > 0) {
-        l = (PrList *)pr_interp.list.free_list[--pr_interp.list.numfree];
+    PrList *l = pr_freelist_pop(&pr_interp.list.free);
+    if (l) {
         l->ob.ob.refcnt = 1;
         pr_gc_note_alloc(&pr_interp.gc);
     } else if (!(l = (PrList *)pr_object_new(PR_TYPE(list)))) {
@@ -148,23 +147,28 @@ static void list_dealloc(PrObject *self)
     PrList *l = (PrList *)self;
     pr_gc_untrack(self);
     list_clear_items(l);
-    if (PR_LIST_CHECK_EXACT(self) && pr_interp.list.numfree < LIST_MAXFREELIST) {
-        pr_interp.list.free_list[pr_interp.list.numfree++] = self;
+    if (PR_LIST_CHECK_EXACT(self) && pr_freelist_push(&pr_interp.list.free, self)) {
         pr_gc_note_free(&pr_interp.gc);
         return;
     }
     pr_object_free(self);
 }
 
+/* Hands a list kept on the free list back to the allocator. */
+static void release_list(void *block)
+{
+    pr_gc_note_alloc(&pr_interp.gc); /* pr_object_free counts the free again */
+    pr_object_free(block);
+}
+
+void pr_list_init_state(void)
+{
+    pr_freelist_init(&pr_interp.list.free, LIST_MAXFREELIST, release_list);
+}
+
 ssize_t pr_list_clear_free_list(void)
 {
-    ssize_t n = pr_interp.list.numfree;
-    while (pr_interp.list.numfree > 0) {
-        PrObject *l = pr_interp.list.free_list[--pr_interp.list.numfree];
-        pr_gc_note_alloc(&pr_interp.gc); /* pr_object_free counts the free again */
-        pr_object_free(l);
-    }
-    return n;
+    return pr_freelist_clear(&pr_interp.list.free);
 }
 
 /* ============================================================================================

@@ -100,4 +100,7 @@ PrObject *pr_list_as_tuple(PrObject *l);
 /* Empties the free list (a full collection, shutdown). Returns: how many objects were freed. */
 ssize_t pr_list_clear_free_list(void);
 
+/* Sets up the free list, bound PR_LIST_MAXFREELIST (pr_interp_init, before the first list). */
+void pr_list_init_state(void);
+
 #endif

@@ -42,6 +42,12 @@ static int is_small(int64_t v)
     return v >= -PR_SMALL_INT_NEG && v < PR_SMALL_INT_POS;
 }
 
+/* Hands an int kept on the free list back to the allocator. */
+static void release_int(void *block)
+{
+    pr_object_free(block);
+}
+
 void pr_long_init_state(void)
 {
     for (int i = 0; i < PR_SMALL_INT_NEG + PR_SMALL_INT_POS; i++) {
@@ -52,42 +58,18 @@ void pr_long_init_state(void)
         o->digit[0] = (uint32_t)(v < 0 ? -v : v);
     }
     pr_interp.long_.max_str_digits = PR_LONG_MAX_STR_DIGITS;
-    const PrMemConfig *cfg = pr_mem_config();
-    int python2 = strcmp(cfg->preset, "py24") == 0 || strcmp(cfg->preset, "py25") == 0;
-    pr_interp.long_.maxfree = python2 && cfg->threshold && !cfg->debug ? -1 : 0;
-}
-
-void pr_long_fini_state(void)
-{
-    pr_long_clear_free_list();
-}
-
-/* Frees ints from the free list until at most keep remain. Returns: how many were freed. */
-static ssize_t trim_free_list(ssize_t keep)
-{
-    ssize_t freed = 0;
-    while (pr_interp.long_.numfree > keep) {
-        PrObject *o = pr_interp.long_.free_list;
-        pr_interp.long_.free_list = (PrObject *)o->type;
-        pr_interp.long_.numfree--;
-        o->type = PR_TYPE(int);
-        pr_object_free(o);
-        freed++;
-    }
-    return freed;
+    /* Python 3 keeps no ints: the bound is the Python 2 presets' "kept forever" or 0 */
+    pr_freelist_init(&pr_interp.long_.free, pr_freelist_preset_bound(0), release_int);
 }
 
 ssize_t pr_long_clear_free_list(void)
 {
-    return trim_free_list(0);
+    return pr_freelist_clear(&pr_interp.long_.free);
 }
 
 void pr_long_set_free_list_limit(ssize_t limit)
 {
-    pr_interp.long_.maxfree = limit < 0 ? -1 : limit;
-    if (limit >= 0) {
-        trim_free_list(limit);
-    }
+    pr_freelist_set_max(&pr_interp.long_.free, limit);
 }
 
 /* An int with room for n digits (at least one, as CPython, so that one-digit code never
@@ -95,12 +77,9 @@ void pr_long_set_free_list_limit(ssize_t limit)
  * preset keeps one. */
 static PrObject *long_alloc(ptrdiff_t n)
 {
-    PrObject *o = pr_interp.long_.free_list;
-    if (n <= 1 && o) {
-        pr_interp.long_.free_list = (PrObject *)o->type;
-        pr_interp.long_.numfree--;
+    PrObject *o = n <= 1 ? pr_freelist_pop(&pr_interp.long_.free) : NULL;
+    if (o) {
         o->refcnt = 1;
-        o->type = PR_TYPE(int);
     } else if (!(o = pr_object_new_var(PR_TYPE(int), n > 0 ? n : 1))) {
         return NULL;
     }
@@ -182,15 +161,10 @@ static PrObject *exact_copy(PrObject *o)
  * digit has room for one digit. */
 static void long_dealloc(PrObject *self)
 {
-    ssize_t max = pr_interp.long_.maxfree;
-    if (max != 0 && PR_LONG_CHECK_EXACT(self) && IS_COMPACT(self) &&
-        (max < 0 || pr_interp.long_.numfree < max)) {
-        self->type = (PrType *)(void *)pr_interp.long_.free_list;
-        pr_interp.long_.free_list = self;
-        pr_interp.long_.numfree++;
-        return;
+    if (!PR_LONG_CHECK_EXACT(self) || !IS_COMPACT(self) ||
+        !pr_freelist_push(&pr_interp.long_.free, self)) {
+        pr_object_free(self);
     }
-    pr_object_free(self);
 }
 
 /* Raises the Python exception for a negative PrBigintError. Returns: NULL. */

@@ -127,7 +127,7 @@ int pr_long_get_max_str_digits(void);
  * freed int of at most one digit is kept on a list for reuse, without bound, as Python 2's
  * PyIntBlock free list: the memory of a million freed ints stays with the process.
  * pr_long_clear_free_list (PyInt_ClearFreeList) frees them. THE HOOK FOR THE COLLECTOR: a full
- * collection calls it when the limit (pr_interp.long_.maxfree) is not -1; an unbounded list is
+ * collection calls it when the limit (pr_interp.long_.free.max) is not -1; an unbounded list is
  * never cleared automatically, which is the "blocks kept forever" of Python before 2.6.
  * Returns: how many were freed. */
 ssize_t pr_long_clear_free_list(void);
@@ -137,11 +137,9 @@ void pr_long_set_free_list_limit(ssize_t limit);
 
 /* ---- interpreter start-up and shutdown ------------------------------------------------------ */
 
-/* Fills in the small ints and reads the free-list policy from the allocator's preset
- * (pr_interp_init, after the types' headers exist). */
+/* Fills in the small ints and sets up the free list with the bound of the allocator's preset
+ * (pr_interp_init, after the types' headers exist); shutdown empties it with every other free
+ * list (pr_freelists_clear_all). */
 void pr_long_init_state(void);
-
-/* Empties the free list (pr_interp_finalize). */
-void pr_long_fini_state(void);
 
 #endif

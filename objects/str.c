@@ -1,10 +1,9 @@
 /* objects/str.c — the core of str: making strings (UTF-8, formats, builders), the shared '' and
  * Latin-1 characters, interning, repr, comparison, hashing, concatenation. Contracts and the
- * representation are in objects/str.h. UTF-8 helpers come from lexer/unicode.h (strict
- * decoding, printable) and objects/ucd.h (walking text known to be valid). */
+ * representation are in objects/str.h. UTF-8 helpers (strict decoding, walking text known to
+ * be valid) and the printable property come from objects/ucd.h. */
 #include "objects/str.h"
 
-#include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
 #include "objects/exceptions.h"
@@ -149,7 +148,7 @@ static ssize_t validate(const char *text, ssize_t n, int *ascii, uint32_t *first
         int k = 1;
         if (cp >= 0x80) {
             *ascii = 0;
-            k = pr_unicode_decode_utf8(s + i, (size_t)(n - i), &cp);
+            k = pr_ucd_utf8_decode_strict(s + i, (size_t)(n - i), &cp);
             if (k == 0) {
                 utf8_error(s, n, i);
                 return -1;
@@ -397,7 +396,7 @@ static int append_escaped(PrStrBuilder *b, uint32_t cp, char quote)
         buf[0] = (char)cp;
         return pr_str_builder_append(b, buf, 1);
     }
-    if (cp >= 0x80 && pr_unicode_is_printable(cp)) {
+    if (cp >= 0x80 && pr_ucd_isprintable(cp)) {
         return pr_str_builder_append_codepoint(b, cp);
     }
     if (cp <= 0xFF) {

@@ -3,7 +3,7 @@
  * Latin-1 strings; building strings (from UTF-8, from printf-like formats, piece by piece);
  * repr with CPython's quoting; comparison by code point; concatenation. The sequence behaviour
  * and methods are in objects/str_methods.c, formatting in objects/str_format.c; case mapping
- * and character properties come from objects/unicase.h.
+ * and character properties come from objects/ucd.h.
  *
  * Representation: one block, header then the bytes and a NUL (so data is a C string too):
  *     PrStr { refcnt, type, size = UTF-8 bytes, hash, length = code points, flags } data[size+1]

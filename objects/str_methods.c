@@ -6,21 +6,20 @@
  * Text is UTF-8, which is self-synchronising: a substring search on bytes finds exactly the
  * code point matches, so searching works on bytes and converts offsets to code point indices
  * only at the edges (free for ASCII strings, which index in O(1)). Case mapping and the
- * predicates use objects/unicase.h, tables generated from CPython 3.11. */
+ * predicates use objects/ucd.h, tables generated from CPython 3.11. */
 #include "objects/str.h"
 
-#include "lexer/unicode.h"
 #include "memory/obmalloc.h"
 #include "objects/bytes.h"
 #include "objects/codecs.h"
 #include "objects/exceptions.h"
 #include "objects/long.h"
-#include "objects/slice.h"
 #include "objects/singletons.h"
+#include "objects/slice.h"
 #include "objects/strargs.h"
+#include "objects/strsearch.h"
 #include "objects/tuple.h"
 #include "objects/ucd.h"
-#include "objects/unicase.h"
 #include "vm/errors.h"
 
 #include <stdio.h>
@@ -83,6 +82,62 @@ static PrObject *substr(PrObject *s, ssize_t from, ssize_t to)
     return pr_str_from_utf8(DATA(s) + from, to - from);
 }
 
+/* The piece [from, to) (byte offsets) of a str being split. */
+static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
+{
+    return substr(self, from, to);
+}
+
+static int is_str(PrObject *o)
+{
+    return PR_STR_CHECK(o);
+}
+
+static void str_text(PrObject *s, PrStrText *t)
+{
+    t->p = DATA(s);
+    t->nbytes = NBYTES(s);
+    t->len = LEN(s);
+}
+
+static PrObject *must_be_str(PrObject *o)
+{
+    return pr_err_format(PR_EXC(TypeError), "must be str, not %s", PR_TYPE_OF(o)->name);
+}
+
+/* The messages of CPython 3.11's str methods for an argument that is not a str. */
+static PrObject *str_wrong_type(PrObject *o, PrStrArg role, const char *name)
+{
+    const char *type = PR_TYPE_OF(o)->name;
+    switch (role) {
+    case PR_STRARG_PREFIX_ITEM:
+        return pr_err_format(PR_EXC(TypeError), "tuple for %s must only contain str, not %s", name,
+                             type);
+    case PR_STRARG_SEP:
+        return pr_err_format(PR_EXC(TypeError), "must be str or None, not %s", type);
+    case PR_STRARG_CHARS:
+        return pr_err_format(PR_EXC(TypeError), "%s arg must be None or str", name);
+    default:
+        return must_be_str(o);
+    }
+}
+
+/* str for the bodies shared with bytes (objects/strsearch.h): units are code points. */
+static const PrStrKind str_kind = {
+    .name = "str",
+    .not_found = "substring not found",
+    .chars = PR_SPLIT_UNICODE,
+    .piece = split_piece,
+    .check = is_str,
+    .text = str_text,
+    .offset = offset_of,
+    .index = index_of,
+    .wrong_type = str_wrong_type,
+    .item = pr_str_getitem,
+    .slice = pr_str_slice,
+    .bad_index = "string indices must be integers, not '%s'",
+};
+
 /* ============================================================================================
  *  Sequence behaviour
  * ============================================================================================ */
@@ -126,27 +181,7 @@ PrObject *pr_str_slice(PrObject *s, ssize_t start, ssize_t stop, ssize_t step)
 /* s[key]: an int-like key as CPython's PyNumber_AsSsize_t(key, IndexError), or a slice. */
 PrObject *pr_str_subscript(PrObject *s, PrObject *key)
 {
-    ssize_t i, start, stop, step;
-    if (PR_SLICE_CHECK(key)) {
-        if (pr_slice_unpack(key, &start, &stop, &step) < 0) {
-            return NULL;
-        }
-        pr_slice_adjust_indices(LEN(s), &start, &stop, step);
-        return pr_str_slice(s, start, stop, step);
-    }
-    if (!PR_TYPE_HAS_FLAG(PR_TYPE_OF(key), PR_TPFLAG_INT_SUBCLASS) &&
-        !PR_TYPE_OF(key)->number.nb_index) {
-        return pr_err_format(PR_EXC(TypeError), "string indices must be integers, not '%s'",
-                             PR_TYPE_OF(key)->name);
-    }
-    if (pr_strargs_ssize(key, &i) < 0) {
-        if (pr_err_matches((PrObject *)PR_EXC(OverflowError))) {
-            pr_err_clear();
-            pr_err_set(PR_EXC(IndexError), "cannot fit 'int' into an index-sized integer");
-        }
-        return NULL;
-    }
-    return pr_str_getitem(s, i < 0 ? i + LEN(s) : i);
+    return pr_strsearch_subscript(&str_kind, s, key);
 }
 
 PrObject *pr_str_repeat(PrObject *s, ssize_t n)
@@ -170,56 +205,18 @@ PrObject *pr_str_repeat(PrObject *s, ssize_t n)
     return pr_str_builder_finish(&b);
 }
 
-/* Finds needle in hay[0..n) from the left or the right. Returns: byte offset or -1. */
-static ssize_t find_bytes(const char *hay, ssize_t n, const char *needle, ssize_t m, int dir)
-{
-    if (m == 0) {
-        return dir > 0 ? 0 : n;
-    }
-    if (m > n) {
-        return -1;
-    }
-    if (dir > 0) {
-        const char *p = memmem(hay, (size_t)n, needle, (size_t)m);
-        return p ? p - hay : -1;
-    }
-    for (ssize_t i = n - m; i >= 0; i--) {
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, (size_t)m) == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
-
 ssize_t pr_str_find(PrObject *s, PrObject *sub, ssize_t start, ssize_t end, int direction)
 {
-    pr_strargs_adjust(&start, &end, LEN(s));
-    if (end - start < LEN(sub)) {
-        return -1;
-    }
-    ssize_t from = offset_of(s, start), to = offset_of(s, end);
-    ssize_t at = find_bytes(DATA(s) + from, to - from, DATA(sub), NBYTES(sub), direction);
-    return at < 0 ? -1 : index_of(s, from + at);
+    PrStrText t;
+    str_text(sub, &t);
+    return pr_strsearch_find(&str_kind, s, &t, start, end, direction);
 }
 
 ssize_t pr_str_count(PrObject *s, PrObject *sub, ssize_t start, ssize_t end)
 {
-    pr_strargs_adjust(&start, &end, LEN(s));
-    if (end - start < LEN(sub)) {
-        return 0;
-    }
-    if (LEN(sub) == 0) {
-        return end - start + 1;
-    }
-    ssize_t from = offset_of(s, start), to = offset_of(s, end), count = 0;
-    for (;;) {
-        ssize_t at = find_bytes(DATA(s) + from, to - from, DATA(sub), NBYTES(sub), 1);
-        if (at < 0) {
-            return count;
-        }
-        count++;
-        from += at + NBYTES(sub);
-    }
+    PrStrText t;
+    str_text(sub, &t);
+    return pr_strsearch_count(&str_kind, s, &t, start, end);
 }
 
 int pr_str_contains(PrObject *s, PrObject *sub)
@@ -229,7 +226,7 @@ int pr_str_contains(PrObject *s, PrObject *sub)
                       PR_TYPE_OF(sub)->name);
         return -1;
     }
-    return find_bytes(DATA(s), NBYTES(s), DATA(sub), NBYTES(sub), 1) >= 0;
+    return pr_strsearch_bytes(DATA(s), NBYTES(s), DATA(sub), NBYTES(sub), 1) >= 0;
 }
 
 /* ============================================================================================
@@ -313,8 +310,8 @@ static uint32_t lower_sigma(const char *p, ssize_t n, ssize_t off)
     int before = 0;
     while (j > 0) {
         c = cp_before(p, j, &j);
-        if (!pr_unicase_isignorable(c)) {
-            before = pr_unicase_iscased(c);
+        if (!pr_ucd_isignorable(c)) {
+            before = pr_ucd_iscased(c);
             break;
         }
     }
@@ -323,8 +320,8 @@ static uint32_t lower_sigma(const char *p, ssize_t n, ssize_t off)
     }
     for (j = off + 2; j < n; j = k) {
         c = cp_at(p, n, j, &k);
-        if (!pr_unicase_isignorable(c)) {
-            return pr_unicase_iscased(c) ? 0x3C3 : 0x3C2;
+        if (!pr_ucd_isignorable(c)) {
+            return pr_ucd_iscased(c) ? 0x3C3 : 0x3C2;
         }
     }
     return 0x3C2;
@@ -337,7 +334,7 @@ static int append_mapped(PrStrBuilder *b, uint32_t cp, PrCaseMap which, const ch
     if (which == PR_CASE_LOWER && cp == 0x3A3) {
         return pr_str_builder_append_codepoint(b, lower_sigma(p, n, off));
     }
-    int k = pr_unicase_map(cp, which, out);
+    int k = pr_ucd_case_map(cp, which, out);
     for (int i = 0; i < k; i++) {
         pr_str_builder_append_codepoint(b, out[i]);
     }
@@ -358,7 +355,7 @@ static PrCaseMap mapping_for(CaseOp op, uint32_t cp, ssize_t index, int prev_cas
     case OP_CAPITALIZE:
         return index == 0 ? PR_CASE_TITLE : PR_CASE_LOWER;
     default:
-        return pr_unicase_isupper(cp) ? PR_CASE_LOWER : PR_CASE_UPPER;
+        return pr_ucd_isupper(cp) ? PR_CASE_LOWER : PR_CASE_UPPER;
     }
 }
 
@@ -371,12 +368,12 @@ static PrObject *case_convert(PrObject *s, CaseOp op)
     pr_str_builder_init(&b);
     for (ssize_t off = 0, i = 0, next; off < n; off = next, i++) {
         uint32_t cp = cp_at(p, n, off, &next);
-        if (op == OP_SWAPCASE && !pr_unicase_isupper(cp) && !pr_unicase_islower(cp)) {
+        if (op == OP_SWAPCASE && !pr_ucd_isupper(cp) && !pr_ucd_islower(cp)) {
             pr_str_builder_append(&b, p + off, next - off);
         } else {
             append_mapped(&b, cp, mapping_for(op, cp, i, prev_cased), p, n, off);
         }
-        prev_cased = pr_unicase_iscased(cp);
+        prev_cased = pr_ucd_iscased(cp);
     }
     return pr_str_builder_finish(&b);
 }
@@ -442,17 +439,17 @@ static int is_space(uint32_t cp)
 
 static int is_alnum(uint32_t cp)
 {
-    return pr_unicase_isalpha(cp) || pr_unicase_isnumeric(cp);
+    return pr_ucd_isalpha(cp) || pr_ucd_isnumeric(cp);
 }
 
 static int is_printable(uint32_t cp)
 {
-    return pr_unicode_is_printable(cp);
+    return pr_ucd_isprintable(cp);
 }
 
 static PrObject *str_isdigit(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
-    return all_chars(self, pr_unicase_isdigit);
+    return all_chars(self, pr_ucd_isdigit);
 }
 
 static PrObject *str_isdecimal(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
@@ -462,12 +459,12 @@ static PrObject *str_isdecimal(PrObject *self, PrObject *const *a, size_t n, PrO
 
 static PrObject *str_isnumeric(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
-    return all_chars(self, pr_unicase_isnumeric);
+    return all_chars(self, pr_ucd_isnumeric);
 }
 
 static PrObject *str_isalpha(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
-    return all_chars(self, pr_unicase_isalpha);
+    return all_chars(self, pr_ucd_isalpha);
 }
 
 static PrObject *str_isalnum(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
@@ -493,11 +490,11 @@ static PrObject *str_isprintable(PrObject *self, PrObject *const *a, size_t n, P
 static PrObject *str_isidentifier(PrObject *self, PrObject *const *a, size_t n, PrObject *kw)
 {
     ssize_t nb = NBYTES(self), next;
-    if (nb == 0 || !pr_unicode_is_xid_start(cp_at(DATA(self), nb, 0, &next))) {
+    if (nb == 0 || !pr_ucd_is_xid_start(cp_at(DATA(self), nb, 0, &next))) {
         return pr_bool_from_long(0);
     }
     for (ssize_t off = next; off < nb; off = next) {
-        if (!pr_unicode_is_xid_continue(cp_at(DATA(self), nb, off, &next))) {
+        if (!pr_ucd_is_xid_continue(cp_at(DATA(self), nb, off, &next))) {
             return pr_bool_from_long(0);
         }
     }
@@ -511,8 +508,8 @@ static PrObject *case_is(PrObject *s, int want_lower)
     int cased = 0;
     for (ssize_t off = 0, next; off < NBYTES(s); off = next) {
         uint32_t cp = cp_at(DATA(s), NBYTES(s), off, &next);
-        int lower = pr_unicase_islower(cp), upper = pr_unicase_isupper(cp);
-        if ((want_lower ? upper : lower) || pr_unicase_istitle(cp)) {
+        int lower = pr_ucd_islower(cp), upper = pr_ucd_isupper(cp);
+        if ((want_lower ? upper : lower) || pr_ucd_istitle(cp)) {
             return pr_bool_from_long(0);
         }
         cased |= want_lower ? lower : upper;
@@ -535,12 +532,12 @@ static PrObject *str_istitle(PrObject *self, PrObject *const *a, size_t n, PrObj
     int cased = 0, prev_cased = 0;
     for (ssize_t off = 0, next; off < NBYTES(self); off = next) {
         uint32_t cp = cp_at(DATA(self), NBYTES(self), off, &next);
-        if (pr_unicase_isupper(cp) || pr_unicase_istitle(cp)) {
+        if (pr_ucd_isupper(cp) || pr_ucd_istitle(cp)) {
             if (prev_cased) {
                 return pr_bool_from_long(0);
             }
             prev_cased = cased = 1;
-        } else if (pr_unicase_islower(cp)) {
+        } else if (pr_ucd_islower(cp)) {
             if (!prev_cased) {
                 return pr_bool_from_long(0);
             }
@@ -574,15 +571,9 @@ static int strip_match(uint32_t cp, PrObject *chars)
 static PrObject *do_strip(PrObject *s, PrObject *const *args, size_t nargs, const char *name,
                           int which)
 {
-    PrObject *chars = NULL;
-    if (pr_strargs_count(name, nargs, 0, 1) < 0) {
+    PrObject *chars;
+    if (pr_strsearch_strip_arg(&str_kind, args, nargs, name, &chars) < 0) {
         return NULL;
-    }
-    if (nargs == 1 && args[0] != PR_None) {
-        if (!PR_STR_CHECK(args[0])) {
-            return pr_err_format(PR_EXC(TypeError), "%s arg must be None or str", name);
-        }
-        chars = args[0];
     }
     ssize_t from = 0, to = NBYTES(s), next;
     while ((which & 1) && from < to && strip_match(cp_at(DATA(s), to, from, &next), chars)) {
@@ -808,121 +799,9 @@ PrObject *pr_str_join(PrObject *sep, PrObject *iterable)
     return pr_str_builder_finish(&b);
 }
 
-static PrObject *must_be_str(PrObject *o)
-{
-    return pr_err_format(PR_EXC(TypeError), "must be str, not %s", PR_TYPE_OF(o)->name);
-}
-
-/* find, rfind, index, rindex and count: (sub[, start[, end]]). */
-static int search_args(PrObject *const *args, size_t nargs, const char *name, ssize_t *start,
-                       ssize_t *end)
-{
-    if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
-        pr_strargs_start_end(args, nargs, 1, start, end) < 0) {
-        return -1;
-    }
-    if (!PR_STR_CHECK(args[0])) {
-        must_be_str(args[0]);
-        return -1;
-    }
-    return 0;
-}
-
-/* which: 'f' find, 'r' rfind, 'i' index, 'x' rindex. */
-static PrObject *search(PrObject *s, PrObject *const *args, size_t nargs, const char *name,
-                        char which)
-{
-    ssize_t start, end;
-    if (search_args(args, nargs, name, &start, &end) < 0) {
-        return NULL;
-    }
-    ssize_t at = pr_str_find(s, args[0], start, end, which == 'f' || which == 'i' ? 1 : -1);
-    if (at < 0 && (which == 'i' || which == 'x')) {
-        return pr_err_set(PR_EXC(ValueError), "substring not found");
-    }
-    return pr_long_from_int64(at);
-}
-
-static PrObject *str_find(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "find", 'f');
-}
-
-static PrObject *str_rfind(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "rfind", 'r');
-}
-
-static PrObject *str_index(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "index", 'i');
-}
-
-static PrObject *str_rindex(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return search(self, args, nargs, "rindex", 'x');
-}
-
-static PrObject *str_count(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    ssize_t start, end;
-    if (search_args(args, nargs, "count", &start, &end) < 0) {
-        return NULL;
-    }
-    return pr_long_from_int64(pr_str_count(self, args[0], start, end));
-}
-
-/* The piece [from, to) (byte offsets) of a str being split. */
-static PrObject *split_piece(PrObject *self, ssize_t from, ssize_t to)
-{
-    return substr(self, from, to);
-}
-
-static PrObject *do_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames,
-                          const char *name, int right)
-{
-    static const char *const names[] = {"sep", "maxsplit"};
-    PrObject *arg[2] = {NULL, NULL};
-    ssize_t maxsplit = -1;
-    if (pr_strargs_keywords(name, args, nargs, kwnames, names, 2, arg) < 0 ||
-        (arg[1] && pr_strargs_ssize(arg[1], &maxsplit) < 0)) {
-        return NULL;
-    }
-    PrObject *sep = arg[0] == PR_None ? NULL : arg[0];
-    if (sep && !PR_STR_CHECK(sep)) {
-        return pr_err_format(PR_EXC(TypeError), "must be str or None, not %s",
-                             PR_TYPE_OF(sep)->name);
-    }
-    if (sep && NBYTES(sep) == 0) {
-        return pr_err_set(PR_EXC(ValueError), "empty separator");
-    }
-    return pr_strargs_split(self, DATA(self), NBYTES(self), sep ? DATA(sep) : NULL,
-                            sep ? NBYTES(sep) : 0, maxsplit, right, PR_SPLIT_UNICODE, split_piece);
-}
-
-static PrObject *str_split(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
-{
-    return do_split(self, args, nargs, kwnames, "split", 0);
-}
-
-static PrObject *str_rsplit(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kwnames)
-{
-    return do_split(self, args, nargs, kwnames, "rsplit", 1);
-}
-
-static PrObject *str_splitlines(PrObject *self, PrObject *const *args, size_t nargs,
-                                PrObject *kwnames)
-{
-    static const char *const names[] = {"keepends"};
-    PrObject *arg = NULL;
-    ssize_t keepends = 0;
-    if (pr_strargs_keywords("splitlines", args, nargs, kwnames, names, 1, &arg) < 0 ||
-        (arg && pr_strargs_ssize(arg, &keepends) < 0)) {
-        return NULL;
-    }
-    return pr_strargs_splitlines(self, DATA(self), NBYTES(self), keepends != 0, PR_SPLIT_UNICODE,
-                                 split_piece);
-}
+/* str_find, _rfind, _index, _rindex, _count, _startswith, _endswith, _split, _rsplit and
+ * _splitlines: the bodies shared with bytes (objects/strsearch.h). */
+PR_STRSEARCH_METHODS(str, str_kind)
 
 static PrObject *str_join(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
@@ -952,7 +831,7 @@ PrObject *pr_str_replace(PrObject *s, PrObject *old, PrObject *new, ssize_t coun
         }
     } else {
         while (done < count) {
-            ssize_t at = find_bytes(DATA(s) + off, n - off, DATA(old), NBYTES(old), 1);
+            ssize_t at = pr_strsearch_bytes(DATA(s) + off, n - off, DATA(old), NBYTES(old), 1);
             if (at < 0) {
                 break;
             }
@@ -994,7 +873,7 @@ static PrObject *do_partition(PrObject *s, PrObject *sep, int dir)
     if (NBYTES(sep) == 0) {
         return pr_err_set(PR_EXC(ValueError), "empty separator");
     }
-    ssize_t at = find_bytes(DATA(s), NBYTES(s), DATA(sep), NBYTES(sep), dir);
+    ssize_t at = pr_strsearch_bytes(DATA(s), NBYTES(s), DATA(sep), NBYTES(sep), dir);
     if (at < 0) {
         parts[0] = substr(s, 0, dir > 0 ? NBYTES(s) : 0);
         parts[1] = substr(s, 0, 0);
@@ -1021,63 +900,6 @@ static PrObject *str_partition(PrObject *self, PrObject *const *args, size_t nar
 static PrObject *str_rpartition(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
 {
     return do_partition(self, args[0], -1);
-}
-
-/* Whether sub occurs in s[start:end] at its start (dir -1) or its end (dir 1): CPython's
- * tailmatch. */
-static int tailmatch(PrObject *s, PrObject *sub, ssize_t start, ssize_t end, int dir)
-{
-    pr_strargs_adjust(&start, &end, LEN(s));
-    end -= LEN(sub);
-    if (end < start) {
-        return 0;
-    }
-    if (LEN(sub) == 0) {
-        return 1;
-    }
-    ssize_t at = offset_of(s, dir < 0 ? start : end);
-    return at + NBYTES(sub) <= NBYTES(s) && memcmp(DATA(s) + at, DATA(sub), NBYTES(sub)) == 0;
-}
-
-static PrObject *starts_ends(PrObject *s, PrObject *const *args, size_t nargs, const char *name,
-                             int dir)
-{
-    ssize_t start, end;
-    if (pr_strargs_count_old(name, nargs, 1, 3) < 0 ||
-        pr_strargs_start_end(args, nargs, 1, &start, &end) < 0) {
-        return NULL;
-    }
-    PrObject *arg = args[0];
-    if (PR_TUPLE_CHECK(arg)) {
-        for (ssize_t i = 0; i < PR_TUPLE_SIZE(arg); i++) {
-            PrObject *sub = PR_TUPLE_ITEMS(arg)[i];
-            if (!PR_STR_CHECK(sub)) {
-                return pr_err_format(PR_EXC(TypeError),
-                                     "tuple for %s must only contain str, not %s", name,
-                                     PR_TYPE_OF(sub)->name);
-            }
-            if (tailmatch(s, sub, start, end, dir)) {
-                return pr_bool_from_long(1);
-            }
-        }
-        return pr_bool_from_long(0);
-    }
-    if (!PR_STR_CHECK(arg)) {
-        return pr_err_format(PR_EXC(TypeError),
-                             "%s first arg must be str or a tuple of str, not %s", name,
-                             PR_TYPE_OF(arg)->name);
-    }
-    return pr_bool_from_long(tailmatch(s, arg, start, end, dir));
-}
-
-static PrObject *str_startswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return starts_ends(self, args, nargs, "startswith", -1);
-}
-
-static PrObject *str_endswith(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
-{
-    return starts_ends(self, args, nargs, "endswith", 1);
 }
 
 static PrObject *remove_affix(PrObject *s, PrObject *affix, const char *name, int suffix)

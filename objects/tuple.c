@@ -18,11 +18,11 @@
 /* An untracked tuple of n NULL items, from the free list of its size when it has one. */
 static PrTuple *tuple_alloc(ssize_t n)
 {
-    PrTuple *t;
-    if (n > 0 && n <= PR_TUPLE_MAXSAVESIZE && pr_interp.tuple.free_list[n - 1]) {
-        t = (PrTuple *)pr_interp.tuple.free_list[n - 1];
-        pr_interp.tuple.free_list[n - 1] = t->items[0];
-        pr_interp.tuple.numfree[n - 1]--;
+    PrTuple *t = NULL;
+    if (n > 0 && n <= PR_TUPLE_MAXSAVESIZE) {
+        t = pr_freelist_pop(&pr_interp.tuple.free[n - 1]);
+    }
+    if (t) {
         t->ob.ob.refcnt = 1;
     } else if (!(t = (PrTuple *)pr_object_new_var(PR_TYPE(tuple), n))) {
         return NULL;
@@ -31,8 +31,17 @@ static PrTuple *tuple_alloc(ssize_t n)
     return t;
 }
 
+/* Hands a tuple kept on a free list back to the allocator. */
+static void release_tuple(void *block)
+{
+    pr_object_free(block);
+}
+
 int pr_tuple_init_state(void)
 {
+    for (int i = 0; i < PR_TUPLE_MAXSAVESIZE; i++) {
+        pr_freelist_init(&pr_interp.tuple.free[i], PR_TUPLE_MAXFREELIST, release_tuple);
+    }
     PrTuple *e = tuple_alloc(0); /* () is never tracked */
     pr_interp.tuple.empty = (PrObject *)e;
     return e ? 0 : -1;
@@ -40,7 +49,6 @@ int pr_tuple_init_state(void)
 
 void pr_tuple_fini_state(void)
 {
-    pr_tuple_clear_free_lists();
     PR_CLEAR(pr_interp.tuple.empty);
 }
 
@@ -48,13 +56,7 @@ ssize_t pr_tuple_clear_free_lists(void)
 {
     ssize_t freed = 0;
     for (int i = 0; i < PR_TUPLE_MAXSAVESIZE; i++) {
-        while (pr_interp.tuple.free_list[i]) {
-            PrTuple *t = (PrTuple *)pr_interp.tuple.free_list[i];
-            pr_interp.tuple.free_list[i] = t->items[0];
-            pr_object_free((PrObject *)t);
-            freed++;
-        }
-        pr_interp.tuple.numfree[i] = 0;
+        freed += pr_freelist_clear(&pr_interp.tuple.free[i]);
     }
     return freed;
 }
@@ -108,14 +110,10 @@ static void tuple_dealloc(PrObject *self)
     for (ssize_t i = 0; i < n; i++) {
         PR_XDECREF(PR_TUPLE_ITEMS(self)[i]);
     }
-    if (n <= PR_TUPLE_MAXSAVESIZE && PR_TUPLE_CHECK_EXACT(self) &&
-        pr_interp.tuple.numfree[n - 1] < PR_TUPLE_MAXFREELIST) {
-        PR_TUPLE_ITEMS(self)[0] = pr_interp.tuple.free_list[n - 1];
-        pr_interp.tuple.free_list[n - 1] = self;
-        pr_interp.tuple.numfree[n - 1]++;
-        return;
+    if (n > PR_TUPLE_MAXSAVESIZE || !PR_TUPLE_CHECK_EXACT(self) ||
+        !pr_freelist_push(&pr_interp.tuple.free[n - 1], self)) {
+        pr_object_free(self);
     }
-    pr_object_free(self);
 }
 
 /* ============================================================================================

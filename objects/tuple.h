@@ -5,7 +5,7 @@
  * values. Iteration, slicing, repetition, count/index and tuple() are objects/tuple_methods.c.
  *
  * Memory: a tuple of n items is one block of 16 (collector header) + 24 + 8n bytes, as in
- * CPython (sys.getsizeof((1, 2, 3)) == 64). A freed tuple of 1..19 items goes to the free list
+ * CPython (sys.getsizeof((1, 2, 3)) == 64). A freed tuple of 1..20 items goes to the free list
  * of its size (up to 2000 each) and is reused by the next pr_tuple_new of that size;
  * pr_tuple_clear_free_lists returns them to the allocator (a full collection calls it). */
 #ifndef PR_OBJECTS_TUPLE_H
@@ -63,8 +63,8 @@ PrObject *pr_tuple_concat(PrObject *a, PrObject *b);
  * non-GC type, or an untracked GC object), as CPython's _PyTuple_MaybeUntrack. */
 void pr_tuple_maybe_untrack(PrObject *t);
 
-/* Makes () (pr_interp_init) / frees the free lists and () (pr_interp_finalize).
- * Returns: 0 or -1. */
+/* Sets up the free lists and makes () (pr_interp_init) / releases () (pr_interp_finalize;
+ * pr_freelists_clear_all empties the free lists after). Returns: 0 or -1. */
 int pr_tuple_init_state(void);
 void pr_tuple_fini_state(void);
 

@@ -5,7 +5,7 @@
 #include "parser/ast.h"
 
 #include "memory/raw.h"
-#include "lexer/unicode.h"
+#include "objects/ucd.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -139,7 +139,7 @@ static void repr_str(Str *b, const char *s, size_t len)
             /* written */
         } else if (cp < 0x20 || cp == 0x7F) {
             str_printf(b, "\\x%02x", (unsigned)cp);
-        } else if (cp < 0x80 || pr_unicode_is_printable(cp)) {
+        } else if (cp < 0x80 || pr_ucd_isprintable(cp)) {
             str_add(b, s + i, n);
         } else if (cp <= 0xFF) {
             str_printf(b, "\\x%02x", (unsigned)cp);

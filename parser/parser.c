@@ -5,9 +5,8 @@
 #include "parser/parser.h"
 
 #include "memory/raw.h"
-#include "parser/parser_impl.h"
 #include "objects/ucd.h"
-#include "parser/unicode_nfkc.h"
+#include "parser/parser_impl.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -611,9 +610,9 @@ static char *nfkc_identifier(PrParser *p, const char *s, size_t len)
     for (size_t i = 0; i < len;) {
         uint32_t cp, mapped[4];
         i += pr_ucd_utf8_decode(s + i, len - i, &cp);
-        int k = pr_unicode_nfkc_char(cp, mapped);
+        int k = pr_ucd_nfkc_char(cp, mapped);
         for (int j = 0; j < k; j++) {
-            uint32_t both = n ? pr_unicode_compose(cps[n - 1], mapped[j]) : 0;
+            uint32_t both = n ? pr_ucd_compose(cps[n - 1], mapped[j]) : 0;
             if (both) {
                 cps[n - 1] = both;
             } else {

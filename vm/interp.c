@@ -47,7 +47,9 @@ int pr_interp_init(void)
     pr_interp.type.next_version = 1;
     pr_interp.vm.recursion_limit = 1000;
     pr_interp.initialized = 1;
-    if (pr_str_init_state() < 0 || pr_tuple_init_state() < 0) {
+    pr_dict_init_state();
+    pr_list_init_state();
+    if (pr_tuple_init_state() < 0 || pr_str_init_state() < 0) {
         goto fail;
     }
     /* after the first allocations: the allocator has started, so its preset is known */
@@ -87,12 +89,9 @@ void pr_interp_finalize(void)
     for (size_t i = NTYPES; i-- > 0;) {
         pr_type_fini_static(builtin_types[i]);
     }
-    pr_list_clear_free_list();
-    pr_float_fini_state();
-    pr_long_fini_state();
     pr_tuple_fini_state();
     pr_str_fini_state();
-    pr_dict_clear_free_lists(); /* last: the steps above free dicts (the interned table) */
+    pr_freelists_clear_all(PR_FREELISTS_ALL); /* last: the steps above free dicts and tuples */
     pr_mem_free(pr_interp.repr.items);
     memset(&pr_interp, 0, sizeof pr_interp);
 }

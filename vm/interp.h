@@ -10,6 +10,7 @@
 #ifndef PR_VM_INTERP_H
 #define PR_VM_INTERP_H
 
+#include "memory/freelist.h"
 #include "memory/gc.h"
 #include "objects/type.h"
 
@@ -61,7 +62,7 @@ typedef struct PrTypeCacheEntry {
 #define PR_TYPE_CACHE_BITS 12
 
 /* Tuple free lists (CPython 3.11): one per size 1..PR_TUPLE_MAXSAVESIZE (at index size - 1),
- * each up to PR_TUPLE_MAXFREELIST tuples chained through items[0]. */
+ * each up to PR_TUPLE_MAXFREELIST tuples (memory/freelist.h). */
 #define PR_TUPLE_MAXSAVESIZE 20
 #define PR_TUPLE_MAXFREELIST 2000
 
@@ -98,41 +99,36 @@ typedef struct PrInterp {
     } str;
 
     struct {
-        PrObject *empty; /* () */
-        PrObject *free_list[PR_TUPLE_MAXSAVESIZE];
-        int numfree[PR_TUPLE_MAXSAVESIZE];
+        PrObject *empty;                    /* () */
+        PrFreeList free[PR_TUPLE_MAXSAVESIZE]; /* freed tuples of size i + 1 at index i */
     } tuple;
 
     struct {
         uint64_t next_version; /* dict versions are unique across dicts (PEP 509) */
-        PrObject *free_list[PR_DICT_MAXFREELIST]; /* freed dict objects */
-        int numfree;
-        void *keys_free_list[PR_DICT_MAXFREELIST]; /* freed 8-slot str-kind keys blocks */
-        int keys_numfree;
+        PrFreeList free;      /* freed dict objects */
+        PrFreeList keys_free; /* freed 8-slot str-kind keys blocks */
     } dict;
 
     /* int (objects/long.h): the small ints, static like True and False; the limit of
      * sys.set_int_max_str_digits (0: none); freed one-digit ints kept for reuse under the
-     * Python 2 presets, chained through their type field */
+     * Python 2 presets (the bound: 0 = off, -1 = kept forever) */
     struct {
         PrLongObject small[PR_SMALL_INT_NEG + PR_SMALL_INT_POS];
         int max_str_digits;
-        PrObject *free_list;
-        ssize_t numfree;
-        ssize_t maxfree; /* the policy: 0 = off, -1 = unbounded (kept forever) */
+        PrFreeList free;
     } long_;
 
-    /* float (objects/float.h): freed floats kept for reuse, chained through their type field */
+    /* float (objects/float.h): freed floats kept for reuse (the bound: 0 = off, -1 = kept
+     * forever) */
     struct {
-        PrObject *free_list;
-        ssize_t numfree;
-        ssize_t maxfree; /* the policy: 0 = off, -1 = unbounded (kept forever) */
+        PrFreeList free;
     } float_;
 
     struct {
-        PrObject *free_list[PR_LIST_MAXFREELIST]; /* freed list objects, items block freed */
-        int numfree;
+        PrFreeList free; /* freed list objects, items block freed */
     } list;
+
+    PrFreeList *freelists; /* every free list above, for pr_freelists_clear_all */
 
     struct {
         PrObject **items; /* objects whose repr is in progress */

@@ -399,15 +399,15 @@ START_TEST(test_free_lists)
     size_t with = objtest_blocks();
     PR_DECREF(d);
     ck_assert_uint_eq(objtest_blocks(), with); /* the dict and its keys block are kept */
-    ck_assert_int_eq(pr_interp.dict.numfree, 1);
-    ck_assert_int_eq(pr_interp.dict.keys_numfree, 1);
+    ck_assert_int_eq(pr_interp.dict.free.count, 1);
+    ck_assert_int_eq(pr_interp.dict.keys_free.count, 1);
     d = pr_dict_new();
     ck_assert_ptr_eq(d, where); /* the same block again, empty */
     ck_assert_int_eq(pr_dict_size(d), 0);
     ck_assert(!pr_gc_is_tracked(d));
     PrObject *a = objtest_str("a");
     ck_assert_int_eq(pr_dict_setitem(d, a, a), 0); /* reuses the keys block */
-    ck_assert_int_eq(pr_interp.dict.keys_numfree, 0);
+    ck_assert_int_eq(pr_interp.dict.keys_free.count, 0);
     ck_assert_int_eq(pr_object_sizeof(d), 184);
     RELEASE(d, a);
     enum { N = 90 };
@@ -418,7 +418,7 @@ START_TEST(test_free_lists)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.dict.numfree, 80);
+    ck_assert_int_eq(pr_interp.dict.free.count, 80);
     ck_assert_int_eq(pr_dict_clear_free_lists(), 81);
     ck_assert_uint_le(objtest_blocks(), with - 2); /* 'a' and '1' stay cached */
     ck_assert_uint_ge(objtest_blocks(), blocks);

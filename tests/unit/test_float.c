@@ -15,21 +15,13 @@
 
 START_TEST(test_float_binary_matrix)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(float_binary_cases); i++) {
-        numtest_run_binary(&float_binary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(float_binary_cases, numtest_run_binary);
 }
 END_TEST
 
 START_TEST(test_float_unary)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(float_unary_cases); i++) {
-        numtest_run_unary(&float_unary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(float_unary_cases, numtest_run_unary);
 }
 END_TEST
 
@@ -43,9 +35,7 @@ START_TEST(test_parse_and_format)
                       c->text);
         PR_DECREF(s);
     }
-    for (size_t i = 0; i < NUMTEST_COUNT(format_cases); i++) {
-        numtest_run_format(&format_cases[i]);
-    }
+    NUMTEST_RUN_TABLE(format_cases, numtest_run_format);
 }
 END_TEST
 
@@ -59,13 +49,13 @@ START_TEST(test_free_list)
     PrObject *f = pr_float_from_double(1.5), *where = f;
     ck_assert_uint_eq(objtest_blocks(), blocks + 1);
     PR_DECREF(f);
-    ck_assert_int_eq(pr_interp.float_.numfree, 1);
+    ck_assert_int_eq(pr_interp.float_.free.count, 1);
     ck_assert_uint_eq(objtest_blocks(), blocks + 1); /* kept */
     f = pr_float_from_double(2.5);
     ck_assert_ptr_eq(f, where);
     ck_assert_int_eq(f->refcnt, 1);
     ck_assert_ptr_eq(PR_TYPE_OF(f), PR_TYPE(float));
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     ASSERT_REPR(f, "2.5");
     PR_DECREF(f);
     enum { N = PR_FLOAT_MAXFREELIST + 20 };
@@ -76,10 +66,10 @@ START_TEST(test_free_list)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.float_.numfree, PR_FLOAT_MAXFREELIST);
+    ck_assert_int_eq(pr_interp.float_.free.count, PR_FLOAT_MAXFREELIST);
     ck_assert_uint_eq(objtest_blocks(), blocks + PR_FLOAT_MAXFREELIST);
     ck_assert_int_eq(pr_float_clear_free_list(), PR_FLOAT_MAXFREELIST);
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     ck_assert_uint_eq(objtest_blocks(), blocks);
     /* the policy: unbounded (py24/py25) keeps everything, 0 keeps nothing, lowering trims */
     pr_float_set_free_list_limit(-1);
@@ -89,14 +79,14 @@ START_TEST(test_free_list)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.float_.numfree, N);
+    ck_assert_int_eq(pr_interp.float_.free.count, N);
     pr_float_set_free_list_limit(10);
-    ck_assert_int_eq(pr_interp.float_.numfree, 10);
+    ck_assert_int_eq(pr_interp.float_.free.count, 10);
     pr_float_set_free_list_limit(0);
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     f = pr_float_from_double(1.0);
     PR_DECREF(f);
-    ck_assert_int_eq(pr_interp.float_.numfree, 0);
+    ck_assert_int_eq(pr_interp.float_.free.count, 0);
     ck_assert_uint_eq(objtest_blocks(), blocks);
     pr_float_set_free_list_limit(PR_FLOAT_MAXFREELIST);
     /* operators allocate through it too */
@@ -119,7 +109,7 @@ static void check_preset(const char *preset, ssize_t expected)
     ck_assert_int_eq(pr_mem_config_preset(&cfg, preset, err, sizeof err), 0);
     ck_assert_int_eq(pr_mem_init(&cfg), 0);
     ck_assert_int_eq(pr_interp_init(), 0);
-    ck_assert_int_eq(pr_interp.float_.maxfree, expected);
+    ck_assert_int_eq(pr_interp.float_.free.max, expected);
 }
 
 START_TEST(test_free_list_presets)
@@ -137,8 +127,8 @@ START_TEST(test_free_list_presets)
     ck_assert_int_eq(pr_interp_init(), 0);
     unsetenv(PR_MEM_ENV);
     ck_assert_str_eq(pr_mem_config()->preset, "py25");
-    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
-    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.float_.free.max, -1);
+    ck_assert_int_eq(pr_interp.long_.free.max, -1);
     pr_interp_finalize(); /* the teardown compares with the last allocator */
     objtest_start_blocks = objtest_blocks();
     ck_assert_int_eq(pr_interp_init(), 0);
@@ -280,36 +270,20 @@ START_TEST(test_out_of_memory)
     PrObject *warm = pr_float_from_double(2.25); /* interns the name, caches '9' and '4' */
     ASSERT_REPR_STEAL(numtest_call_method(warm, "as_integer_ratio"), "(9, 4)");
     PR_DECREF(warm);
-    pr_tuple_clear_free_lists();
-    pr_dict_clear_free_lists();
     int done = 0;
     for (long k = 0; k < 100 && !done; k++) {
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        pr_float_clear_free_list();
-        size_t before = objtest_blocks();
+        size_t before = numtest_oom_begin(k);
         PrObject *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL;
-        pr_raw_fail_after(k);
         a = pr_float_from_string("1.5", 3);
         b = a ? pr_number_mul(a, a) : NULL;
         c = b ? pr_number_divmod(b, a) : NULL;
         d = c ? pr_object_repr(c) : NULL;
         e = d ? numtest_call_method(b, "as_integer_ratio") : NULL;
-        pr_raw_fail_after(-1);
-        if (e) {
-            done = 1;
+        if ((done = numtest_oom_result(e))) {
             ASSERT_REPR(e, "(9, 4)");
-        } else {
-            ck_assert_ptr_eq(pr_err_occurred_borrow(), pr_interp.memory_error);
-            pr_err_clear();
         }
         PrObject *objs[] = {a, b, c, d, e};
-        for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
-            PR_XDECREF(objs[i]);
-        }
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        ck_assert_uint_eq(objtest_blocks(), before);
+        numtest_oom_release(objs, NUMTEST_COUNT(objs), before);
     }
     ck_assert(done);
 }

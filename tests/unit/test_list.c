@@ -679,7 +679,7 @@ START_TEST(test_free_list_and_tracking)
     ck_assert_uint_eq(objtest_blocks(), blocks + 2); /* the object and its items */
     PrObject *where = l;
     PR_DECREF(l);
-    ck_assert_int_eq(pr_interp.list.numfree, 1);
+    ck_assert_int_eq(pr_interp.list.free.count, 1);
     ck_assert_uint_eq(objtest_blocks(), blocks + 1); /* the object is kept, its items freed */
     l = new_list();
     ck_assert_ptr_eq(l, where);
@@ -694,7 +694,7 @@ START_TEST(test_free_list_and_tracking)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.list.numfree, 80);
+    ck_assert_int_eq(pr_interp.list.free.count, 80);
     ck_assert_int_eq(pr_list_clear_free_list(), 80);
     ck_assert_uint_eq(objtest_blocks(), blocks);
 }

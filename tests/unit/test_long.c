@@ -13,31 +13,19 @@
 
 START_TEST(test_int_binary_matrix)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(int_binary_cases); i++) {
-        numtest_run_binary(&int_binary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(int_binary_cases, numtest_run_binary);
 }
 END_TEST
 
 START_TEST(test_bool_binary_matrix)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(bool_binary_cases); i++) {
-        numtest_run_binary(&bool_binary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(bool_binary_cases, numtest_run_binary);
 }
 END_TEST
 
 START_TEST(test_int_unary)
 {
-    ssize_t refs = numtest_static_refs();
-    for (size_t i = 0; i < NUMTEST_COUNT(int_unary_cases); i++) {
-        numtest_run_unary(&int_unary_cases[i]);
-    }
-    ck_assert_int_eq(numtest_static_refs(), refs);
+    NUMTEST_RUN_TABLE(int_unary_cases, numtest_run_unary);
 }
 END_TEST
 
@@ -49,9 +37,7 @@ START_TEST(test_parse_and_format)
         snprintf(what, sizeof what, "int('%.40s', %d)", c->text, c->base);
         numtest_check(pr_long_from_string(c->text, strlen(c->text), c->base), c->expected, what);
     }
-    for (size_t i = 0; i < NUMTEST_COUNT(format_cases); i++) {
-        numtest_run_format(&format_cases[i]);
-    }
+    NUMTEST_RUN_TABLE(format_cases, numtest_run_format);
 }
 END_TEST
 
@@ -532,7 +518,7 @@ static void switch_preset(const char *preset)
 START_TEST(test_python2_free_list)
 {
     switch_preset("py33");
-    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+    ck_assert_int_eq(pr_interp.long_.free.max, 0);
     size_t blocks = objtest_blocks();
     PrObject *o = pr_long_from_int64(1000);
     ck_assert(pr_long_is_compact(o));
@@ -540,10 +526,10 @@ START_TEST(test_python2_free_list)
     PR_DECREF(o);
     ck_assert_uint_eq(objtest_blocks(), blocks); /* freed at once */
     switch_preset("py25");
-    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.long_.free.max, -1);
     switch_preset("py24");
-    ck_assert_int_eq(pr_interp.long_.maxfree, -1);
-    ck_assert_int_eq(pr_interp.float_.maxfree, -1);
+    ck_assert_int_eq(pr_interp.long_.free.max, -1);
+    ck_assert_int_eq(pr_interp.float_.free.max, -1);
     blocks = objtest_blocks();
     enum { N = 1000 };
     static PrObject *many[N];
@@ -554,32 +540,32 @@ START_TEST(test_python2_free_list)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.long_.numfree, N);
+    ck_assert_int_eq(pr_interp.long_.free.count, N);
     ck_assert_uint_eq(objtest_blocks(), blocks + N); /* kept forever */
     PrObject *a = pr_long_from_int64(700), *b = pr_long_from_int64(800), *sum = pr_number_add(a, b);
     ck_assert_ptr_eq(a, last); /* the most recently freed block comes back first */
     ASSERT_REPR(sum, "1500");
-    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    ck_assert_int_eq(pr_interp.long_.free.count, N - 3);
     PrObject *big = pr_long_from_int64((int64_t)1 << 40);
     PR_DECREF(big); /* two digits: not kept */
-    ck_assert_int_eq(pr_interp.long_.numfree, N - 3);
+    ck_assert_int_eq(pr_interp.long_.free.count, N - 3);
     PR_DECREF(a);
     PR_DECREF(b);
     PR_DECREF(sum);
     pr_long_set_free_list_limit(10);
-    ck_assert_int_eq(pr_interp.long_.numfree, 10);
+    ck_assert_int_eq(pr_interp.long_.free.count, 10);
     ck_assert_int_eq(pr_long_clear_free_list(), 10);
     ck_assert_uint_eq(objtest_blocks(), blocks);
     pr_long_set_free_list_limit(0);
     o = pr_long_from_int64(1000);
     PR_DECREF(o);
-    ck_assert_int_eq(pr_interp.long_.numfree, 0);
+    ck_assert_int_eq(pr_interp.long_.free.count, 0);
     pr_long_set_free_list_limit(-1);
     o = pr_long_from_int64(1000);
     PR_DECREF(o);
-    ck_assert_int_eq(pr_interp.long_.numfree, 1); /* pr_interp_finalize frees it */
+    ck_assert_int_eq(pr_interp.long_.free.count, 1); /* pr_interp_finalize frees it */
     switch_preset("py33");
-    ck_assert_int_eq(pr_interp.long_.maxfree, 0);
+    ck_assert_int_eq(pr_interp.long_.free.max, 0);
 }
 END_TEST
 
@@ -590,12 +576,8 @@ START_TEST(test_out_of_memory)
     PR_DECREF(warm);
     int done = 0;
     for (long k = 0; k < 200 && !done; k++) {
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        pr_float_clear_free_list();
-        size_t before = objtest_blocks();
+        size_t before = numtest_oom_begin(k);
         PrObject *a = NULL, *b = NULL, *c = NULL, *d = NULL, *e = NULL, *f = NULL, *g = NULL;
-        pr_raw_fail_after(k);
         a = pr_long_from_string("123456789012345678901234567890", 30, 10);
         b = a ? pr_number_mul(a, a) : NULL;
         c = b ? pr_number_floordiv(b, a) : NULL;
@@ -603,22 +585,11 @@ START_TEST(test_out_of_memory)
         e = d ? pr_object_repr(b) : NULL;
         f = e ? pr_number_truediv(b, a) : NULL;
         g = f ? pr_number_add(f, a) : NULL;
-        pr_raw_fail_after(-1);
-        if (g) {
-            done = 1;
+        if ((done = numtest_oom_result(g))) {
             ASSERT_REPR(c, "123456789012345678901234567890");
-        } else {
-            ck_assert_ptr_eq(pr_err_occurred_borrow(), pr_interp.memory_error);
-            pr_err_clear();
         }
         PrObject *objs[] = {a, b, c, d, e, f, g};
-        for (size_t i = 0; i < NUMTEST_COUNT(objs); i++) {
-            PR_XDECREF(objs[i]);
-        }
-        pr_float_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
-        ck_assert_uint_eq(objtest_blocks(), before);
+        numtest_oom_release(objs, NUMTEST_COUNT(objs), before);
     }
     ck_assert(done);
     /* an impossible size is MemoryError without trying */

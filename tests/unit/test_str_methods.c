@@ -2,9 +2,9 @@
  * (objects/str_methods.c, objects/str_format.c) against CPython 3.11: a table of cases generated
  * by tests/unit/gen_str_cases.py (results and exact error texts, with é € 😀 wherever they
  * matter), run once normally and once with every allocation failing in turn; the case and
- * property tables of objects/unicase.h checked for every code point; identities CPython keeps
- * (s.strip() is s...), the iterator types and the unicase tables. */
-#include "objects/unicase.h"
+ * property tables of objects/ucd.h checked for every code point; identities CPython keeps
+ * (s.strip() is s...), the iterator types. */
+#include "objects/ucd.h"
 #include "tests/unit/casetest.h"
 #include "tests/unit/unicase_digest.h"
 
@@ -42,15 +42,15 @@ START_TEST(test_unicase_every_code_point)
             continue;
         }
         unsigned char props[8] = {
-            (unsigned char)pr_unicase_isalpha(cp),   (unsigned char)pr_unicase_isdigit(cp),
-            (unsigned char)pr_unicase_isnumeric(cp), (unsigned char)pr_unicase_islower(cp),
-            (unsigned char)pr_unicase_isupper(cp),   (unsigned char)pr_unicase_istitle(cp),
-            (unsigned char)pr_unicase_iscased(cp),   (unsigned char)pr_unicase_isignorable(cp),
+            (unsigned char)pr_ucd_isalpha(cp),   (unsigned char)pr_ucd_isdigit(cp),
+            (unsigned char)pr_ucd_isnumeric(cp), (unsigned char)pr_ucd_islower(cp),
+            (unsigned char)pr_ucd_isupper(cp),   (unsigned char)pr_ucd_istitle(cp),
+            (unsigned char)pr_ucd_iscased(cp),   (unsigned char)pr_ucd_isignorable(cp),
         };
         h = fnv(h, props, 8);
         for (int m = PR_CASE_UPPER; m <= PR_CASE_FOLD; m++) {
             uint32_t out[3];
-            int n = pr_unicase_map(cp, (PrCaseMap)m, out);
+            int n = pr_ucd_case_map(cp, (PrCaseMap)m, out);
             ck_assert(n >= 1 && n <= 3);
             for (int i = 0; i < n; i++) {
                 unsigned char le[4] = {(unsigned char)out[i], (unsigned char)(out[i] >> 8),
@@ -63,6 +63,44 @@ START_TEST(test_unicase_every_code_point)
     }
     ck_assert_msg(h == UNICASE_DIGEST, "unicase tables differ from CPython's: %llx",
                   (unsigned long long)h);
+}
+END_TEST
+
+/* Decimal values, whitespace, printable, the identifier properties and the identifier NFKC of
+ * every code point (the rest of objects/ucd.h's data) against CPython's. */
+START_TEST(test_ucd_every_code_point)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (uint32_t cp = 0; cp < 0x110000; cp++) {
+        unsigned char props[5] = {
+            (unsigned char)(pr_ucd_decimal(cp) + 1),   (unsigned char)pr_ucd_isspace(cp),
+            (unsigned char)pr_ucd_isprintable(cp),     (unsigned char)pr_ucd_is_xid_start(cp),
+            (unsigned char)pr_ucd_is_xid_continue(cp),
+        };
+        h = fnv(h, props, 5);
+        uint32_t out[4];
+        int n = pr_ucd_nfkc_char(cp, out);
+        ck_assert(n >= 1 && n <= 4);
+        for (int i = 0; i < n; i++) {
+            unsigned char le[4] = {(unsigned char)out[i], (unsigned char)(out[i] >> 8),
+                                   (unsigned char)(out[i] >> 16), (unsigned char)(out[i] >> 24)};
+            h = fnv(h, le, 4);
+        }
+        h = fnv(h, "\xff", 1);
+    }
+    ck_assert_msg(h == UCD_DIGEST, "ucd tables differ from CPython's: %llx", (unsigned long long)h);
+    ck_assert_uint_eq(pr_ucd_compose('e', 0x301), 0xE9);
+    ck_assert_uint_eq(pr_ucd_compose(0x30AB, 0x3099), 0x30AC);
+    ck_assert_uint_eq(pr_ucd_compose('e', 'e'), 0);
+    uint32_t cp = 0;
+    ck_assert_int_eq(pr_ucd_utf8_decode_strict((const unsigned char *)"\xc3\xa9", 2, &cp), 2);
+    ck_assert_uint_eq(cp, 0xE9);
+    ck_assert_int_eq(pr_ucd_utf8_decode_strict((const unsigned char *)"\xc0\x80", 2, &cp), 0);
+    ck_assert_int_eq(pr_ucd_utf8_decode_strict((const unsigned char *)"\xed\xa0\x80", 3, &cp), 0);
+    ck_assert_int_eq(pr_ucd_utf8_decode_strict((const unsigned char *)"\xe2\x82", 2, &cp), 0);
+    ck_assert_uint_eq(pr_ucd_utf8_decode("\xed\xa0\x80", 3, &cp), 3); /* valid text only */
+    ck_assert_uint_eq(cp, 0xD800);
+    ck_assert_uint_eq(pr_ucd_utf8_count_starts("a\xc3\xa9\x80", 4), 2);
 }
 END_TEST
 
@@ -149,6 +187,7 @@ Suite *pr_test_str_methods_suite(void)
     tcase_add_test(tc, test_iterator_types);
     tcase_add_test(tc, test_methods_are_attributes);
     tcase_add_test(tc, test_unicase_every_code_point);
+    tcase_add_test(tc, test_ucd_every_code_point);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     TCase *oom = tcase_create("oom");

@@ -90,14 +90,14 @@ START_TEST(test_free_lists)
     ck_assert_uint_eq(objtest_blocks(), blocks + 1);
     PrObject *where = t;
     PR_DECREF(t);
-    ck_assert_int_eq(pr_interp.tuple.numfree[1], 1);
+    ck_assert_int_eq(pr_interp.tuple.free[1].count, 1);
     ck_assert_uint_eq(objtest_blocks(), blocks + 1); /* kept for reuse */
     t = pr_tuple_new(2);
     ck_assert_ptr_eq(t, where); /* the same block again */
     ck_assert_int_eq(t->refcnt, 1);
     ck_assert_ptr_null(PR_TUPLE_ITEMS(t)[0]);
     ck_assert(pr_gc_is_tracked(t));
-    ck_assert_int_eq(pr_interp.tuple.numfree[1], 0);
+    ck_assert_int_eq(pr_interp.tuple.free[1].count, 0);
     PR_DECREF(t);
     /* each size has its own list, up to 2000 tuples; sizes above 20 are not kept */
     enum { N = PR_TUPLE_MAXFREELIST + 5 };
@@ -110,9 +110,9 @@ START_TEST(test_free_lists)
     for (int i = 0; i < N; i++) {
         PR_DECREF(many[i]);
     }
-    ck_assert_int_eq(pr_interp.tuple.numfree[19], PR_TUPLE_MAXFREELIST);
+    ck_assert_int_eq(pr_interp.tuple.free[19].count, PR_TUPLE_MAXFREELIST);
     ck_assert_int_eq(pr_tuple_clear_free_lists(), PR_TUPLE_MAXFREELIST + 1);
-    ck_assert_int_eq(pr_interp.tuple.numfree[19], 0);
+    ck_assert_int_eq(pr_interp.tuple.free[19].count, 0);
     ck_assert_uint_eq(objtest_blocks(), blocks);
 }
 END_TEST
