@@ -181,30 +181,84 @@ PrObject *pr_eval_function(PrObject *func, PrObject *const *args, size_t nargs,
  *  Small helpers of the loop
  * ============================================================================================ */
 
-/* The value of an int that fits in one 30-bit digit: CPython's "medium" ints, the fast path
- * for arithmetic and comparison. */
-#define IS_MEDIUM_INT(o)                                                                           \
-    (PR_TYPE_OF(o) == PR_TYPE(int) && PR_SIZE(o) >= -1 && PR_SIZE(o) <= 1)
-#define MEDIUM_VALUE(o) ((int64_t)PR_SIZE(o) * (int64_t)((PrLongObject *)(o))->digit[0])
+/* The value of an exact int of at most two 30-bit digits (|v| < 2**60): the ints the fast
+ * paths of arithmetic and comparison take. CPython 3.11 stops at one digit; two keep running
+ * totals and products of loop indices off the bigint path too. */
+static inline int small_int_value(PrObject *o, int64_t *v)
+{
+    if (PR_TYPE_OF(o) != PR_TYPE(int)) {
+        return 0;
+    }
+    ssize_t size = PR_SIZE(o);
+    const PrDigit *d = ((PrLongObject *)o)->digit;
+    switch (size) {
+    case -1:
+    case 0:
+    case 1:
+        *v = (int64_t)size * (int64_t)d[0];
+        return 1;
+    case -2:
+    case 2: {
+        int64_t m = (int64_t)d[0] | (int64_t)d[1] << PR_DIGIT_BITS;
+        *v = size < 0 ? -m : m;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
 
-/* a op b for two medium ints, when the result is cheap to get right: NULL means "take the
- * generic path" (never an error). */
+/* Whether sub is a small int indexing a sequence of n items (negative from the end): the index
+ * in *i. */
+static inline int item_index(PrObject *sub, ssize_t n, ssize_t *i)
+{
+    int64_t v;
+    if (!small_int_value(sub, &v)) {
+        return 0;
+    }
+    if (v < 0) {
+        v += n;
+    }
+    *i = (ssize_t)v;
+    return v >= 0 && v < n;
+}
+
+/* Whether |v| < 2**31: products of two such values fit in int64. */
+#define FITS_HALF(v) ((v) > -((int64_t)1 << 31) && (v) < ((int64_t)1 << 31))
+
+/* a op b for two small ints (|a|, |b| < 2**60), when the result is cheap to get right in int64:
+ * NULL means "take the generic path" (never an error). */
 static PrObject *int_fast_binop(int op, int64_t a, int64_t b)
 {
+    if (op >= PR_NB_COUNT) {
+        op -= PR_NB_COUNT; /* the in-place forms of int are the plain ones */
+    }
     switch (op) {
     case PR_NB_ADD:
-    case PR_NB_INPLACE(PR_NB_ADD):
         return pr_long_from_int64(a + b);
     case PR_NB_SUB:
-    case PR_NB_INPLACE(PR_NB_SUB):
         return pr_long_from_int64(a - b);
     case PR_NB_MUL:
-    case PR_NB_INPLACE(PR_NB_MUL):
-        return pr_long_from_int64(a * b);
+        return FITS_HALF(a) && FITS_HALF(b) ? pr_long_from_int64(a * b) : NULL;
+    case PR_NB_AND:
+        return pr_long_from_int64(a & b);
+    case PR_NB_OR:
+        return pr_long_from_int64(a | b);
+    case PR_NB_XOR:
+        return pr_long_from_int64(a ^ b);
+    case PR_NB_LSHIFT:
+        return b >= 0 && b < 32 && FITS_HALF(a) ? pr_long_from_int64(a * ((int64_t)1 << b)) : NULL;
+    case PR_NB_RSHIFT:
+        if (b < 0) {
+            return NULL; /* ValueError: negative shift count */
+        }
+        if (b > 62) {
+            return pr_long_from_int64(a < 0 ? -1 : 0);
+        }
+        /* floor(a / 2**b) without relying on >> of a negative value */
+        return pr_long_from_int64(a >= 0 ? a >> b : -((-a - 1) >> b) - 1);
     case PR_NB_FLOORDIV:
-    case PR_NB_INPLACE(PR_NB_FLOORDIV):
-    case PR_NB_MOD:
-    case PR_NB_INPLACE(PR_NB_MOD): {
+    case PR_NB_MOD: {
         if (b == 0) {
             return NULL;
         }
@@ -213,8 +267,7 @@ static PrObject *int_fast_binop(int op, int64_t a, int64_t b)
             q--;
             r += b;
         }
-        int floordiv = op == PR_NB_FLOORDIV || op == PR_NB_INPLACE(PR_NB_FLOORDIV);
-        return pr_long_from_int64(floordiv ? q : r);
+        return pr_long_from_int64(op == PR_NB_FLOORDIV ? q : r);
     }
     default:
         return NULL;
@@ -287,13 +340,16 @@ static int int_compare(int op, int64_t a, int64_t b)
  * entry still holding the same (interned) key, which no version is needed for; a builtins hit
  * also needs the globals unchanged, so that the name has not appeared there since. */
 
-static PrDictEntry *dict_entry_at(PrObject *d, uint32_t i)
+/* The key and value slots of entry i of d's table (str-only tables have no hash field), or
+ * NULL past its end. */
+static PrObject **dict_entry_at(PrObject *d, uint32_t i)
 {
     PrDictKeys *k = ((PrDict *)d)->keys;
     if (!k || (ssize_t)i >= k->nentries) {
         return NULL;
     }
-    return (PrDictEntry *)(void *)(k->indices + ((size_t)1 << k->log2_index_bytes)) + i;
+    void *entries = k->indices + ((size_t)1 << k->log2_index_bytes);
+    return k->str_only ? &((PrDictStrEntry *)entries)[i].key : &((PrDictEntry *)entries)[i].key;
 }
 
 static uint32_t cache_u32(const PrCodeUnit *c)
@@ -318,8 +374,8 @@ static PrObject *global_cache_get(const PrCodeUnit *cache, PrObject *globals, Pr
     if (kind == 2 && (uint32_t)pr_dict_version(globals) != cache_u32(cache + 3)) {
         return NULL;
     }
-    PrDictEntry *e = dict_entry_at(kind == 1 ? globals : builtins, cache_u32(cache + 1));
-    return e && e->key == name ? e->value : NULL;
+    PrObject **e = dict_entry_at(kind == 1 ? globals : builtins, cache_u32(cache + 1));
+    return e && e[0] == name ? e[1] : NULL;
 }
 
 /* Where d holds name (an interned key stored as is), or -1. */
@@ -327,7 +383,7 @@ static int64_t entry_index(PrObject *d, PrObject *name)
 {
     PrDictKeys *k = ((PrDict *)d)->keys;
     for (ssize_t i = 0; k && i < k->nentries && i < 0xFFFFFFFF; i++) {
-        if (dict_entry_at(d, (uint32_t)i)->key == name) {
+        if (*dict_entry_at(d, (uint32_t)i) == name) {
             return i;
         }
     }
@@ -860,8 +916,18 @@ dispatch_opcode:
 
     TARGET(BINARY_SUBSCR)
     {
-        PrObject *sub = POP(), *container = TOP();
-        PrObject *v = pr_vm_getitem(container, sub);
+        PrObject *sub = POP(), *container = TOP(), *v;
+        ssize_t i;
+        /* list[int] and tuple[int] in range: the item, without the generic path's index
+         * conversion (3.11's BINARY_SUBSCR_LIST_INT / _TUPLE_INT) */
+        if (PR_LIST_CHECK_EXACT(container) && item_index(sub, PR_LIST_SIZE(container), &i)) {
+            v = PR_NEWREF(PR_LIST_ITEMS(container)[i]);
+        } else if (PR_TUPLE_CHECK_EXACT(container) &&
+                   item_index(sub, PR_TUPLE_SIZE(container), &i)) {
+            v = PR_NEWREF(PR_TUPLE_ITEMS(container)[i]);
+        } else {
+            v = pr_vm_getitem(container, sub);
+        }
         PR_DECREF(sub);
         PR_DECREF(container);
         SET_TOP(v);
@@ -877,8 +943,17 @@ dispatch_opcode:
     {
         PrObject *sub = TOP(), *container = SECOND(), *v = THIRD();
         STACK_SHRINK(3);
-        int r = pr_vm_setitem(container, sub, v);
-        PR_DECREF(v);
+        ssize_t i;
+        int r = 0;
+        if (PR_LIST_CHECK_EXACT(container) && item_index(sub, PR_LIST_SIZE(container), &i)) {
+            /* list[int] = v in range: the list takes the stack's reference to v */
+            PrObject *old = PR_LIST_ITEMS(container)[i];
+            PR_LIST_ITEMS(container)[i] = v;
+            PR_DECREF(old);
+        } else {
+            r = pr_vm_setitem(container, sub, v);
+            PR_DECREF(v);
+        }
         PR_DECREF(container);
         PR_DECREF(sub);
         if (r < 0) {
@@ -956,8 +1031,9 @@ dispatch_opcode:
     TARGET(BINARY_OP)
     {
         PrObject *rhs = POP(), *lhs = TOP(), *r = NULL;
-        if (IS_MEDIUM_INT(lhs) && IS_MEDIUM_INT(rhs)) {
-            r = int_fast_binop(oparg, MEDIUM_VALUE(lhs), MEDIUM_VALUE(rhs));
+        int64_t a, b;
+        if (small_int_value(lhs, &a) && small_int_value(rhs, &b)) {
+            r = int_fast_binop(oparg, a, b);
         } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
             r = float_fast_binop(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs));
         }
@@ -979,25 +1055,48 @@ dispatch_opcode:
 
     TARGET(COMPARE_OP)
     {
-        PrObject *rhs = POP(), *lhs = TOP(), *r;
-        if (IS_MEDIUM_INT(lhs) && IS_MEDIUM_INT(rhs)) {
-            r = PR_NEWREF(int_compare(oparg, MEDIUM_VALUE(lhs), MEDIUM_VALUE(rhs)) ? PR_True
-                                                                                   : PR_False);
+        PrObject *rhs = TOP(), *lhs = SECOND(), *r;
+        int64_t a, b;
+        int t;
+        if (small_int_value(lhs, &a) && small_int_value(rhs, &b)) {
+            t = int_compare(oparg, a, b);
         } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
-            r = PR_NEWREF(float_compare(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs))
-                              ? PR_True
-                              : PR_False);
+            t = float_compare(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs));
         } else {
             r = pr_object_richcompare(lhs, rhs, (PrCompareOp)oparg);
+            STACK_SHRINK(1);
+            PR_DECREF(lhs);
+            PR_DECREF(rhs);
+            SET_TOP(r);
+            if (!r) {
+                STACK_SHRINK(1);
+                goto error;
+            }
+            SKIP_CACHES(COMPARE_OP);
+            DISPATCH();
         }
+        /* two ints or two floats: the comparison cannot fail, and the conditional jump that
+         * usually follows runs here on the C truth value, as 3.11's COMPARE_OP_INT_JUMP */
+        STACK_SHRINK(2);
         PR_DECREF(lhs);
         PR_DECREF(rhs);
-        SET_TOP(r);
-        if (!r) {
-            STACK_SHRINK(1);
-            goto error;
-        }
         SKIP_CACHES(COMPARE_OP);
+        word = *next_instr;
+        opcode = PR_CU_OPCODE(word);
+        if (opcode == PR_OP_POP_JUMP_FORWARD_IF_FALSE || opcode == PR_OP_POP_JUMP_FORWARD_IF_TRUE ||
+            opcode == PR_OP_POP_JUMP_BACKWARD_IF_FALSE || opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE) {
+            frame->next_instr = ++next_instr;
+            int want = opcode == PR_OP_POP_JUMP_FORWARD_IF_TRUE ||
+                       opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE;
+            if (t == want) {
+                oparg = PR_CU_OPARG(word);
+                int backward = opcode == PR_OP_POP_JUMP_BACKWARD_IF_FALSE ||
+                               opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE;
+                JUMPBY(backward ? -oparg : oparg);
+            }
+            DISPATCH();
+        }
+        PUSH(PR_NEWREF(t ? PR_True : PR_False));
         DISPATCH();
     }
 
