@@ -274,26 +274,67 @@ static PrObject *int_fast_binop(int op, int64_t a, int64_t b)
     }
 }
 
-/* a op b for two floats: the IEEE operations CPython does (NULL: take the generic path, which
- * raises ZeroDivisionError, computes %, //, ** with Python's rules). */
-static PrObject *float_fast_binop(int op, double a, double b)
+/* a op b for two floats: the IEEE operations CPython does, the result in *out. Returns 0 for
+ * "take the generic path", which raises ZeroDivisionError and computes %, //, ** with Python's
+ * rules. */
+static int float_fast_op(int op, double a, double b, double *out)
 {
+    if (op >= PR_NB_COUNT) {
+        op -= PR_NB_COUNT; /* float has no in-place slots */
+    }
     switch (op) {
     case PR_NB_ADD:
-    case PR_NB_INPLACE(PR_NB_ADD):
-        return pr_float_from_double(a + b);
+        *out = a + b;
+        return 1;
     case PR_NB_SUB:
-    case PR_NB_INPLACE(PR_NB_SUB):
-        return pr_float_from_double(a - b);
+        *out = a - b;
+        return 1;
     case PR_NB_MUL:
-    case PR_NB_INPLACE(PR_NB_MUL):
-        return pr_float_from_double(a * b);
+        *out = a * b;
+        return 1;
     case PR_NB_TRUEDIV:
-    case PR_NB_INPLACE(PR_NB_TRUEDIV):
-        return b == 0.0 ? NULL : pr_float_from_double(a / b);
+        *out = a / b;
+        return b != 0.0;
     default:
-        return NULL;
+        return 0;
     }
+}
+
+/* Whether o is an exact float or a small int a double holds exactly (|v| <= 2**53, where
+ * CPython's int-to-float conversion is exact too), its value in *v. */
+static inline int float_operand(PrObject *o, double *v)
+{
+    int64_t i;
+    if (PR_FLOAT_CHECK_EXACT(o)) {
+        *v = PR_FLOAT_VALUE(o);
+        return 1;
+    }
+    if (small_int_value(o, &i) && i >= -((int64_t)1 << 53) && i <= ((int64_t)1 << 53)) {
+        *v = (double)i;
+        return 1;
+    }
+    return 0;
+}
+
+/* The float result x of an operation on lhs and rhs (the stack's references, both released
+ * here): an operand float that only the stack holds is reused in place, as the allocation
+ * it saves is most of the cost of float arithmetic. */
+static PrObject *float_result(PrObject *lhs, PrObject *rhs, double x)
+{
+    PrObject *r;
+    if (PR_FLOAT_CHECK_EXACT(lhs) && lhs->refcnt == 1) {
+        r = lhs;
+        PR_DECREF(rhs);
+    } else if (PR_FLOAT_CHECK_EXACT(rhs) && rhs->refcnt == 1) {
+        r = rhs;
+        PR_DECREF(lhs);
+    } else {
+        PR_DECREF(lhs);
+        PR_DECREF(rhs);
+        return pr_float_from_double(x);
+    }
+    PR_FLOAT_VALUE(r) = x;
+    return r;
 }
 
 static int float_compare(int op, double a, double b)
@@ -1032,18 +1073,27 @@ dispatch_opcode:
     {
         PrObject *rhs = POP(), *lhs = TOP(), *r = NULL;
         int64_t a, b;
-        if (small_int_value(lhs, &a) && small_int_value(rhs, &b)) {
+        double x, y, z;
+        int ints = small_int_value(lhs, &a) && small_int_value(rhs, &b);
+        if (ints) {
             r = int_fast_binop(oparg, a, b);
-        } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
-            r = float_fast_binop(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs));
         }
-        if (!r) {
+        /* float with float or small int, and int / int of small ints (exact doubles, so one
+         * correctly rounded division, as CPython's long_true_divide) */
+        if (r) {
+            PR_DECREF(lhs);
+            PR_DECREF(rhs);
+        } else if ((!ints || oparg == PR_NB_TRUEDIV || oparg == PR_NB_INPLACE(PR_NB_TRUEDIV)) &&
+                   float_operand(lhs, &x) && float_operand(rhs, &y) &&
+                   float_fast_op(oparg, x, y, &z)) {
+            r = float_result(lhs, rhs, z);
+        } else {
             r = oparg < PR_NB_COUNT ? pr_number_binop((PrBinop)oparg, lhs, rhs)
                                     : pr_number_inplace_binop((PrBinop)(oparg - PR_NB_COUNT),
                                                               lhs, rhs);
+            PR_DECREF(lhs);
+            PR_DECREF(rhs);
         }
-        PR_DECREF(lhs);
-        PR_DECREF(rhs);
         SET_TOP(r);
         if (!r) {
             STACK_SHRINK(1);
@@ -1057,11 +1107,13 @@ dispatch_opcode:
     {
         PrObject *rhs = TOP(), *lhs = SECOND(), *r;
         int64_t a, b;
+        double x, y;
         int t;
         if (small_int_value(lhs, &a) && small_int_value(rhs, &b)) {
             t = int_compare(oparg, a, b);
-        } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
-            t = float_compare(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs));
+        } else if ((PR_FLOAT_CHECK_EXACT(lhs) || PR_FLOAT_CHECK_EXACT(rhs)) &&
+                   float_operand(lhs, &x) && float_operand(rhs, &y)) {
+            t = float_compare(oparg, x, y);
         } else {
             r = pr_object_richcompare(lhs, rhs, (PrCompareOp)oparg);
             STACK_SHRINK(1);
