@@ -226,52 +226,109 @@ static inline int item_index(PrObject *sub, ssize_t n, ssize_t *i)
 /* Whether |v| < 2**31: products of two such values fit in int64. */
 #define FITS_HALF(v) ((v) > -((int64_t)1 << 31) && (v) < ((int64_t)1 << 31))
 
-/* a op b for two small ints (|a|, |b| < 2**60), when the result is cheap to get right in int64:
- * NULL means "take the generic path" (never an error). */
-static PrObject *int_fast_binop(int op, int64_t a, int64_t b)
+/* a op b for two small ints (|a|, |b| < 2**60) when int64 gets it right, the result in *out
+ * (|result| < 2**63). Returns 0 for "take the generic path" (never an error). */
+static int int_fast_op(int op, int64_t a, int64_t b, int64_t *out)
 {
     if (op >= PR_NB_COUNT) {
         op -= PR_NB_COUNT; /* the in-place forms of int are the plain ones */
     }
     switch (op) {
     case PR_NB_ADD:
-        return pr_long_from_int64(a + b);
+        *out = a + b;
+        return 1;
     case PR_NB_SUB:
-        return pr_long_from_int64(a - b);
+        *out = a - b;
+        return 1;
     case PR_NB_MUL:
-        return FITS_HALF(a) && FITS_HALF(b) ? pr_long_from_int64(a * b) : NULL;
+        *out = a * b;
+        return FITS_HALF(a) && FITS_HALF(b);
     case PR_NB_AND:
-        return pr_long_from_int64(a & b);
+        *out = a & b;
+        return 1;
     case PR_NB_OR:
-        return pr_long_from_int64(a | b);
+        *out = a | b;
+        return 1;
     case PR_NB_XOR:
-        return pr_long_from_int64(a ^ b);
+        *out = a ^ b;
+        return 1;
     case PR_NB_LSHIFT:
-        return b >= 0 && b < 32 && FITS_HALF(a) ? pr_long_from_int64(a * ((int64_t)1 << b)) : NULL;
+        if (b < 0 || b >= 32 || !FITS_HALF(a)) {
+            return 0;
+        }
+        *out = a * ((int64_t)1 << b);
+        return 1;
     case PR_NB_RSHIFT:
         if (b < 0) {
-            return NULL; /* ValueError: negative shift count */
-        }
-        if (b > 62) {
-            return pr_long_from_int64(a < 0 ? -1 : 0);
+            return 0; /* ValueError: negative shift count */
         }
         /* floor(a / 2**b) without relying on >> of a negative value */
-        return pr_long_from_int64(a >= 0 ? a >> b : -((-a - 1) >> b) - 1);
+        *out = b > 62 ? (a < 0 ? -1 : 0) : a >= 0 ? a >> b : -((-a - 1) >> b) - 1;
+        return 1;
     case PR_NB_FLOORDIV:
     case PR_NB_MOD: {
         if (b == 0) {
-            return NULL;
+            return 0;
         }
         int64_t q = a / b, r = a % b;
         if (r != 0 && ((r < 0) != (b < 0))) {
             q--;
             r += b;
         }
-        return pr_long_from_int64(op == PR_NB_FLOORDIV ? q : r);
+        *out = op == PR_NB_FLOORDIV ? q : r;
+        return 1;
     }
     default:
-        return NULL;
+        return 0;
     }
+}
+
+/* Whether v is one of the shared small ints (-5..256), never made anew. */
+#define IS_SHARED_INT(v) ((v) >= -PR_SMALL_INT_NEG && (v) < PR_SMALL_INT_POS)
+
+/* The 30-bit digits |v| takes (|v| < 2**63). */
+static inline ssize_t int_digits(int64_t v)
+{
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    ssize_t n = 0;
+    for (; m; m >>= PR_DIGIT_BITS) {
+        n++;
+    }
+    return n;
+}
+
+/* The int result v of an operation on lhs and rhs, ints of values a and b (the stack's
+ * references, both released here). Ints are immutable to Python code, but one that nothing
+ * but this instruction can see may take the result in place when its digit count fits, which
+ * saves an allocation and a free: an operand only the stack holds, or lhs when it is also
+ * in the local that the next instruction (STORE_FAST) replaces, as in `total += x`. */
+static PrObject *int_result(PrObject *lhs, PrObject *rhs, int64_t a, int64_t b, int64_t v,
+                            int lhs_dies)
+{
+    PrObject *r = NULL;
+    if (!IS_SHARED_INT(v)) {
+        ssize_t n = int_digits(v);
+        if ((lhs->refcnt == 1 || lhs_dies) && !IS_SHARED_INT(a) && PR_SIZE(lhs) == (a < 0 ? -n : n)) {
+            r = lhs;
+        } else if (rhs->refcnt == 1 && !IS_SHARED_INT(b) && (PR_SIZE(rhs) == (b < 0 ? -n : n))) {
+            r = rhs;
+        }
+        if (r) {
+            uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+            PrDigit *d = ((PrLongObject *)r)->digit;
+            for (ssize_t i = 0; i < n; i++, m >>= PR_DIGIT_BITS) {
+                d[i] = (PrDigit)(m & PR_DIGIT_MASK);
+            }
+            PR_SIZE(r) = v < 0 ? -n : n;
+        }
+    }
+    if (r != lhs) {
+        PR_DECREF(lhs);
+    }
+    if (r != rhs) {
+        PR_DECREF(rhs);
+    }
+    return r ? r : pr_long_from_int64(v);
 }
 
 /* a op b for two floats: the IEEE operations CPython does, the result in *out. Returns 0 for
@@ -317,12 +374,12 @@ static inline int float_operand(PrObject *o, double *v)
 }
 
 /* The float result x of an operation on lhs and rhs (the stack's references, both released
- * here): an operand float that only the stack holds is reused in place, as the allocation
- * it saves is most of the cost of float arithmetic. */
-static PrObject *float_result(PrObject *lhs, PrObject *rhs, double x)
+ * here): a float operand that nothing but this instruction can see takes the result in place
+ * (as int_result), since the allocation it saves is most of the cost of float arithmetic. */
+static PrObject *float_result(PrObject *lhs, PrObject *rhs, double x, int lhs_dies)
 {
     PrObject *r;
-    if (PR_FLOAT_CHECK_EXACT(lhs) && lhs->refcnt == 1) {
+    if (PR_FLOAT_CHECK_EXACT(lhs) && (lhs->refcnt == 1 || lhs_dies)) {
         r = lhs;
         PR_DECREF(rhs);
     } else if (PR_FLOAT_CHECK_EXACT(rhs) && rhs->refcnt == 1) {
@@ -1071,22 +1128,23 @@ dispatch_opcode:
 
     TARGET(BINARY_OP)
     {
-        PrObject *rhs = POP(), *lhs = TOP(), *r = NULL;
-        int64_t a, b;
+        PrObject *rhs = POP(), *lhs = TOP(), *r;
+        int64_t a, b, v;
         double x, y, z;
         int ints = small_int_value(lhs, &a) && small_int_value(rhs, &b);
-        if (ints) {
-            r = int_fast_binop(oparg, a, b);
-        }
+        /* `x = x op y` / `x op= y`: lhs is held by the stack and by local x, which the next
+         * instruction overwrites; the result may then go into lhs itself */
+        PrCodeUnit next = next_instr[NCACHE_BINARY_OP];
+        int lhs_dies = lhs->refcnt == 2 && PR_CU_OPCODE(next) == PR_OP_STORE_FAST &&
+                       GETLOCAL(PR_CU_OPARG(next)) == lhs;
         /* float with float or small int, and int / int of small ints (exact doubles, so one
          * correctly rounded division, as CPython's long_true_divide) */
-        if (r) {
-            PR_DECREF(lhs);
-            PR_DECREF(rhs);
+        if (ints && int_fast_op(oparg, a, b, &v)) {
+            r = int_result(lhs, rhs, a, b, v, lhs_dies);
         } else if ((!ints || oparg == PR_NB_TRUEDIV || oparg == PR_NB_INPLACE(PR_NB_TRUEDIV)) &&
                    float_operand(lhs, &x) && float_operand(rhs, &y) &&
                    float_fast_op(oparg, x, y, &z)) {
-            r = float_result(lhs, rhs, z);
+            r = float_result(lhs, rhs, z, lhs_dies);
         } else {
             r = oparg < PR_NB_COUNT ? pr_number_binop((PrBinop)oparg, lhs, rhs)
                                     : pr_number_inplace_binop((PrBinop)(oparg - PR_NB_COUNT),
