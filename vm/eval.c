@@ -683,10 +683,22 @@ dispatch_opcode:
 
     TARGET(NOP)
     TARGET(RESUME)
+    {
+        DISPATCH();
+    }
+
     TARGET(PRECALL)
     {
-        next_instr += opcode == PR_OP_PRECALL ? NCACHE_PRECALL : 0;
-        DISPATCH();
+        /* followed by CALL (EXTENDED_ARG first past 255 arguments): go there without a
+         * dispatch */
+        SKIP_CACHES(PRECALL);
+        word = *next_instr;
+        if (PR_CU_OPCODE(word) != PR_OP_CALL) {
+            DISPATCH();
+        }
+        frame->next_instr = ++next_instr;
+        oparg = PR_CU_OPARG(word);
+        goto call;
     }
 
     TARGET(CACHE)
@@ -753,6 +765,21 @@ dispatch_opcode:
         }
         PR_INCREF(v);
         PUSH(v);
+        /* LOAD_FAST LOAD_FAST and LOAD_FAST LOAD_CONST, the commonest pairs, in one dispatch
+         * (3.11's superinstructions LOAD_FAST__LOAD_FAST, LOAD_FAST__LOAD_CONST) */
+        word = *next_instr;
+        if (PR_CU_OPCODE(word) == PR_OP_LOAD_FAST) {
+            if ((v = GETLOCAL(PR_CU_OPARG(word)))) {
+                frame->next_instr = ++next_instr;
+                PR_INCREF(v);
+                PUSH(v);
+            }
+        } else if (PR_CU_OPCODE(word) == PR_OP_LOAD_CONST) {
+            frame->next_instr = ++next_instr;
+            v = consts[PR_CU_OPARG(word)];
+            PR_INCREF(v);
+            PUSH(v);
+        }
         DISPATCH();
     }
 
@@ -760,6 +787,13 @@ dispatch_opcode:
     {
         PrObject *v = POP();
         SETLOCAL(oparg, v);
+        /* STORE_FAST LOAD_FAST in one dispatch (3.11's STORE_FAST__LOAD_FAST) */
+        word = *next_instr;
+        if (PR_CU_OPCODE(word) == PR_OP_LOAD_FAST && (v = GETLOCAL(PR_CU_OPARG(word)))) {
+            frame->next_instr = ++next_instr;
+            PR_INCREF(v);
+            PUSH(v);
+        }
         DISPATCH();
     }
 
@@ -1474,6 +1508,7 @@ dispatch_opcode:
     }
 
     TARGET(CALL)
+    call:
     {
         int is_meth = PEEK(oparg + 2) != NULL;
         int nargs = oparg + is_meth;
@@ -1494,7 +1529,9 @@ dispatch_opcode:
                 if (!(callee = enter_frame(fco, callable, func->globals, func->builtins, NULL))) {
                     goto call_failed;
                 }
-                memcpy(callee->localsplus, args, (size_t)nargs * sizeof *args);
+                for (int i = 0; i < nargs; i++) {
+                    callee->localsplus[i] = args[i];
+                }
                 STACK_SHRINK(nargs);
             } else if (!(callee = function_frame(func, args, positional, kw))) {
                 goto call_failed;
