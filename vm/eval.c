@@ -543,6 +543,17 @@ static PrObject *lookup_name(PrObject *locals, PrObject *globals, PrObject *buil
     return NULL;
 }
 
+/* Releases the n values on top of the stack that ends at sp (NULLs allowed: a call's NULL
+ * slot). Returns: the stack's new end. */
+static PrObject **release_top(PrObject **sp, int n)
+{
+    for (; n > 0; n--) {
+        PrObject *v = *--sp;
+        PR_XDECREF(v);
+    }
+    return sp;
+}
+
 /* MAKE_FUNCTION's annotations operand: 3.11 passes a flat tuple (name, value, ...). */
 static PrObject *annotations_dict(PrObject *ann)
 {
@@ -590,6 +601,7 @@ static int display(PrObject *builtins, PrObject *v)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define STACK_SHRINK(n) (sp -= (n))
+#define STACK_RELEASE(n) (sp = release_top(sp, (n)))
 #define STACK_BASE() (localsplus + co->nlocalsplus)
 
 #define JUMPBY(n) (next_instr += (n))
@@ -1289,10 +1301,7 @@ dispatch_opcode:
         if (!l) {
             goto error;
         }
-        for (int i = 0; i < oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg);
         PUSH(l);
         DISPATCH();
     }
@@ -1309,10 +1318,7 @@ dispatch_opcode:
                 goto error;
             }
         }
-        for (int i = 0; i < 2 * oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(2 * oparg);
         PUSH(d);
         DISPATCH();
     }
@@ -1329,10 +1335,7 @@ dispatch_opcode:
                 goto error;
             }
         }
-        for (int i = 0; i <= oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg + 1);
         PUSH(d);
         DISPATCH();
     }
@@ -1343,10 +1346,7 @@ dispatch_opcode:
         if (!s) {
             goto error;
         }
-        for (int i = 0; i < oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg);
         PUSH(s);
         DISPATCH();
     }
@@ -1423,10 +1423,7 @@ dispatch_opcode:
         for (int i = oparg; i > 0 && r == 0; i--) {
             r = pr_set_add(set, PEEK(i));
         }
-        for (int i = 0; i < oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg);
         if (r < 0) {
             PR_XDECREF(set);
             goto error;
@@ -1536,16 +1533,10 @@ dispatch_opcode:
             } else if (!(callee = function_frame(func, args, positional, kw))) {
                 goto call_failed;
             } else {
-                for (int i = 0; i < nargs; i++) {
-                    PrObject *v = POP();
-                    PR_DECREF(v);
-                }
+                STACK_RELEASE(nargs);
             }
             /* what is left: the callable (the method when is_meth) and the NULL below it */
-            for (int i = is_meth; i < 2; i++) {
-                PrObject *v = POP();
-                PR_XDECREF(v);
-            }
+            STACK_RELEASE(2 - is_meth);
             SAVE_STACK();
             frame->next_instr = next_instr; /* the return resumes after the caches */
             frame = callee;
@@ -1553,10 +1544,7 @@ dispatch_opcode:
         }
         {
             PrObject *r = call_object(callable, args, positional, kw);
-            for (int i = 0; i < oparg + 2; i++) {
-                PrObject *v = POP();
-                PR_XDECREF(v);
-            }
+            STACK_RELEASE(oparg + 2);
             if (!r) {
                 goto error;
             }
@@ -1564,10 +1552,7 @@ dispatch_opcode:
             DISPATCH();
         }
     call_failed:
-        for (int i = 0; i < oparg + 2; i++) {
-            PrObject *v = POP();
-            PR_XDECREF(v);
-        }
+        STACK_RELEASE(oparg + 2);
         goto error;
     }
 
@@ -1961,10 +1946,7 @@ exception_unwind : {
      * exception first came from */
     if (pr_code_find_handler(co, next_instr - 1 - co->code, &handler)) {
         PrObject **target_sp = STACK_BASE() + handler.depth;
-        while (sp > target_sp) {
-            PrObject *v = POP();
-            PR_XDECREF(v);
-        }
+        STACK_RELEASE((int)(sp - target_sp));
         if (handler.lasti) {
             PrObject *lasti = pr_vm_int(pr_frame_lasti(frame));
             PUSH(lasti ? lasti : PR_NEWREF(PR_None));
@@ -1977,10 +1959,7 @@ exception_unwind : {
         kwnames = NULL;
         DISPATCH();
     }
-    while (sp > STACK_BASE()) {
-        PrObject *v = POP();
-        PR_XDECREF(v);
-    }
+    STACK_RELEASE((int)(sp - STACK_BASE()));
     SAVE_STACK();
     if (frame->is_entry) {
         leave_frame(frame);
