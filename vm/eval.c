@@ -26,6 +26,7 @@
 #include "objects/list.h"
 #include "objects/long.h"
 #include "objects/number.h"
+#include "objects/range.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -297,38 +298,44 @@ static inline ssize_t int_digits(int64_t v)
     return n;
 }
 
-/* The int result v of an operation on lhs and rhs, ints of values a and b (the stack's
- * references, both released here). Ints are immutable to Python code, but one that nothing
- * but this instruction can see may take the result in place when its digit count fits, which
- * saves an allocation and a free: an operand only the stack holds, or lhs when it is also
- * in the local that the next instruction (STORE_FAST) replaces, as in `total += x`. */
-static PrObject *int_result(PrObject *lhs, PrObject *rhs, int64_t a, int64_t b, int64_t v,
-                            int lhs_dies)
+/* Writes v into the int o in place when its digits fit exactly (the same count, so the
+ * block keeps its size class) and o is not a shared small int. Only for an o that nothing but
+ * the running instruction can see: ints are immutable to Python code. Returns: whether it did. */
+static int int_assign(PrObject *o, int64_t v)
 {
-    PrObject *r = NULL;
-    if (!IS_SHARED_INT(v)) {
-        ssize_t n = int_digits(v);
-        if ((lhs->refcnt == 1 || lhs_dies) && !IS_SHARED_INT(a) && PR_SIZE(lhs) == (a < 0 ? -n : n)) {
-            r = lhs;
-        } else if (rhs->refcnt == 1 && !IS_SHARED_INT(b) && (PR_SIZE(rhs) == (b < 0 ? -n : n))) {
-            r = rhs;
-        }
-        if (r) {
-            uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-            PrDigit *d = ((PrLongObject *)r)->digit;
-            for (ssize_t i = 0; i < n; i++, m >>= PR_DIGIT_BITS) {
-                d[i] = (PrDigit)(m & PR_DIGIT_MASK);
-            }
-            PR_SIZE(r) = v < 0 ? -n : n;
-        }
+    ssize_t n = int_digits(v), size = PR_SIZE(o);
+    PrLongObject *small = pr_interp.long_.small;
+    if (PR_TYPE_OF(o) != PR_TYPE(int) || IS_SHARED_INT(v) || (size < 0 ? -size : size) != n ||
+        ((PrLongObject *)o >= small &&
+         (PrLongObject *)o < small + PR_SMALL_INT_NEG + PR_SMALL_INT_POS)) {
+        return 0;
     }
-    if (r != lhs) {
-        PR_DECREF(lhs);
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    PrDigit *d = ((PrLongObject *)o)->digit;
+    for (ssize_t i = 0; i < n; i++, m >>= PR_DIGIT_BITS) {
+        d[i] = (PrDigit)(m & PR_DIGIT_MASK);
     }
-    if (r != rhs) {
+    PR_SIZE(o) = v < 0 ? -n : n;
+    return 1;
+}
+
+/* The int result v of an operation on lhs and rhs (the stack's references, both released
+ * here). An operand only this instruction can see takes the result in place (int_assign),
+ * which saves an allocation and a free: one only the stack holds, or lhs when it is also in
+ * the local that the next instruction (STORE_FAST) replaces, as in `total += x`. */
+static PrObject *int_result(PrObject *lhs, PrObject *rhs, int64_t v, int lhs_dies)
+{
+    if ((lhs->refcnt == 1 || lhs_dies) && int_assign(lhs, v)) {
         PR_DECREF(rhs);
+        return lhs;
     }
-    return r ? r : pr_long_from_int64(v);
+    if (rhs->refcnt == 1 && int_assign(rhs, v)) {
+        PR_DECREF(lhs);
+        return rhs;
+    }
+    PR_DECREF(lhs);
+    PR_DECREF(rhs);
+    return pr_long_from_int64(v);
 }
 
 /* a op b for two floats: the IEEE operations CPython does, the result in *out. Returns 0 for
@@ -1186,7 +1193,7 @@ dispatch_opcode:
         /* float with float or small int, and int / int of small ints (exact doubles, so one
          * correctly rounded division, as CPython's long_true_divide) */
         if (ints && int_fast_op(oparg, a, b, &v)) {
-            r = int_result(lhs, rhs, a, b, v, lhs_dies);
+            r = int_result(lhs, rhs, v, lhs_dies);
         } else if ((!ints || oparg == PR_NB_TRUEDIV || oparg == PR_NB_INPLACE(PR_NB_TRUEDIV)) &&
                    float_operand(lhs, &x) && float_operand(rhs, &y) &&
                    float_fast_op(oparg, x, y, &z)) {
@@ -1671,7 +1678,33 @@ dispatch_opcode:
 
     TARGET(FOR_ITER)
     {
-        PrObject *it = TOP(), *next = PR_TYPE_OF(it)->iternext(it);
+        PrObject *it = TOP(), *next;
+        int64_t v;
+        if (PR_TYPE_OF(it) == PR_TYPE(range_iterator)) {
+            /* over a range (3.11's FOR_ITER_RANGE): the value goes straight into the loop
+             * variable of the STORE_FAST that follows, into its old int when only the local
+             * holds that */
+            if (!pr_range_iter_next_value(it, &v)) {
+                STACK_SHRINK(1);
+                PR_DECREF(it);
+                JUMPBY(oparg);
+                DISPATCH();
+            }
+            word = *next_instr;
+            if (PR_CU_OPCODE(word) == PR_OP_STORE_FAST) {
+                PrObject *old = GETLOCAL(PR_CU_OPARG(word));
+                if (old && old->refcnt == 1 && int_assign(old, v)) {
+                    frame->next_instr = ++next_instr;
+                    DISPATCH();
+                }
+            }
+            if (!(next = pr_long_from_int64(v))) {
+                goto error;
+            }
+            PUSH(next);
+            DISPATCH();
+        }
+        next = PR_TYPE_OF(it)->iternext(it);
         if (next) {
             PUSH(next);
             DISPATCH();

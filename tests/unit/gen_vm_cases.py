@@ -648,6 +648,26 @@ except ZeroDivisionError:
 outer(0)
 """
 
+CASES["fast_for_range"] = """\
+def f():
+    keep = []
+    for i in range(250, 262, 3):
+        keep.append(i)
+    for j in range(2 ** 40, 2 ** 40 + 3):
+        last = j
+    for k in range(5, -1005, -500):
+        pass
+    for m in range(2 ** 62, 2 ** 62 + 2):
+        pass
+    for n in range(0):
+        pass
+    return keep, j, last, last is j, k, m
+print(f())
+for i in range(1000, 1003):
+    pass
+print(i, [x * 2 for x in range(298, 302)], list(range(-3, 3)))
+"""
+
 
 def c_string(s):
     out = []
