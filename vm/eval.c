@@ -51,6 +51,13 @@
 #define USE_COMPUTED_GOTO 0
 #endif
 
+/* For the helpers of the call and return paths, which GCC would otherwise keep out of line. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HOT_INLINE static inline __attribute__((always_inline))
+#else
+#define HOT_INLINE static inline
+#endif
+
 /* Inline cache units of each instruction, as constants: NCACHE_LOAD_GLOBAL... */
 enum {
 #define PR_OPCODE(NAME, pop, push, KIND, ncache) NCACHE_##NAME = (ncache),
@@ -99,7 +106,7 @@ void pr_vm_fini(void)
 
 /* A frame for co, counted against the recursion limit. Returns: NULL with RecursionError or
  * MemoryError. */
-static PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObject *builtins,
+HOT_INLINE PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObject *builtins,
                             PrObject *locals)
 {
     if (pr_interp.vm.depth >= pr_interp.vm.recursion_limit) {
@@ -114,7 +121,7 @@ static PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObj
 }
 
 /* Pops f (the top frame), making its caller the running one. */
-static void leave_frame(PrFrame *f)
+HOT_INLINE void leave_frame(PrFrame *f)
 {
     pr_interp.vm.depth--;
     pr_interp.vm.frame = f->previous;
@@ -552,7 +559,7 @@ static PrObject *lookup_name(PrObject *locals, PrObject *globals, PrObject *buil
 
 /* Releases the n values on top of the stack that ends at sp (NULLs allowed: a call's NULL
  * slot). Returns: the stack's new end. */
-static PrObject **release_top(PrObject **sp, int n)
+HOT_INLINE PrObject **release_top(PrObject **sp, int n)
 {
     for (; n > 0; n--) {
         PrObject *v = *--sp;
