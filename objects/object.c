@@ -72,7 +72,9 @@ PrObject *pr_object_new(PrType *t)
 PrObject *pr_object_new_var(PrType *t, ssize_t n)
 {
     PR_ASSERT(n >= 0);
-    if (t->itemsize && (size_t)n > (SIZE_MAX / 2 - (size_t)t->basicsize) / (size_t)t->itemsize) {
+    /* the division only for counts that could overflow: it costs more than the allocation */
+    if (t->itemsize && (size_t)n >= ((size_t)1 << 24) &&
+        (size_t)n > (SIZE_MAX / 2 - (size_t)t->basicsize) / (size_t)t->itemsize) {
         return pr_err_no_memory();
     }
     size_t size = (size_t)t->basicsize + (size_t)n * (size_t)t->itemsize;

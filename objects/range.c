@@ -520,15 +520,21 @@ static PrObject *range_reversed_meth(PrObject *self, PrObject *const *args, size
     return it;
 }
 
-static PrObject *rangeiter_next(PrObject *self)
+int pr_range_iter_next_value(PrObject *self, int64_t *v)
 {
     RangeIter *it = (RangeIter *)self;
     if (it->index >= it->len) {
-        return NULL;
+        return 0;
     }
     /* in unsigned arithmetic: the value fits, the product on the way may not */
-    uint64_t v = (uint64_t)it->start + (uint64_t)it->index++ * (uint64_t)it->step;
-    return pr_long_from_int64((int64_t)v);
+    *v = (int64_t)((uint64_t)it->start + (uint64_t)it->index++ * (uint64_t)it->step);
+    return 1;
+}
+
+static PrObject *rangeiter_next(PrObject *self)
+{
+    int64_t v;
+    return pr_range_iter_next_value(self, &v) ? pr_long_from_int64(v) : NULL;
 }
 
 static PrObject *longrangeiter_next(PrObject *self)

@@ -28,4 +28,8 @@ PrObject *pr_range_new(PrObject *start, PrObject *stop, PrObject *step);
 /* range(start, stop, step) from C values. Returns, Errors: as pr_range_new. */
 PrObject *pr_range_from_int64(int64_t start, int64_t stop, int64_t step);
 
+/* For the VM's FOR_ITER over a range (CPython 3.11's FOR_ITER_RANGE): the next value of it, a
+ * range_iterator, as a C value, with no int made. Returns: 1 with *v set, 0 when exhausted. */
+int pr_range_iter_next_value(PrObject *it, int64_t *v);
+
 #endif

@@ -26,6 +26,7 @@
 #include "objects/list.h"
 #include "objects/long.h"
 #include "objects/number.h"
+#include "objects/range.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -48,6 +49,13 @@
 #define USE_COMPUTED_GOTO 1
 #else
 #define USE_COMPUTED_GOTO 0
+#endif
+
+/* For the helpers of the call and return paths, which GCC would otherwise keep out of line. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HOT_INLINE static inline __attribute__((always_inline))
+#else
+#define HOT_INLINE static inline
 #endif
 
 /* Inline cache units of each instruction, as constants: NCACHE_LOAD_GLOBAL... */
@@ -98,7 +106,7 @@ void pr_vm_fini(void)
 
 /* A frame for co, counted against the recursion limit. Returns: NULL with RecursionError or
  * MemoryError. */
-static PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObject *builtins,
+HOT_INLINE PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObject *builtins,
                             PrObject *locals)
 {
     if (pr_interp.vm.depth >= pr_interp.vm.recursion_limit) {
@@ -113,7 +121,7 @@ static PrFrame *enter_frame(PrCode *co, PrObject *func, PrObject *globals, PrObj
 }
 
 /* Pops f (the top frame), making its caller the running one. */
-static void leave_frame(PrFrame *f)
+HOT_INLINE void leave_frame(PrFrame *f)
 {
     pr_interp.vm.depth--;
     pr_interp.vm.frame = f->previous;
@@ -181,66 +189,223 @@ PrObject *pr_eval_function(PrObject *func, PrObject *const *args, size_t nargs,
  *  Small helpers of the loop
  * ============================================================================================ */
 
-/* The value of an int that fits in one 30-bit digit: CPython's "medium" ints, the fast path
- * for arithmetic and comparison. */
-#define IS_MEDIUM_INT(o)                                                                           \
-    (PR_TYPE_OF(o) == PR_TYPE(int) && PR_SIZE(o) >= -1 && PR_SIZE(o) <= 1)
-#define MEDIUM_VALUE(o) ((int64_t)PR_SIZE(o) * (int64_t)((PrLongObject *)(o))->digit[0])
-
-/* a op b for two medium ints, when the result is cheap to get right: NULL means "take the
- * generic path" (never an error). */
-static PrObject *int_fast_binop(int op, int64_t a, int64_t b)
+/* The value of an exact int of at most two 30-bit digits (|v| < 2**60): the ints the fast
+ * paths of arithmetic and comparison take. CPython 3.11 stops at one digit; two keep running
+ * totals and products of loop indices off the bigint path too. */
+static inline int small_int_value(PrObject *o, int64_t *v)
 {
+    if (PR_TYPE_OF(o) != PR_TYPE(int)) {
+        return 0;
+    }
+    ssize_t size = PR_SIZE(o);
+    const PrDigit *d = ((PrLongObject *)o)->digit;
+    switch (size) {
+    case -1:
+    case 0:
+    case 1:
+        *v = (int64_t)size * (int64_t)d[0];
+        return 1;
+    case -2:
+    case 2: {
+        int64_t m = (int64_t)d[0] | (int64_t)d[1] << PR_DIGIT_BITS;
+        *v = size < 0 ? -m : m;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Whether sub is a small int indexing a sequence of n items (negative from the end): the index
+ * in *i. */
+static inline int item_index(PrObject *sub, ssize_t n, ssize_t *i)
+{
+    int64_t v;
+    if (!small_int_value(sub, &v)) {
+        return 0;
+    }
+    if (v < 0) {
+        v += n;
+    }
+    *i = (ssize_t)v;
+    return v >= 0 && v < n;
+}
+
+/* Whether |v| < 2**31: products of two such values fit in int64. */
+#define FITS_HALF(v) ((v) > -((int64_t)1 << 31) && (v) < ((int64_t)1 << 31))
+
+/* a op b for two small ints (|a|, |b| < 2**60) when int64 gets it right, the result in *out
+ * (|result| < 2**63). Returns 0 for "take the generic path" (never an error). */
+static int int_fast_op(int op, int64_t a, int64_t b, int64_t *out)
+{
+    if (op >= PR_NB_COUNT) {
+        op -= PR_NB_COUNT; /* the in-place forms of int are the plain ones */
+    }
     switch (op) {
     case PR_NB_ADD:
-    case PR_NB_INPLACE(PR_NB_ADD):
-        return pr_long_from_int64(a + b);
+        *out = a + b;
+        return 1;
     case PR_NB_SUB:
-    case PR_NB_INPLACE(PR_NB_SUB):
-        return pr_long_from_int64(a - b);
+        *out = a - b;
+        return 1;
     case PR_NB_MUL:
-    case PR_NB_INPLACE(PR_NB_MUL):
-        return pr_long_from_int64(a * b);
+        *out = a * b;
+        return FITS_HALF(a) && FITS_HALF(b);
+    case PR_NB_AND:
+        *out = a & b;
+        return 1;
+    case PR_NB_OR:
+        *out = a | b;
+        return 1;
+    case PR_NB_XOR:
+        *out = a ^ b;
+        return 1;
+    case PR_NB_LSHIFT:
+        if (b < 0 || b >= 32 || !FITS_HALF(a)) {
+            return 0;
+        }
+        *out = a * ((int64_t)1 << b);
+        return 1;
+    case PR_NB_RSHIFT:
+        if (b < 0) {
+            return 0; /* ValueError: negative shift count */
+        }
+        /* floor(a / 2**b) without relying on >> of a negative value */
+        *out = b > 62 ? (a < 0 ? -1 : 0) : a >= 0 ? a >> b : -((-a - 1) >> b) - 1;
+        return 1;
     case PR_NB_FLOORDIV:
-    case PR_NB_INPLACE(PR_NB_FLOORDIV):
-    case PR_NB_MOD:
-    case PR_NB_INPLACE(PR_NB_MOD): {
+    case PR_NB_MOD: {
         if (b == 0) {
-            return NULL;
+            return 0;
         }
         int64_t q = a / b, r = a % b;
         if (r != 0 && ((r < 0) != (b < 0))) {
             q--;
             r += b;
         }
-        int floordiv = op == PR_NB_FLOORDIV || op == PR_NB_INPLACE(PR_NB_FLOORDIV);
-        return pr_long_from_int64(floordiv ? q : r);
+        *out = op == PR_NB_FLOORDIV ? q : r;
+        return 1;
     }
     default:
-        return NULL;
+        return 0;
     }
 }
 
-/* a op b for two floats: the IEEE operations CPython does (NULL: take the generic path, which
- * raises ZeroDivisionError, computes %, //, ** with Python's rules). */
-static PrObject *float_fast_binop(int op, double a, double b)
+/* Whether v is one of the shared small ints (-5..256), never made anew. */
+#define IS_SHARED_INT(v) ((v) >= -PR_SMALL_INT_NEG && (v) < PR_SMALL_INT_POS)
+
+/* The 30-bit digits |v| takes (|v| < 2**63). */
+static inline ssize_t int_digits(int64_t v)
 {
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    ssize_t n = 0;
+    for (; m; m >>= PR_DIGIT_BITS) {
+        n++;
+    }
+    return n;
+}
+
+/* Writes v into the int o in place when its digits fit exactly (the same count, so the
+ * block keeps its size class) and o is not a shared small int. Only for an o that nothing but
+ * the running instruction can see: ints are immutable to Python code. Returns: whether it did. */
+static int int_assign(PrObject *o, int64_t v)
+{
+    ssize_t n = int_digits(v), size = PR_SIZE(o);
+    PrLongObject *small = pr_interp.long_.small;
+    if (PR_TYPE_OF(o) != PR_TYPE(int) || IS_SHARED_INT(v) || (size < 0 ? -size : size) != n ||
+        ((PrLongObject *)o >= small &&
+         (PrLongObject *)o < small + PR_SMALL_INT_NEG + PR_SMALL_INT_POS)) {
+        return 0;
+    }
+    uint64_t m = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    PrDigit *d = ((PrLongObject *)o)->digit;
+    for (ssize_t i = 0; i < n; i++, m >>= PR_DIGIT_BITS) {
+        d[i] = (PrDigit)(m & PR_DIGIT_MASK);
+    }
+    PR_SIZE(o) = v < 0 ? -n : n;
+    return 1;
+}
+
+/* The int result v of an operation on lhs and rhs (the stack's references, both released
+ * here). An operand only this instruction can see takes the result in place (int_assign),
+ * which saves an allocation and a free: one only the stack holds, or lhs when it is also in
+ * the local that the next instruction (STORE_FAST) replaces, as in `total += x`. */
+static PrObject *int_result(PrObject *lhs, PrObject *rhs, int64_t v, int lhs_dies)
+{
+    if ((lhs->refcnt == 1 || lhs_dies) && int_assign(lhs, v)) {
+        PR_DECREF(rhs);
+        return lhs;
+    }
+    if (rhs->refcnt == 1 && int_assign(rhs, v)) {
+        PR_DECREF(lhs);
+        return rhs;
+    }
+    PR_DECREF(lhs);
+    PR_DECREF(rhs);
+    return pr_long_from_int64(v);
+}
+
+/* a op b for two floats: the IEEE operations CPython does, the result in *out. Returns 0 for
+ * "take the generic path", which raises ZeroDivisionError and computes %, //, ** with Python's
+ * rules. */
+static int float_fast_op(int op, double a, double b, double *out)
+{
+    if (op >= PR_NB_COUNT) {
+        op -= PR_NB_COUNT; /* float has no in-place slots */
+    }
     switch (op) {
     case PR_NB_ADD:
-    case PR_NB_INPLACE(PR_NB_ADD):
-        return pr_float_from_double(a + b);
+        *out = a + b;
+        return 1;
     case PR_NB_SUB:
-    case PR_NB_INPLACE(PR_NB_SUB):
-        return pr_float_from_double(a - b);
+        *out = a - b;
+        return 1;
     case PR_NB_MUL:
-    case PR_NB_INPLACE(PR_NB_MUL):
-        return pr_float_from_double(a * b);
+        *out = a * b;
+        return 1;
     case PR_NB_TRUEDIV:
-    case PR_NB_INPLACE(PR_NB_TRUEDIV):
-        return b == 0.0 ? NULL : pr_float_from_double(a / b);
+        *out = a / b;
+        return b != 0.0;
     default:
-        return NULL;
+        return 0;
     }
+}
+
+/* Whether o is an exact float or a small int a double holds exactly (|v| <= 2**53, where
+ * CPython's int-to-float conversion is exact too), its value in *v. */
+static inline int float_operand(PrObject *o, double *v)
+{
+    int64_t i;
+    if (PR_FLOAT_CHECK_EXACT(o)) {
+        *v = PR_FLOAT_VALUE(o);
+        return 1;
+    }
+    if (small_int_value(o, &i) && i >= -((int64_t)1 << 53) && i <= ((int64_t)1 << 53)) {
+        *v = (double)i;
+        return 1;
+    }
+    return 0;
+}
+
+/* The float result x of an operation on lhs and rhs (the stack's references, both released
+ * here): a float operand that nothing but this instruction can see takes the result in place
+ * (as int_result), since the allocation it saves is most of the cost of float arithmetic. */
+static PrObject *float_result(PrObject *lhs, PrObject *rhs, double x, int lhs_dies)
+{
+    PrObject *r;
+    if (PR_FLOAT_CHECK_EXACT(lhs) && (lhs->refcnt == 1 || lhs_dies)) {
+        r = lhs;
+        PR_DECREF(rhs);
+    } else if (PR_FLOAT_CHECK_EXACT(rhs) && rhs->refcnt == 1) {
+        r = rhs;
+        PR_DECREF(lhs);
+    } else {
+        PR_DECREF(lhs);
+        PR_DECREF(rhs);
+        return pr_float_from_double(x);
+    }
+    PR_FLOAT_VALUE(r) = x;
+    return r;
 }
 
 static int float_compare(int op, double a, double b)
@@ -287,19 +452,16 @@ static int int_compare(int op, int64_t a, int64_t b)
  * entry still holding the same (interned) key, which no version is needed for; a builtins hit
  * also needs the globals unchanged, so that the name has not appeared there since. */
 
-/* Entry i of d's entry array as its {key, value} pair of slots, or NULL: a general table's
- * entries are {hash, key, value}, a str-only table's {key, value} (objects/dict.h). */
+/* The key and value slots of entry i of d's table (str-only tables have no hash field), or
+ * NULL past its end. */
 static PrObject **dict_entry_at(PrObject *d, uint32_t i)
 {
     PrDictKeys *k = ((PrDict *)d)->keys;
     if (!k || (ssize_t)i >= k->nentries) {
         return NULL;
     }
-    char *entries = k->indices + ((size_t)1 << k->log2_index_bytes);
-    if (k->str_only) {
-        return &((PrDictStrEntry *)(void *)entries)[i].key;
-    }
-    return &((PrDictEntry *)(void *)entries)[i].key;
+    void *entries = k->indices + ((size_t)1 << k->log2_index_bytes);
+    return k->str_only ? &((PrDictStrEntry *)entries)[i].key : &((PrDictEntry *)entries)[i].key;
 }
 
 static uint32_t cache_u32(const PrCodeUnit *c)
@@ -333,7 +495,7 @@ static int64_t entry_index(PrObject *d, PrObject *name)
 {
     PrDictKeys *k = ((PrDict *)d)->keys;
     for (ssize_t i = 0; k && i < k->nentries && i < 0xFFFFFFFF; i++) {
-        if (dict_entry_at(d, (uint32_t)i)[0] == name) {
+        if (*dict_entry_at(d, (uint32_t)i) == name) {
             return i;
         }
     }
@@ -395,6 +557,17 @@ static PrObject *lookup_name(PrObject *locals, PrObject *globals, PrObject *buil
     return NULL;
 }
 
+/* Releases the n values on top of the stack that ends at sp (NULLs allowed: a call's NULL
+ * slot). Returns: the stack's new end. */
+HOT_INLINE PrObject **release_top(PrObject **sp, int n)
+{
+    for (; n > 0; n--) {
+        PrObject *v = *--sp;
+        PR_XDECREF(v);
+    }
+    return sp;
+}
+
 /* MAKE_FUNCTION's annotations operand: 3.11 passes a flat tuple (name, value, ...). */
 static PrObject *annotations_dict(PrObject *ann)
 {
@@ -442,6 +615,7 @@ static int display(PrObject *builtins, PrObject *v)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define STACK_SHRINK(n) (sp -= (n))
+#define STACK_RELEASE(n) (sp = release_top(sp, (n)))
 #define STACK_BASE() (localsplus + co->nlocalsplus)
 
 #define JUMPBY(n) (next_instr += (n))
@@ -535,10 +709,22 @@ dispatch_opcode:
 
     TARGET(NOP)
     TARGET(RESUME)
+    {
+        DISPATCH();
+    }
+
     TARGET(PRECALL)
     {
-        next_instr += opcode == PR_OP_PRECALL ? NCACHE_PRECALL : 0;
-        DISPATCH();
+        /* followed by CALL (EXTENDED_ARG first past 255 arguments): go there without a
+         * dispatch */
+        SKIP_CACHES(PRECALL);
+        word = *next_instr;
+        if (PR_CU_OPCODE(word) != PR_OP_CALL) {
+            DISPATCH();
+        }
+        frame->next_instr = ++next_instr;
+        oparg = PR_CU_OPARG(word);
+        goto call;
     }
 
     TARGET(CACHE)
@@ -605,6 +791,21 @@ dispatch_opcode:
         }
         PR_INCREF(v);
         PUSH(v);
+        /* LOAD_FAST LOAD_FAST and LOAD_FAST LOAD_CONST, the commonest pairs, in one dispatch
+         * (3.11's superinstructions LOAD_FAST__LOAD_FAST, LOAD_FAST__LOAD_CONST) */
+        word = *next_instr;
+        if (PR_CU_OPCODE(word) == PR_OP_LOAD_FAST) {
+            if ((v = GETLOCAL(PR_CU_OPARG(word)))) {
+                frame->next_instr = ++next_instr;
+                PR_INCREF(v);
+                PUSH(v);
+            }
+        } else if (PR_CU_OPCODE(word) == PR_OP_LOAD_CONST) {
+            frame->next_instr = ++next_instr;
+            v = consts[PR_CU_OPARG(word)];
+            PR_INCREF(v);
+            PUSH(v);
+        }
         DISPATCH();
     }
 
@@ -612,6 +813,13 @@ dispatch_opcode:
     {
         PrObject *v = POP();
         SETLOCAL(oparg, v);
+        /* STORE_FAST LOAD_FAST in one dispatch (3.11's STORE_FAST__LOAD_FAST) */
+        word = *next_instr;
+        if (PR_CU_OPCODE(word) == PR_OP_LOAD_FAST && (v = GETLOCAL(PR_CU_OPARG(word)))) {
+            frame->next_instr = ++next_instr;
+            PR_INCREF(v);
+            PUSH(v);
+        }
         DISPATCH();
     }
 
@@ -866,8 +1074,18 @@ dispatch_opcode:
 
     TARGET(BINARY_SUBSCR)
     {
-        PrObject *sub = POP(), *container = TOP();
-        PrObject *v = pr_vm_getitem(container, sub);
+        PrObject *sub = POP(), *container = TOP(), *v;
+        ssize_t i;
+        /* list[int] and tuple[int] in range: the item, without the generic path's index
+         * conversion (3.11's BINARY_SUBSCR_LIST_INT / _TUPLE_INT) */
+        if (PR_LIST_CHECK_EXACT(container) && item_index(sub, PR_LIST_SIZE(container), &i)) {
+            v = PR_NEWREF(PR_LIST_ITEMS(container)[i]);
+        } else if (PR_TUPLE_CHECK_EXACT(container) &&
+                   item_index(sub, PR_TUPLE_SIZE(container), &i)) {
+            v = PR_NEWREF(PR_TUPLE_ITEMS(container)[i]);
+        } else {
+            v = pr_vm_getitem(container, sub);
+        }
         PR_DECREF(sub);
         PR_DECREF(container);
         SET_TOP(v);
@@ -883,8 +1101,17 @@ dispatch_opcode:
     {
         PrObject *sub = TOP(), *container = SECOND(), *v = THIRD();
         STACK_SHRINK(3);
-        int r = pr_vm_setitem(container, sub, v);
-        PR_DECREF(v);
+        ssize_t i;
+        int r = 0;
+        if (PR_LIST_CHECK_EXACT(container) && item_index(sub, PR_LIST_SIZE(container), &i)) {
+            /* list[int] = v in range: the list takes the stack's reference to v */
+            PrObject *old = PR_LIST_ITEMS(container)[i];
+            PR_LIST_ITEMS(container)[i] = v;
+            PR_DECREF(old);
+        } else {
+            r = pr_vm_setitem(container, sub, v);
+            PR_DECREF(v);
+        }
         PR_DECREF(container);
         PR_DECREF(sub);
         if (r < 0) {
@@ -961,19 +1188,30 @@ dispatch_opcode:
 
     TARGET(BINARY_OP)
     {
-        PrObject *rhs = POP(), *lhs = TOP(), *r = NULL;
-        if (IS_MEDIUM_INT(lhs) && IS_MEDIUM_INT(rhs)) {
-            r = int_fast_binop(oparg, MEDIUM_VALUE(lhs), MEDIUM_VALUE(rhs));
-        } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
-            r = float_fast_binop(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs));
-        }
-        if (!r) {
+        PrObject *rhs = POP(), *lhs = TOP(), *r;
+        int64_t a, b, v;
+        double x, y, z;
+        int ints = small_int_value(lhs, &a) && small_int_value(rhs, &b);
+        /* `x = x op y` / `x op= y`: lhs is held by the stack and by local x, which the next
+         * instruction overwrites; the result may then go into lhs itself */
+        PrCodeUnit next = next_instr[NCACHE_BINARY_OP];
+        int lhs_dies = lhs->refcnt == 2 && PR_CU_OPCODE(next) == PR_OP_STORE_FAST &&
+                       GETLOCAL(PR_CU_OPARG(next)) == lhs;
+        /* float with float or small int, and int / int of small ints (exact doubles, so one
+         * correctly rounded division, as CPython's long_true_divide) */
+        if (ints && int_fast_op(oparg, a, b, &v)) {
+            r = int_result(lhs, rhs, v, lhs_dies);
+        } else if ((!ints || oparg == PR_NB_TRUEDIV || oparg == PR_NB_INPLACE(PR_NB_TRUEDIV)) &&
+                   float_operand(lhs, &x) && float_operand(rhs, &y) &&
+                   float_fast_op(oparg, x, y, &z)) {
+            r = float_result(lhs, rhs, z, lhs_dies);
+        } else {
             r = oparg < PR_NB_COUNT ? pr_number_binop((PrBinop)oparg, lhs, rhs)
                                     : pr_number_inplace_binop((PrBinop)(oparg - PR_NB_COUNT),
                                                               lhs, rhs);
+            PR_DECREF(lhs);
+            PR_DECREF(rhs);
         }
-        PR_DECREF(lhs);
-        PR_DECREF(rhs);
         SET_TOP(r);
         if (!r) {
             STACK_SHRINK(1);
@@ -985,25 +1223,50 @@ dispatch_opcode:
 
     TARGET(COMPARE_OP)
     {
-        PrObject *rhs = POP(), *lhs = TOP(), *r;
-        if (IS_MEDIUM_INT(lhs) && IS_MEDIUM_INT(rhs)) {
-            r = PR_NEWREF(int_compare(oparg, MEDIUM_VALUE(lhs), MEDIUM_VALUE(rhs)) ? PR_True
-                                                                                   : PR_False);
-        } else if (PR_FLOAT_CHECK_EXACT(lhs) && PR_FLOAT_CHECK_EXACT(rhs)) {
-            r = PR_NEWREF(float_compare(oparg, PR_FLOAT_VALUE(lhs), PR_FLOAT_VALUE(rhs))
-                              ? PR_True
-                              : PR_False);
+        PrObject *rhs = TOP(), *lhs = SECOND(), *r;
+        int64_t a, b;
+        double x, y;
+        int t;
+        if (small_int_value(lhs, &a) && small_int_value(rhs, &b)) {
+            t = int_compare(oparg, a, b);
+        } else if ((PR_FLOAT_CHECK_EXACT(lhs) || PR_FLOAT_CHECK_EXACT(rhs)) &&
+                   float_operand(lhs, &x) && float_operand(rhs, &y)) {
+            t = float_compare(oparg, x, y);
         } else {
             r = pr_object_richcompare(lhs, rhs, (PrCompareOp)oparg);
+            STACK_SHRINK(1);
+            PR_DECREF(lhs);
+            PR_DECREF(rhs);
+            SET_TOP(r);
+            if (!r) {
+                STACK_SHRINK(1);
+                goto error;
+            }
+            SKIP_CACHES(COMPARE_OP);
+            DISPATCH();
         }
+        /* two ints or two floats: the comparison cannot fail, and the conditional jump that
+         * usually follows runs here on the C truth value, as 3.11's COMPARE_OP_INT_JUMP */
+        STACK_SHRINK(2);
         PR_DECREF(lhs);
         PR_DECREF(rhs);
-        SET_TOP(r);
-        if (!r) {
-            STACK_SHRINK(1);
-            goto error;
-        }
         SKIP_CACHES(COMPARE_OP);
+        word = *next_instr;
+        opcode = PR_CU_OPCODE(word);
+        if (opcode == PR_OP_POP_JUMP_FORWARD_IF_FALSE || opcode == PR_OP_POP_JUMP_FORWARD_IF_TRUE ||
+            opcode == PR_OP_POP_JUMP_BACKWARD_IF_FALSE || opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE) {
+            frame->next_instr = ++next_instr;
+            int want = opcode == PR_OP_POP_JUMP_FORWARD_IF_TRUE ||
+                       opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE;
+            if (t == want) {
+                oparg = PR_CU_OPARG(word);
+                int backward = opcode == PR_OP_POP_JUMP_BACKWARD_IF_FALSE ||
+                               opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE;
+                JUMPBY(backward ? -oparg : oparg);
+            }
+            DISPATCH();
+        }
+        PUSH(PR_NEWREF(t ? PR_True : PR_False));
         DISPATCH();
     }
 
@@ -1052,10 +1315,7 @@ dispatch_opcode:
         if (!l) {
             goto error;
         }
-        for (int i = 0; i < oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg);
         PUSH(l);
         DISPATCH();
     }
@@ -1072,10 +1332,7 @@ dispatch_opcode:
                 goto error;
             }
         }
-        for (int i = 0; i < 2 * oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(2 * oparg);
         PUSH(d);
         DISPATCH();
     }
@@ -1092,10 +1349,7 @@ dispatch_opcode:
                 goto error;
             }
         }
-        for (int i = 0; i <= oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg + 1);
         PUSH(d);
         DISPATCH();
     }
@@ -1106,10 +1360,7 @@ dispatch_opcode:
         if (!s) {
             goto error;
         }
-        for (int i = 0; i < oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg);
         PUSH(s);
         DISPATCH();
     }
@@ -1186,10 +1437,7 @@ dispatch_opcode:
         for (int i = oparg; i > 0 && r == 0; i--) {
             r = pr_set_add(set, PEEK(i));
         }
-        for (int i = 0; i < oparg; i++) {
-            PrObject *v = POP();
-            PR_DECREF(v);
-        }
+        STACK_RELEASE(oparg);
         if (r < 0) {
             PR_XDECREF(set);
             goto error;
@@ -1271,6 +1519,7 @@ dispatch_opcode:
     }
 
     TARGET(CALL)
+    call:
     {
         int is_meth = PEEK(oparg + 2) != NULL;
         int nargs = oparg + is_meth;
@@ -1291,21 +1540,17 @@ dispatch_opcode:
                 if (!(callee = enter_frame(fco, callable, func->globals, func->builtins, NULL))) {
                     goto call_failed;
                 }
-                memcpy(callee->localsplus, args, (size_t)nargs * sizeof *args);
+                for (int i = 0; i < nargs; i++) {
+                    callee->localsplus[i] = args[i];
+                }
                 STACK_SHRINK(nargs);
             } else if (!(callee = function_frame(func, args, positional, kw))) {
                 goto call_failed;
             } else {
-                for (int i = 0; i < nargs; i++) {
-                    PrObject *v = POP();
-                    PR_DECREF(v);
-                }
+                STACK_RELEASE(nargs);
             }
             /* what is left: the callable (the method when is_meth) and the NULL below it */
-            for (int i = is_meth; i < 2; i++) {
-                PrObject *v = POP();
-                PR_XDECREF(v);
-            }
+            STACK_RELEASE(2 - is_meth);
             SAVE_STACK();
             frame->next_instr = next_instr; /* the return resumes after the caches */
             frame = callee;
@@ -1313,10 +1558,7 @@ dispatch_opcode:
         }
         {
             PrObject *r = call_object(callable, args, positional, kw);
-            for (int i = 0; i < oparg + 2; i++) {
-                PrObject *v = POP();
-                PR_XDECREF(v);
-            }
+            STACK_RELEASE(oparg + 2);
             if (!r) {
                 goto error;
             }
@@ -1324,10 +1566,7 @@ dispatch_opcode:
             DISPATCH();
         }
     call_failed:
-        for (int i = 0; i < oparg + 2; i++) {
-            PrObject *v = POP();
-            PR_XDECREF(v);
-        }
+        STACK_RELEASE(oparg + 2);
         goto error;
     }
 
@@ -1446,7 +1685,33 @@ dispatch_opcode:
 
     TARGET(FOR_ITER)
     {
-        PrObject *it = TOP(), *next = PR_TYPE_OF(it)->iternext(it);
+        PrObject *it = TOP(), *next;
+        int64_t v;
+        if (PR_TYPE_OF(it) == PR_TYPE(range_iterator)) {
+            /* over a range (3.11's FOR_ITER_RANGE): the value goes straight into the loop
+             * variable of the STORE_FAST that follows, into its old int when only the local
+             * holds that */
+            if (!pr_range_iter_next_value(it, &v)) {
+                STACK_SHRINK(1);
+                PR_DECREF(it);
+                JUMPBY(oparg);
+                DISPATCH();
+            }
+            word = *next_instr;
+            if (PR_CU_OPCODE(word) == PR_OP_STORE_FAST) {
+                PrObject *old = GETLOCAL(PR_CU_OPARG(word));
+                if (old && old->refcnt == 1 && int_assign(old, v)) {
+                    frame->next_instr = ++next_instr;
+                    DISPATCH();
+                }
+            }
+            if (!(next = pr_long_from_int64(v))) {
+                goto error;
+            }
+            PUSH(next);
+            DISPATCH();
+        }
+        next = PR_TYPE_OF(it)->iternext(it);
         if (next) {
             PUSH(next);
             DISPATCH();
@@ -1721,10 +1986,7 @@ exception_unwind : {
      * exception first came from */
     if (pr_code_find_handler(co, next_instr - 1 - co->code, &handler)) {
         PrObject **target_sp = STACK_BASE() + handler.depth;
-        while (sp > target_sp) {
-            PrObject *v = POP();
-            PR_XDECREF(v);
-        }
+        STACK_RELEASE((int)(sp - target_sp));
         if (handler.lasti) {
             PrObject *lasti = pr_vm_int(pr_frame_lasti(frame));
             PUSH(lasti ? lasti : PR_NEWREF(PR_None));
@@ -1737,10 +1999,7 @@ exception_unwind : {
         kwnames = NULL;
         DISPATCH();
     }
-    while (sp > STACK_BASE()) {
-        PrObject *v = POP();
-        PR_XDECREF(v);
-    }
+    STACK_RELEASE((int)(sp - STACK_BASE()));
     SAVE_STACK();
     if (frame->is_entry) {
         leave_frame(frame);

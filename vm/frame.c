@@ -15,13 +15,6 @@
 
 #define PR_FRAME_CHUNK_WORDS ((size_t)16 * 1024)
 
-typedef struct PrFrameChunk {
-    struct PrFrameChunk *previous;
-    size_t size;     /* words in data */
-    size_t top;      /* words in use */
-    PrObject *data[];
-} PrFrameChunk;
-
 static PrFrameChunk *new_chunk(size_t words)
 {
     PrFrameChunk *spare = pr_interp.vm.spare;
@@ -43,50 +36,21 @@ static PrFrameChunk *new_chunk(size_t words)
     return c;
 }
 
-/* Room for `words` on the stack: the current chunk, or a chunk pushed on top of it. */
-static PrObject **reserve(size_t words)
+PrObject **pr_frame_reserve_chunk(size_t words)
 {
-    PrFrameChunk *c = pr_interp.vm.chunk;
-    if (!c || c->size - c->top < words) {
-        PrFrameChunk *n = new_chunk(words);
-        if (!n) {
-            pr_err_no_memory();
-            return NULL;
-        }
-        n->previous = c;
-        pr_interp.vm.chunk = c = n;
-    }
-    PrObject **p = c->data + c->top;
-    c->top += words;
-    return p;
-}
-
-PrFrame *pr_frame_push(PrCode *code, PrObject *func, PrObject *globals, PrObject *builtins,
-                       PrObject *locals)
-{
-    size_t words = PR_FRAME_WORDS(code);
-    PrFrame *f = (PrFrame *)reserve(words);
-    if (!f) {
+    PrFrameChunk *n = new_chunk(words);
+    if (!n) {
+        pr_err_no_memory();
         return NULL;
     }
-    f->code = (PrCode *)PR_NEWREF(code);
-    PR_XINCREF(func);
-    f->func = func;
-    f->globals = PR_NEWREF(globals);
-    f->builtins = PR_NEWREF(builtins);
-    PR_XINCREF(locals);
-    f->locals = locals;
-    f->previous = pr_interp.vm.frame;
-    f->frame_obj = NULL;
-    f->next_instr = code->code;
-    f->stacktop = 0;
-    f->is_entry = 0;
-    memset(f->localsplus, 0, (size_t)code->nlocalsplus * sizeof(PrObject *));
-    return f;
+    n->previous = pr_interp.vm.chunk;
+    pr_interp.vm.chunk = n;
+    n->top = words;
+    return n->data;
 }
 
 /* Detaches the frame object: it keeps the last instruction and line; the frame is gone. */
-static void detach_frame_object(PrFrame *f)
+void pr_frame_detach_object(PrFrame *f)
 {
     PrFrameObject *fo = f->frame_obj;
     fo->lasti = pr_frame_lasti(f);
@@ -96,30 +60,12 @@ static void detach_frame_object(PrFrame *f)
     PR_DECREF(fo);
 }
 
-void pr_frame_pop(PrFrame *f)
+void pr_frame_release_chunk(void)
 {
-    if (f->frame_obj) {
-        detach_frame_object(f);
-    }
-    PrObject **slots = f->localsplus;
-    int n = f->code->nlocalsplus + f->stacktop;
-    for (int i = 0; i < n; i++) {
-        PR_XDECREF(slots[i]);
-    }
-    size_t words = PR_FRAME_WORDS(f->code);
-    PR_DECREF(f->code);
-    PR_XDECREF(f->func);
-    PR_DECREF(f->globals);
-    PR_DECREF(f->builtins);
-    PR_XDECREF(f->locals);
     PrFrameChunk *c = pr_interp.vm.chunk;
-    PR_ASSERT((PrObject **)f + words == c->data + c->top);
-    c->top -= words;
-    if (c->top == 0 && c->previous) {
-        pr_interp.vm.chunk = c->previous;
-        pr_mem_free(pr_interp.vm.spare);
-        pr_interp.vm.spare = c;
-    }
+    pr_interp.vm.chunk = c->previous;
+    pr_mem_free(pr_interp.vm.spare);
+    pr_interp.vm.spare = c;
 }
 
 int pr_frame_lasti(const PrFrame *f)

@@ -58,14 +58,88 @@ typedef struct PrFrameObject {
 
 extern const PrType pr_frame_spec;
 
+/* A chunk of the frame stack (vm/frame.c): frames are carved from the newest by bumping top. */
+typedef struct PrFrameChunk {
+    struct PrFrameChunk *previous;
+    size_t size; /* words in data */
+    size_t top;  /* words in use */
+    PrObject *data[];
+} PrFrameChunk;
+
+/* The out-of-line halves of push and pop (vm/frame.c): `words` at the start of a new chunk
+ * (NULL with MemoryError), the frame object's detaching, and the newest chunk, emptied, made
+ * the spare. */
+PrObject **pr_frame_reserve_chunk(size_t words);
+void pr_frame_detach_object(PrFrame *f);
+void pr_frame_release_chunk(void);
+
 /* A frame of code on the frame stack, its slots NULL, its references taken (func may be NULL).
+ * A function's frame borrows globals and builtins from func, which it holds; a frame without
+ * func (module code) owns them. Inline: every Python-to-Python call pushes one.
  * Returns: the frame, or NULL with MemoryError. */
-PrFrame *pr_frame_push(PrCode *code, PrObject *func, PrObject *globals, PrObject *builtins,
-                       PrObject *locals);
+static inline PrFrame *pr_frame_push(PrCode *code, PrObject *func, PrObject *globals,
+                                     PrObject *builtins, PrObject *locals)
+{
+    size_t words = PR_FRAME_WORDS(code);
+    PrFrameChunk *c = pr_interp.vm.chunk;
+    PrFrame *f;
+    if (c && c->size - c->top >= words) {
+        f = (PrFrame *)(void *)(c->data + c->top);
+        c->top += words;
+    } else if (!(f = (PrFrame *)(void *)pr_frame_reserve_chunk(words))) {
+        return NULL;
+    }
+    f->code = (PrCode *)PR_NEWREF(code);
+    f->func = func;
+    if (func) {
+        PR_INCREF(func);
+    } else {
+        PR_INCREF(globals);
+        PR_INCREF(builtins);
+    }
+    f->globals = globals;
+    f->builtins = builtins;
+    PR_XINCREF(locals);
+    f->locals = locals;
+    f->previous = pr_interp.vm.frame;
+    f->frame_obj = NULL;
+    f->next_instr = code->code;
+    f->stacktop = 0;
+    f->is_entry = 0;
+    for (int i = 0; i < code->nlocalsplus; i++) {
+        f->localsplus[i] = NULL;
+    }
+    return f;
+}
 
 /* Releases everything the top frame f holds (its slots, stack values up to stacktop), detaches
  * its frame object, and takes it off the frame stack. */
-void pr_frame_pop(PrFrame *f);
+static inline void pr_frame_pop(PrFrame *f)
+{
+    if (f->frame_obj) {
+        pr_frame_detach_object(f);
+    }
+    PrObject **slots = f->localsplus;
+    int n = f->code->nlocalsplus + f->stacktop;
+    for (int i = 0; i < n; i++) {
+        PR_XDECREF(slots[i]);
+    }
+    size_t words = PR_FRAME_WORDS(f->code);
+    PR_DECREF(f->code);
+    if (f->func) {
+        PR_DECREF(f->func);
+    } else {
+        PR_DECREF(f->globals);
+        PR_DECREF(f->builtins);
+    }
+    PR_XDECREF(f->locals);
+    PrFrameChunk *c = pr_interp.vm.chunk;
+    PR_ASSERT((PrObject **)f + words == c->data + c->top);
+    c->top -= words;
+    if (c->top == 0 && c->previous) {
+        pr_frame_release_chunk();
+    }
+}
 
 /* The frame object of f, made on first request. Returns: borrowed. Errors: MemoryError. */
 PrFrameObject *pr_frame_object_borrow(PrFrame *f);

@@ -495,6 +495,179 @@ print('start')
 raise KeyError('missing')
 """
 
+# ---- the eval loop's fast paths (vm/eval.c): each must fall back to the generic path exactly
+
+CASES["fast_int_overflow"] = """\
+big = 2 ** 59
+x = big
+x += big
+print(x, x + big, x * x, (2 ** 31 - 1) * (2 ** 31 - 1), (2 ** 31) * (2 ** 31))
+print(big * 4 - 1 + 1, -big - big - big, (2 ** 60 - 1) + 1, -(2 ** 60) - 1)
+print(7 << 31, 7 << 40, (2 ** 40) << 3, -5 >> 1, -5 >> 70, 5 >> 70, -(2 ** 59) >> 3)
+print(-7 // 2, -7 % 2, 7 // -2, 7 % -2, -(2 ** 50) // 3, (2 ** 55) % -7)
+print(-6 & 0xFF, -6 | 3, -6 ^ 5, 2 ** 59 & -2 ** 58, True + 1, True & 3, 2 ** 100 % 7)
+t = 0
+seen = []
+for i in range(5):
+    t += i * 1000
+    seen.append(t)
+print(seen)
+a = 1000
+b = a
+a += 1
+print(a, b, a is b)
+n = 2 ** 40
+m = n
+n = n * 3
+print(n, m)
+try:
+    print(1 >> -1)
+except ValueError as e:
+    print('ValueError', e)
+try:
+    print(5 // 0)
+except ZeroDivisionError as e:
+    print('ZeroDivisionError', e)
+try:
+    print(5 % 0)
+except ZeroDivisionError as e:
+    print('ZeroDivisionError', e)
+"""
+
+CASES["fast_float"] = """\
+f = 1.5
+g = f
+f += 1.0
+print(f, g, f is g)
+x = 0.1
+y = x * 3 + x
+print(y, x, 0.1 + 0.2, 1 / 3, 2.0 - 0.5 * 3)
+print(1.0 / 3, 1 / 3.0, 7 / 2, -7 / 2, 0 / -5, 2 ** 53 / 3, (2 ** 53 + 1) / 1, 2 ** 60 / 7)
+print(1.5 + 2, 2 - 0.25, 3 * 0.1, 10 ** 20 * 1.5, 2 ** 54 + 0.5)
+vals = [0.5, 1.5]
+s = vals[0] + vals[1]
+vals[0] += 1.0
+print(s, vals)
+print(1.0 < 2, 2 < 1.5, 1 == 1.0, 2 ** 53 + 1 == 2.0 ** 53 + 1, 2 ** 60 + 1 > 2.0 ** 60)
+nan = float('nan')
+print(nan < 1.0, nan == nan, nan != nan, 1 < nan)
+one, zero, fone, fzero = 1, 0, 1.5, 0.0
+for bad in [lambda: fone / zero, lambda: one / fzero, lambda: one / zero, lambda: fone % zero,
+            lambda: fone // fzero]:
+    try:
+        bad()
+    except ZeroDivisionError as e:
+        print(e)
+"""
+
+CASES["fast_compare_jump"] = """\
+def f(a, b):
+    if a < b:
+        return 'lt'
+    elif a == b:
+        return 'eq'
+    return 'gt'
+print([f(1, 2), f(2, 2), f(3, 2), f(1.0, 2), f(2.5, 2.5), f(2 ** 61, 1), f('a', 'b')])
+i = 0
+while i < 3:
+    i += 1
+print(i, 1 < 2 < 3, 3 > 2 > 5, not 1 < 2)
+def g(x):
+    if x >= 10 ** 20:
+        return 'big'
+    return 'small'
+print(g(10 ** 21), g(5), g(5.5))
+try:
+    if 1 < 'a':
+        pass
+except TypeError as e:
+    print(e)
+"""
+
+CASES["fast_subscript"] = """\
+a = [10, 20, 30]
+t = (1, 2, 3)
+print(a[0], a[-1], a[-3], t[1], t[-1], a[True], t[False])
+a[-1] = 99
+a[0] = a[0] + 1
+print(a)
+for bad in [lambda: a[3], lambda: a[-4], lambda: t[3], lambda: a[2 ** 70], lambda: a[1.0],
+            lambda: a["x"]]:
+    try:
+        bad()
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
+def put(i):
+    a[i] = 0
+for i in [3, -4, 2 ** 64]:
+    try:
+        put(i)
+    except IndexError as e:
+        print(i, e)
+print(a, [1, 2, 3][1:], 'abc'[1], {0: 'z'}[0])
+"""
+
+CASES["fast_globals"] = """\
+def f():
+    return g() + len('ab')
+def g():
+    return 1
+print(f())
+def g():
+    return 10
+print(f())
+len = lambda s: 100
+print(f())
+del len
+print(f())
+del g
+try:
+    f()
+except NameError as e:
+    print(e)
+def h():
+    return g
+g = 5
+print(h())
+"""
+
+CASES["fast_calls"] = """\
+def add(a, b):
+    return a + b
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+print(add(1, 2), add('a', 'b'), deep(200))
+def boom(x):
+    return 1 / x
+def outer(x):
+    return boom(x) + 1
+try:
+    outer(0)
+except ZeroDivisionError:
+    print('caught')
+outer(0)
+"""
+
+CASES["fast_for_range"] = """\
+def f():
+    keep = []
+    for i in range(250, 262, 3):
+        keep.append(i)
+    for j in range(2 ** 40, 2 ** 40 + 3):
+        last = j
+    for k in range(5, -1005, -500):
+        pass
+    for m in range(2 ** 62, 2 ** 62 + 2):
+        pass
+    for n in range(0):
+        pass
+    return keep, j, last, last is j, k, m
+print(f())
+for i in range(1000, 1003):
+    pass
+print(i, [x * 2 for x in range(298, 302)], list(range(-3, 3)))
+"""
+
 
 CASES["docstrings"] = """\
 def documented(a):
