@@ -14,6 +14,8 @@ ifeq ($(SANITIZE),1)
   MODE     := san
   CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   LDFLAGS  += -fsanitize=address,undefined
+  # a request no memory can hold must come back NULL (MemoryError), as from glibc, not abort
+  export ASAN_OPTIONS ?= allocator_may_return_null=1
 else
   MODE     := rel
 endif

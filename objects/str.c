@@ -467,6 +467,11 @@ fail:
     return -1;
 }
 
+int pr_str_builder_reserve(PrStrBuilder *b, ssize_t n)
+{
+    return builder_grow(b, n);
+}
+
 int pr_str_builder_append(PrStrBuilder *b, const char *s, ssize_t n)
 {
     if (builder_grow(b, n) < 0) {

@@ -223,6 +223,9 @@ typedef struct PrStrBuilder {
 } PrStrBuilder;
 
 void pr_str_builder_init(PrStrBuilder *b);
+/* Makes room for n more bytes at once, so that a result whose size is known fails at once
+ * with MemoryError rather than after growing through every smaller size. */
+int pr_str_builder_reserve(PrStrBuilder *b, ssize_t n);
 int pr_str_builder_append(PrStrBuilder *b, const char *s, ssize_t n); /* UTF-8 bytes */
 int pr_str_builder_append_cstr(PrStrBuilder *b, const char *s);
 int pr_str_builder_append_codepoint(PrStrBuilder *b, uint32_t cp);

@@ -629,6 +629,8 @@ static PrObject *pad(PrObject *s, ssize_t left, ssize_t right, const char *fill,
     }
     PrStrBuilder b;
     pr_str_builder_init(&b);
+    pr_str_builder_reserve(&b, (left > 0 ? left : 0) * fb + (right > 0 ? right : 0) * fb +
+                                   NBYTES(s));
     append_fill(&b, fill, fb, left);
     pr_str_builder_append_str(&b, s);
     append_fill(&b, fill, fb, right);
@@ -658,10 +660,10 @@ static PrObject *justify(PrObject *s, PrObject *const *args, size_t nargs, const
         fill = DATA(args[1]);
         fb = NBYTES(args[1]);
     }
-    ssize_t marg = width - LEN(s);
-    if (marg <= 0) {
+    if (width <= LEN(s)) { /* before subtracting: width may be as low as -2**63 */
         return pad(s, 0, 0, fill, fb);
     }
+    ssize_t marg = width - LEN(s);
     if (which == 1) {
         return pad(s, 0, marg, fill, fb);
     }
@@ -693,13 +695,17 @@ static PrObject *str_zfill(PrObject *self, PrObject *const *args, size_t nargs, 
     if (pr_strargs_ssize(args[0], &width) < 0) {
         return NULL;
     }
-    ssize_t fill = width - LEN(self);
-    if (fill <= 0) {
+    if (width <= LEN(self)) {
         return pad(self, 0, 0, "0", 1);
+    }
+    ssize_t fill = width - LEN(self);
+    if (fill > PTRDIFF_MAX - NBYTES(self)) {
+        return pr_err_no_memory();
     }
     int sign = NBYTES(self) && (DATA(self)[0] == '+' || DATA(self)[0] == '-');
     PrStrBuilder b;
     pr_str_builder_init(&b);
+    pr_str_builder_reserve(&b, fill + NBYTES(self));
     pr_str_builder_append(&b, DATA(self), sign);
     append_fill(&b, "0", 1, fill);
     pr_str_builder_append(&b, DATA(self) + sign, NBYTES(self) - sign);
