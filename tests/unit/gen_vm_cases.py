@@ -669,6 +669,24 @@ print(i, [x * 2 for x in range(298, 302)], list(range(-3, 3)))
 """
 
 
+CASES["fast_sort_keys"] = """\
+big = 2 ** 40
+print(sorted([3, -1, 2 ** 30, -(2 ** 30), 0, 7]), sorted([5, big, -big, 1, True, False]))
+print(sorted([2.5, -0.0, 0.0, 1.0, -3.5]), sorted([1.5, 1, 0.5, big]))
+nan = float("nan")
+print(sorted([3.0, nan, 1.0, 2.0]), sorted(["b", "a", "\u00e9", "ab", "", "\U0001f600", "z"]))
+print(sorted([(2, "b"), (1, "z"), (2, "a"), (1,), (), (1, "a", 0)]))
+print(sorted([(1.5, 2), (0.5, 3), (1.5, 1)]), sorted([("x", 2), ("x", 1), ("a", 9)]))
+print(sorted([[2, 1], [1, 5], [2]]), sorted([(1, [3]), (1, [2])]), sorted(["b", "a"], reverse=True))
+print(sorted([(big, 1), (2, 2), (big, 0)]), sorted(range(6), key=lambda v: (v % 3, -v)))
+for bad in ([1, "a"], [(1, 2), (1, "a")], [(1,), ("a",)], [{1}, {2}, 3], [None, None], [{1: 2}, {3: 4}]):
+    try:
+        print(sorted(bad))
+    except TypeError as e:
+        print("TypeError:", e)
+"""
+
+
 CASES["docstrings"] = """\
 def documented(a):
     \"\"\"Says what it does.\"\"\"
