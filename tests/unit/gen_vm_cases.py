@@ -687,6 +687,20 @@ for bad in ([1, "a"], [(1, 2), (1, "a")], [(1,), ("a",)], [{1}, {2}, 3], [None, 
 """
 
 
+CASES["fast_str_keys"] = """\
+d = {}
+for w in "Ab ab AB aB ab x Ab".split():
+    k = w.lower()
+    d[k] = d.get(k, 0) + 1
+print(d, "\u00c9t\u00c9".lower(), "stra\u00dfe".upper(), "Stra\u00dfe".casefold(), "ABC".casefold())
+print("".lower() == "", "A".lower(), "z".upper(), ("x" * 300).upper()[:3], "a1-B2_".upper(), "Q@[`{".lower())
+e = {"k%d" % i: i for i in range(50)}
+print(sum([e["k%d" % i] for i in range(0, 50, 7)]), e.get("k50", -1), "k7" in e, 7 in e)
+e[7] = "int"
+print(e.get("k7"), e[7], e.get(7.0), len(e))
+"""
+
+
 CASES["docstrings"] = """\
 def documented(a):
     \"\"\"Says what it does.\"\"\"
