@@ -701,6 +701,32 @@ print(e.get("k7"), e[7], e.get(7.0), len(e))
 """
 
 
+CASES["fast_method_cache"] = """\
+def count_in(x):
+    return x.count(1)
+print([count_in(v) for v in ([1, 1, 2], (1, 3, 1, 1), [], (2,))])
+def call_upper(x):
+    return x.upper()
+for v in ("ab", "cd", b"ef", "gh"):
+    print(call_upper(v))
+def real_of(x):
+    return x.conjugate(), x.real
+print([real_of(v) for v in (3, 2.5, True, -7)])
+for v in ([3], "s", 5, None, [4]):
+    try:
+        print(v.copy())
+    except AttributeError as e:
+        print("AttributeError:", e)
+import sys
+def via_module(m):
+    return m.getrecursionlimit()
+print(via_module(sys), via_module(sys))
+d = {"a": 1}
+f = d.get
+print([d.get("a"), d.get("b", 2), f("a")] * 2)
+"""
+
+
 CASES["docstrings"] = """\
 def documented(a):
     \"\"\"Says what it does.\"\"\"
