@@ -9,7 +9,7 @@ SANITIZE ?= 0
 
 CSTD     := -std=c11 -D_GNU_SOURCE
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CFLAGS   ?= -O2 -g
+CFLAGS   ?= -O2 -g -DNDEBUG
 ifeq ($(SANITIZE),1)
   MODE     := san
   CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -16,6 +16,7 @@
 #include "vm/errors.h"
 #include "vm/interp.h"
 #include "vm/run.h"
+#include "vm/signals.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -330,6 +331,7 @@ static int run(const CliOptions *o, int argc, char **argv)
         fputs("pyrena: cannot start the interpreter\n", stderr);
         return 1;
     }
+    pr_signals_install();
     pr_sys_set_argv(o->action == ACT_COMMAND ? "-c" : o->target, argv + o->argi, argc - o->argi);
     if (o->action == ACT_COMMAND) {
         return run_program(o, o->target, strlen(o->target), "<string>");
@@ -393,6 +395,10 @@ int main(int argc, char **argv)
     if (o.leakcheck && live) {
         fprintf(stderr, "pyrena: %zu blocks still in use after the interpreter shut down\n", live);
         return 3;
+    }
+    if (status == PR_EXIT_SIGINT) {
+        pr_signals_exit_by_sigint();
+        return 130;
     }
     return status;
 }

@@ -654,7 +654,7 @@ static int is_ascii_space(char c)
  * Returns: 0 with *out, or -1 with ValueError or OverflowError. */
 static int parse_hex_float(const char *p, size_t n, double *out)
 {
-    char *buf = pr_mem_alloc(n + 1), *end;
+    char *buf = pr_mem_alloc(n + 3), *end; /* room for a "0x" the text may lack */
     size_t i = 0, j = 0, ndigits = 0;
     int rc = -1;
     if (!buf) {

@@ -5,6 +5,7 @@
 
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/list.h"
 #include "objects/str.h"
 #include "vm/errors.h"
 
@@ -125,6 +126,23 @@ static PrObject *module_get_dict(PrObject *self, void *closure)
     return PR_NEWREF(((PrModule *)self)->dict);
 }
 
+/* CPython's module___dir__: the namespace's own __dir__ when it defines one, else its keys (not
+ * the type's attributes, which object.__dir__ would add). */
+static PrObject *module_dir(PrObject *self, PrObject *const *args, size_t nargs, PrObject *kw)
+{
+    PrObject *dict = ((PrModule *)self)->dict;
+    PrObject *custom = pr_dict_getitem_cstr_borrow(dict, "__dir__");
+    if (custom) {
+        return pr_object_call(custom, NULL, 0, NULL);
+    }
+    return pr_err_occurred() ? NULL : pr_list_from_iterable(dict);
+}
+
+static const PrMethodDef module_methods[] = {
+    {"__dir__", module_dir, PR_METH_NOARGS, "__dir__() -> list\nspecialized dir() implementation"},
+    {NULL, NULL, 0, NULL},
+};
+
 static const PrGetSetDef module_getsets[] = {
     {"__dict__", module_get_dict, NULL, "the module's namespace", NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -142,5 +160,6 @@ const PrType pr_module_spec = {
     .getattr = module_getattr,
     .setattr = pr_object_generic_setattr,
     .dictoffset = offsetof(PrModule, dict),
+    .methods = module_methods,
     .getsets = module_getsets,
 };

@@ -894,6 +894,12 @@ static int add_types(PrObject *ns)
             return -1;
         }
     }
+    /* Python 2's names, kept by CPython as aliases of OSError */
+    PrObject *oserror = (PrObject *)PR_EXC(OSError);
+    if (pr_dict_setitem_cstr(ns, "IOError", oserror) < 0 ||
+        pr_dict_setitem_cstr(ns, "EnvironmentError", oserror) < 0) {
+        return -1;
+    }
     return 0;
 }
 

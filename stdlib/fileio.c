@@ -15,6 +15,7 @@
 #include "objects/tuple.h"
 #include "stdlib/sys.h"
 #include "vm/errors.h"
+#include "vm/signals.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -67,13 +68,32 @@ static int utf8_len(int lead)
     return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : lead < 0xF8 ? 4 : 1;
 }
 
+/* getc that goes on reading after a signal interrupted it, unless the signal raised (Ctrl-C:
+ * KeyboardInterrupt, vm/signals.h): then EOF with the exception set. */
+static int getc_retry(FILE *fp)
+{
+    for (;;) {
+        if (pr_signals_pending() && pr_signals_check() < 0) {
+            return EOF;
+        }
+        int c = getc(fp);
+        if (c != EOF || !ferror(fp) || errno != EINTR) {
+            return c;
+        }
+        clearerr(fp);
+        if (pr_signals_check() < 0) {
+            return EOF;
+        }
+    }
+}
+
 /* The next byte of fp; in text mode "\r\n" and a lone "\r" read as "\n" (universal newlines,
  * as CPython's default newline=None). */
 static int next_byte(FILE *fp, int text)
 {
-    int c = getc(fp);
+    int c = getc_retry(fp);
     if (text && c == '\r') {
-        int d = getc(fp);
+        int d = getc_retry(fp);
         if (d != '\n' && d != EOF) {
             ungetc(d, fp);
         }
@@ -95,7 +115,7 @@ static int read_units(FILE *fp, Buf *b, ssize_t limit, int text, int line)
             return -1;
         }
         for (int k = text ? utf8_len(c) - 1 : 0; k > 0; k--) {
-            int d = getc(fp);
+            int d = getc_retry(fp);
             if (d == EOF || buf_put(b, d) < 0) {
                 break;
             }

@@ -39,6 +39,7 @@
 #include "vm/eval_impl.h"
 #include "vm/frame.h"
 #include "vm/function.h"
+#include "vm/signals.h"
 #include "vm/traceback.h"
 
 #include <stdio.h>
@@ -688,6 +689,15 @@ static int display(PrObject *builtins, PrObject *v)
         DISPATCH_GOTO();                                                                           \
     } while (0)
 
+/* Where CPython's eval breaker looks (a function's RESUME, every backward jump, before the
+ * jump so the error is located at the jump's line): a SIGINT becomes KeyboardInterrupt here. */
+#define CHECK_SIGNALS()                                                                            \
+    do {                                                                                           \
+        if (pr_signals_pending() && pr_signals_check() < 0) {                                      \
+            goto error;                                                                            \
+        }                                                                                          \
+    } while (0)
+
 #define POP_JUMP_IF_TRUTH(want)                                                                    \
     do {                                                                                           \
         PrObject *cond_ = POP();                                                                   \
@@ -702,6 +712,9 @@ static int display(PrObject *builtins, PrObject *v)
         }                                                                                          \
         PR_DECREF(cond_);                                                                          \
         if (t_ == (want)) {                                                                        \
+            if (jump_sign < 0) {                                                                   \
+                CHECK_SIGNALS();                                                                   \
+            }                                                                                      \
             JUMPBY(jump_sign * oparg);                                                             \
         }                                                                                          \
     } while (0)
@@ -737,8 +750,13 @@ dispatch_opcode:
     /* ---- basics ------------------------------------------------------------------------ */
 
     TARGET(NOP)
+    {
+        DISPATCH();
+    }
+
     TARGET(RESUME)
     {
+        CHECK_SIGNALS();
         DISPATCH();
     }
 
@@ -1295,6 +1313,9 @@ dispatch_opcode:
                 oparg = PR_CU_OPARG(word);
                 int backward = opcode == PR_OP_POP_JUMP_BACKWARD_IF_FALSE ||
                                opcode == PR_OP_POP_JUMP_BACKWARD_IF_TRUE;
+                if (backward) {
+                    CHECK_SIGNALS();
+                }
                 JUMPBY(backward ? -oparg : oparg);
             }
             DISPATCH();
@@ -1768,6 +1789,12 @@ dispatch_opcode:
     }
 
     TARGET(JUMP_BACKWARD)
+    {
+        CHECK_SIGNALS();
+        JUMPBY(-oparg);
+        DISPATCH();
+    }
+
     TARGET(JUMP_BACKWARD_NO_INTERRUPT)
     {
         JUMPBY(-oparg);
@@ -1812,10 +1839,13 @@ dispatch_opcode:
             opcode == PR_OP_POP_JUMP_FORWARD_IF_NONE || opcode == PR_OP_POP_JUMP_BACKWARD_IF_NONE;
         int backward = opcode == PR_OP_POP_JUMP_BACKWARD_IF_NONE ||
                        opcode == PR_OP_POP_JUMP_BACKWARD_IF_NOT_NONE;
+        PR_DECREF(v);
         if ((v == PR_None) == want_none) {
+            if (backward) {
+                CHECK_SIGNALS();
+            }
             JUMPBY(backward ? -oparg : oparg);
         }
-        PR_DECREF(v);
         DISPATCH();
     }
 

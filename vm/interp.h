@@ -14,6 +14,7 @@
 #include "memory/gc.h"
 #include "objects/type.h"
 
+#include <signal.h>
 #include <stdint.h>
 
 /* An int (objects/long.h): CPython's layout, a PrVarObject whose size is the signed digit count,
@@ -143,6 +144,7 @@ typedef struct PrInterp {
         struct PrFrame *frame;      /* the running frame, or NULL */
         int depth;                  /* Python frames running, plus C entries into the loop */
         int recursion_limit;        /* sys.getrecursionlimit(), 1000 */
+        volatile sig_atomic_t sigint; /* SIGINT arrived, not yet raised (vm/signals.h) */
         PrObject *builtins;         /* the builtins namespace (a dict), or NULL until made */
     } vm;
 

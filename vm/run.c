@@ -14,6 +14,7 @@
 #include "vm/compile.h"
 #include "vm/errors.h"
 #include "vm/eval.h"
+#include "vm/signals.h"
 #include "vm/traceback.h"
 
 #include <stdio.h>
@@ -83,6 +84,9 @@ int pr_run_report_exception(void)
         status = system_exit_status(exc);
     } else {
         pr_traceback_print_exception(stderr, exc);
+        if (pr_object_is_instance(exc, PR_EXC(KeyboardInterrupt))) {
+            status = PR_EXIT_SIGINT;
+        }
     }
     pr_err_set_handled(NULL);
     PR_DECREF(exc);

@@ -8,6 +8,8 @@ python3 -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' || 
     echo "regen.sh: the expected outputs must come from CPython 3.11" >&2
     exit 1
 }
+# CPython as a user starts it: stdout block-buffered into the pipe, whatever this shell sets.
+unset PYTHONUNBUFFERED
 [ $# -gt 0 ] || set -- $(find "$(dirname "$0")" -name '*.py' | sort)
 for py in "$@"; do
     # Scripts whose first line says "Expected output written by hand" (they need a module CPython

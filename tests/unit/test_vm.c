@@ -11,9 +11,12 @@
 #include "vm/eval.h"
 #include "vm/function.h"
 #include "vm/run.h"
+#include "vm/signals.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 typedef struct VmCase {
@@ -151,6 +154,76 @@ START_TEST(test_syntax_error)
     ck_assert_int_eq(status, 1);
     ck_assert_str_eq(out, "");
     ck_assert_ptr_nonnull(strstr(err, "SyntaxError: '(' was never closed"));
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* Ctrl-C: a SIGINT that arrives while a loop runs is raised there as KeyboardInterrupt, which
+ * the program can catch; uncaught, it prints its traceback and asks for death by SIGINT. The
+ * program creates the file MARK when it is about to wait; a child process waits for the file,
+ * then for `settle` microseconds, and sends the signal. */
+#define MARK "/tmp/pyrena_vm_sigint_mark"
+
+static int run_interrupted(const char *src, const char *tag, useconds_t settle, char **out,
+                           char **err)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/pyrena_vm_%d_%s.py", (int)getpid(), tag);
+    unlink(MARK);
+    signal(SIGINT, SIG_DFL);
+    pr_signals_install();
+    pid_t parent = getpid(), child = fork();
+    ck_assert_int_ge(child, 0);
+    if (child == 0) {
+        for (int i = 0; i < 20000 && access(MARK, F_OK) != 0; i++) {
+            usleep(1000);
+        }
+        usleep(settle);
+        kill(parent, SIGINT);
+        _exit(0);
+    }
+    int status = run_captured(src, path, out, err);
+    waitpid(child, NULL, 0);
+    signal(SIGINT, SIG_DFL);
+    unlink(MARK);
+    return status;
+}
+
+START_TEST(test_keyboard_interrupt)
+{
+    char *out, *err;
+    int status = run_interrupted("n = 0\ntry:\n    open('" MARK "', 'w').close()\n"
+                                 "    while True:\n        n += 1\n"
+                                 "except KeyboardInterrupt as e:\n"
+                                 "    print('caught', type(e).__name__, e.args)\n",
+                                 "sigint_caught", 0, &out, &err);
+    ck_assert_int_eq(status, 0);
+    ck_assert_str_eq(out, "caught KeyboardInterrupt ()\n");
+    ck_assert_str_eq(err, "");
+    free(out);
+    free(err);
+    status = run_interrupted("def spin():\n    while True:\n        pass\n"
+                             "open('" MARK "', 'w').close()\nspin()\n",
+                             "sigint_uncaught", 0, &out, &err);
+    ck_assert_int_eq(status, PR_EXIT_SIGINT);
+    ck_assert_str_eq(out, "");
+    ck_assert_ptr_nonnull(strstr(err, "line 2, in spin\n    while True:\nKeyboardInterrupt\n"));
+    free(out);
+    free(err);
+    /* a read blocked on an open, silent pipe is interrupted too */
+    int fds[2], saved_in = dup(0);
+    ck_assert_int_eq(pipe(fds), 0);
+    dup2(fds[0], 0);
+    status = run_interrupted("try:\n    open('" MARK "', 'w').close()\n    input()\n"
+                             "except KeyboardInterrupt:\n    print('interrupted')\n",
+                             "sigint_input", 200000, &out, &err);
+    dup2(saved_in, 0);
+    close(saved_in);
+    close(fds[0]);
+    close(fds[1]);
+    ck_assert_int_eq(status, 0);
+    ck_assert_str_eq(out, "interrupted\n");
     free(out);
     free(err);
 }
@@ -316,6 +389,7 @@ Suite *pr_test_vm_suite(void)
     tcase_add_loop_test(tc, test_program, 0, NCASES);
     tcase_add_test(tc, test_recursion_limit);
     tcase_add_test(tc, test_syntax_error);
+    tcase_add_test(tc, test_keyboard_interrupt);
     tcase_set_timeout(tc, 60);
     suite_add_tcase(s, tc);
     return s;
