@@ -47,10 +47,17 @@ static PrObject **entry_value(PrDictKeys *k, ssize_t i)
     return k->str_only ? &str_entries_of(k)[i].value : &entries_of(k)[i].value;
 }
 
+/* The hash of a str key of a table: computed when it went in, so read directly. */
+static PrHash str_key_hash(PrObject *key)
+{
+    PR_ASSERT(((PrStr *)key)->hash != -1);
+    return ((PrStr *)key)->hash;
+}
+
 /* The hash of the live entry i. */
 static PrHash entry_hash(PrDictKeys *k, ssize_t i)
 {
-    return k->str_only ? pr_str_hash(str_entries_of(k)[i].key) : entries_of(k)[i].hash;
+    return k->str_only ? str_key_hash(str_entries_of(k)[i].key) : entries_of(k)[i].hash;
 }
 
 static void entry_set(PrDictKeys *k, ssize_t i, PrHash hash, PrObject *key, PrObject *value)
@@ -179,6 +186,22 @@ restart:;
         return IX_EMPTY;
     }
     size_t mask = ((size_t)1 << k->log2_size) - 1, perturb = (size_t)hash, i = perturb & mask;
+    if (fast && k->str_only) {
+        /* str in a str-only table: no comparison can run code, so no restart */
+        const PrDictStrEntry *e = str_entries_of(k);
+        for (;;) {
+            ssize_t ix = get_index(k, i);
+            if (ix == IX_EMPTY) {
+                return IX_EMPTY;
+            }
+            if (ix >= 0 && (e[ix].key == key || (str_key_hash(e[ix].key) == hash &&
+                                                  pr_str_eq(e[ix].key, key)))) {
+                return ix;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
     for (;;) {
         ssize_t ix = get_index(k, i);
         if (ix == IX_EMPTY) {

@@ -4,6 +4,7 @@
 #include "objects/list.h"
 
 #include "memory/obmalloc.h"
+#include "objects/float.h"
 #include "objects/iterate.h"
 #include "objects/long.h"
 #include "objects/number.h"
@@ -588,27 +589,137 @@ typedef struct SortItem {
     PrObject *value;
 } SortItem;
 
+/* How the sort compares keys. As CPython's list.sort, the keys are scanned once before sorting:
+ * when they all have the same type, a comparison specialised for that type replaces the generic
+ * pr_object_richcompare_bool (unsafe_long_compare, unsafe_float_compare, unsafe_latin_compare,
+ * unsafe_object_compare, unsafe_tuple_compare), with the same results and errors. */
+typedef struct SortCmp SortCmp;
+typedef int (*SortLtFunc)(PrObject *a, PrObject *b, SortCmp *c);
+
+struct SortCmp {
+    SortLtFunc lt;      /* a < b: 1, 0, or -1 with an exception */
+    SortLtFunc elem_lt; /* for tuples: how first items compare */
+    PrRichCmpFunc richcompare; /* the keys' type's, for lt_same_type */
+    int failed;
+};
+
+static int lt_generic(PrObject *a, PrObject *b, SortCmp *c)
+{
+    (void)c;
+    return pr_object_richcompare_bool(a, b, PR_LT);
+}
+
+/* Keys all of one type with a richcompare: called directly; NotImplemented falls back. */
+static int lt_same_type(PrObject *a, PrObject *b, SortCmp *c)
+{
+    PrObject *r = c->richcompare(a, b, PR_LT);
+    if (r == PR_NotImplemented) {
+        PR_DECREF(r);
+        return lt_generic(a, b, c);
+    }
+    if (!r) {
+        return -1;
+    }
+    int truth = r == PR_True ? 1 : r == PR_False ? 0 : pr_object_is_true(r);
+    PR_DECREF(r);
+    return truth;
+}
+
+static int lt_compact_int(PrObject *a, PrObject *b, SortCmp *c)
+{
+    (void)c;
+    return pr_long_compact_value(a) < pr_long_compact_value(b);
+}
+
+static int lt_float(PrObject *a, PrObject *b, SortCmp *c)
+{
+    (void)c;
+    return PR_FLOAT_VALUE(a) < PR_FLOAT_VALUE(b);
+}
+
+static int lt_str(PrObject *a, PrObject *b, SortCmp *c)
+{
+    (void)c;
+    return pr_str_compare(a, b) < 0;
+}
+
+/* Non-empty exact tuples: the first items that differ decide, as tuple's richcompare. */
+static int lt_tuple(PrObject *a, PrObject *b, SortCmp *c)
+{
+    ssize_t na = PR_TUPLE_SIZE(a), nb = PR_TUPLE_SIZE(b), i = 0;
+    for (; i < na && i < nb; i++) {
+        int eq = pr_object_richcompare_bool(PR_TUPLE_ITEMS(a)[i], PR_TUPLE_ITEMS(b)[i], PR_EQ);
+        if (eq < 0) {
+            return -1;
+        }
+        if (!eq) {
+            break;
+        }
+    }
+    if (i >= na || i >= nb) {
+        return na < nb;
+    }
+    if (i == 0) {
+        return c->elem_lt(PR_TUPLE_ITEMS(a)[0], PR_TUPLE_ITEMS(b)[0], c);
+    }
+    return pr_object_richcompare_bool(PR_TUPLE_ITEMS(a)[i], PR_TUPLE_ITEMS(b)[i], PR_LT);
+}
+
+/* The comparison for keys (or, tuples is set, the first items of the tuples keys) when they
+ * all have one type. */
+static SortLtFunc pick_lt(const SortItem *v, ssize_t n, int tuples, PrRichCmpFunc *rc)
+{
+#define SORT_KEY(i) (tuples ? PR_TUPLE_ITEMS(v[i].key)[0] : v[i].key)
+    PrType *t = PR_TYPE_OF(SORT_KEY(0));
+    int compact = 1;
+    for (ssize_t i = 0; i < n; i++) {
+        PrObject *k = SORT_KEY(i);
+        if (PR_TYPE_OF(k) != t) {
+            return lt_generic;
+        }
+        if (tuples == 0 && t == PR_TYPE(tuple) && PR_TUPLE_SIZE(k) == 0) {
+            return lt_generic;
+        }
+        compact = compact && t == PR_TYPE(int) && pr_long_is_compact(k);
+    }
+#undef SORT_KEY
+    *rc = t->richcompare;
+    if (compact) {
+        return lt_compact_int;
+    }
+    if (t == PR_TYPE(float)) {
+        return lt_float;
+    }
+    if (t == PR_TYPE(str)) {
+        return lt_str;
+    }
+    if (t == PR_TYPE(tuple) && !tuples) {
+        return lt_tuple;
+    }
+    return t->richcompare ? lt_same_type : lt_generic;
+}
+
 /* a < b for the sort; after the first failure every answer is "no", so the merge finishes as
  * a plain copy and no item is lost. */
-static int sort_lt(PrObject *a, PrObject *b, int *failed)
+static int sort_lt(PrObject *a, PrObject *b, SortCmp *c)
 {
-    if (*failed) {
+    if (c->failed) {
         return 0;
     }
-    int r = pr_object_richcompare_bool(a, b, PR_LT);
+    int r = c->lt(a, b, c);
     if (r < 0) {
-        *failed = 1;
+        c->failed = 1;
         return 0;
     }
     return r;
 }
 
-static void insertion_sort(SortItem *v, ssize_t n, int *failed)
+static void insertion_sort(SortItem *v, ssize_t n, SortCmp *c)
 {
     for (ssize_t i = 1; i < n; i++) {
         SortItem x = v[i];
         ssize_t j = i;
-        while (j > 0 && sort_lt(x.key, v[j - 1].key, failed)) {
+        while (j > 0 && sort_lt(x.key, v[j - 1].key, c)) {
             v[j] = v[j - 1];
             j--;
         }
@@ -617,15 +728,15 @@ static void insertion_sort(SortItem *v, ssize_t n, int *failed)
 }
 
 /* Merges the sorted runs v[0..mid) and v[mid..n) through tmp (n items). */
-static void merge(SortItem *v, ssize_t mid, ssize_t n, SortItem *tmp, int *failed)
+static void merge(SortItem *v, ssize_t mid, ssize_t n, SortItem *tmp, SortCmp *c)
 {
-    if (!sort_lt(v[mid].key, v[mid - 1].key, failed)) {
+    if (!sort_lt(v[mid].key, v[mid - 1].key, c)) {
         return; /* already in order */
     }
     memcpy(tmp, v, (size_t)n * sizeof *tmp);
     ssize_t i = 0, j = mid, k = 0;
     while (i < mid && j < n) {
-        v[k++] = sort_lt(tmp[j].key, tmp[i].key, failed) ? tmp[j++] : tmp[i++];
+        v[k++] = sort_lt(tmp[j].key, tmp[i].key, c) ? tmp[j++] : tmp[i++];
     }
     while (i < mid) {
         v[k++] = tmp[i++];
@@ -635,16 +746,16 @@ static void merge(SortItem *v, ssize_t mid, ssize_t n, SortItem *tmp, int *faile
     }
 }
 
-static void merge_sort(SortItem *v, ssize_t n, SortItem *tmp, int *failed)
+static void merge_sort(SortItem *v, ssize_t n, SortItem *tmp, SortCmp *c)
 {
     if (n <= 16) {
-        insertion_sort(v, n, failed);
+        insertion_sort(v, n, c);
         return;
     }
     ssize_t mid = n / 2;
-    merge_sort(v, mid, tmp, failed);
-    merge_sort(v + mid, n - mid, tmp, failed);
-    merge(v, mid, n, tmp, failed);
+    merge_sort(v, mid, tmp, c);
+    merge_sort(v + mid, n - mid, tmp, c);
+    merge(v, mid, n, tmp, c);
 }
 
 /* Computes the keys (or borrows the values as keys) and sorts pairs. Returns: 0 or -1. */
@@ -667,7 +778,13 @@ static int sort_items(PrObject **items, ssize_t n, PrObject *key)
         nkeys = i + 1;
     }
     if (!failed) {
-        merge_sort(v, n, v + n, &failed);
+        SortCmp c = {.failed = 0};
+        c.lt = pick_lt(v, n, 0, &c.richcompare);
+        if (c.lt == lt_tuple) {
+            c.elem_lt = pick_lt(v, n, 1, &c.richcompare);
+        }
+        merge_sort(v, n, v + n, &c);
+        failed = c.failed;
         for (ssize_t i = 0; i < n; i++) {
             items[i] = v[i].value;
         }

@@ -363,6 +363,16 @@ static PrObject *case_convert(PrObject *s, CaseOp op)
 {
     const char *p = DATA(s);
     ssize_t n = NBYTES(s);
+    if (IS_ASCII(s) && n <= 256 && (op == OP_LOWER || op == OP_UPPER || op == OP_FOLD)) {
+        /* ASCII maps byte for byte (its casefold is lower) */
+        char buf[256];
+        for (ssize_t i = 0; i < n; i++) {
+            char c = p[i];
+            buf[i] = op == OP_UPPER ? (c >= 'a' && c <= 'z' ? (char)(c - 32) : c)
+                                    : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+        }
+        return pr_str_from_utf8(buf, n);
+    }
     int prev_cased = 0;
     PrStrBuilder b;
     pr_str_builder_init(&b);

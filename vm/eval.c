@@ -445,6 +445,35 @@ static int int_compare(int op, int64_t a, int64_t b)
     }
 }
 
+/* ---- LOAD_METHOD's inline cache -------------------------------------------------------------
+ * Of the ten cache units after LOAD_METHOD, [0..1] hold the version tag of the type whose
+ * method was found (0: nothing cached) and [2..5] the method descriptor, borrowed from that
+ * type's dict, which cannot change while the tag stays (3.11's LOAD_METHOD_NO_DICT). Only types
+ * whose instances have no __dict__ and whose getattr is the generic one are cached: for them
+ * pr_object_get_method's answer depends on the type alone. */
+
+static PrObject *method_cache_get(const PrCodeUnit *cache, PrType *t)
+{
+    uint32_t tag = (uint32_t)cache[0] | (uint32_t)cache[1] << 16;
+    if (tag == 0 || t->version_tag != tag) {
+        return NULL;
+    }
+    PrObject *descr;
+    memcpy(&descr, cache + 2, sizeof descr);
+    return descr;
+}
+
+static void method_cache_fill(PrCodeUnit *cache, PrType *t, PrObject *descr)
+{
+    if (t->dictoffset != 0 || t->getattr != pr_object_generic_getattr) {
+        return;
+    }
+    uint32_t tag = pr_type_version(t);
+    cache[0] = (PrCodeUnit)(tag & 0xFFFF);
+    cache[1] = (PrCodeUnit)(tag >> 16);
+    memcpy(cache + 2, &descr, sizeof descr);
+}
+
 /* ---- LOAD_GLOBAL's inline cache -------------------------------------------------------------
  * Five cache units follow LOAD_GLOBAL: [0] low byte what was found (0 nothing cached, 1 in
  * globals, 2 in builtins, 3 caching given up), high byte the misses so far (8 give up: a name
@@ -1073,10 +1102,14 @@ dispatch_opcode:
 
     TARGET(LOAD_METHOD)
     {
-        PrObject *obj = TOP(), *meth = NULL;
-        int unbound = pr_object_get_method(obj, names[oparg], &meth);
-        if (unbound < 0) {
+        PrObject *obj = TOP(), *meth = method_cache_get(next_instr, PR_TYPE_OF(obj));
+        int unbound = 1;
+        if (meth) {
+            PR_INCREF(meth);
+        } else if ((unbound = pr_object_get_method(obj, names[oparg], &meth)) < 0) {
             goto error;
+        } else if (unbound) {
+            method_cache_fill((PrCodeUnit *)next_instr, PR_TYPE_OF(obj), meth);
         }
         if (unbound) {
             SET_TOP(meth); /* meth, self */

@@ -669,6 +669,64 @@ print(i, [x * 2 for x in range(298, 302)], list(range(-3, 3)))
 """
 
 
+CASES["fast_sort_keys"] = """\
+big = 2 ** 40
+print(sorted([3, -1, 2 ** 30, -(2 ** 30), 0, 7]), sorted([5, big, -big, 1, True, False]))
+print(sorted([2.5, -0.0, 0.0, 1.0, -3.5]), sorted([1.5, 1, 0.5, big]))
+nan = float("nan")
+print(sorted([3.0, nan, 1.0, 2.0]), sorted(["b", "a", "\u00e9", "ab", "", "\U0001f600", "z"]))
+print(sorted([(2, "b"), (1, "z"), (2, "a"), (1,), (), (1, "a", 0)]))
+print(sorted([(1.5, 2), (0.5, 3), (1.5, 1)]), sorted([("x", 2), ("x", 1), ("a", 9)]))
+print(sorted([[2, 1], [1, 5], [2]]), sorted([(1, [3]), (1, [2])]), sorted(["b", "a"], reverse=True))
+print(sorted([(big, 1), (2, 2), (big, 0)]), sorted(range(6), key=lambda v: (v % 3, -v)))
+for bad in ([1, "a"], [(1, 2), (1, "a")], [(1,), ("a",)], [{1}, {2}, 3], [None, None], [{1: 2}, {3: 4}]):
+    try:
+        print(sorted(bad))
+    except TypeError as e:
+        print("TypeError:", e)
+"""
+
+
+CASES["fast_str_keys"] = """\
+d = {}
+for w in "Ab ab AB aB ab x Ab".split():
+    k = w.lower()
+    d[k] = d.get(k, 0) + 1
+print(d, "\u00c9t\u00c9".lower(), "stra\u00dfe".upper(), "Stra\u00dfe".casefold(), "ABC".casefold())
+print("".lower() == "", "A".lower(), "z".upper(), ("x" * 300).upper()[:3], "a1-B2_".upper(), "Q@[`{".lower())
+e = {"k%d" % i: i for i in range(50)}
+print(sum([e["k%d" % i] for i in range(0, 50, 7)]), e.get("k50", -1), "k7" in e, 7 in e)
+e[7] = "int"
+print(e.get("k7"), e[7], e.get(7.0), len(e))
+"""
+
+
+CASES["fast_method_cache"] = """\
+def count_in(x):
+    return x.count(1)
+print([count_in(v) for v in ([1, 1, 2], (1, 3, 1, 1), [], (2,))])
+def call_upper(x):
+    return x.upper()
+for v in ("ab", "cd", b"ef", "gh"):
+    print(call_upper(v))
+def real_of(x):
+    return x.conjugate(), x.real
+print([real_of(v) for v in (3, 2.5, True, -7)])
+for v in ([3], "s", 5, None, [4]):
+    try:
+        print(v.copy())
+    except AttributeError as e:
+        print("AttributeError:", e)
+import sys
+def via_module(m):
+    return m.getrecursionlimit()
+print(via_module(sys), via_module(sys))
+d = {"a": 1}
+f = d.get
+print([d.get("a"), d.get("b", 2), f("a")] * 2)
+"""
+
+
 CASES["docstrings"] = """\
 def documented(a):
     \"\"\"Says what it does.\"\"\"
