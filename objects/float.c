@@ -477,20 +477,13 @@ static PrObject *float_repr(PrObject *self)
 
 PrObject *pr_float_format(PrObject *o, PrObject *spec)
 {
-    if (!PR_STR_CHECK(spec)) {
-        return pr_err_format(PR_EXC(TypeError), "format() argument 2 must be str, not %s",
-                             spec->type->name);
-    }
-    if (PR_STR_BYTES(spec) == 0) {
-        return pr_object_str(o);
+    PrFormatSpec fs;
+    int parsed = pr_format_spec_parse(o, spec, &fs);
+    if (parsed != 1) {
+        return parsed == 0 ? pr_object_str(o) : NULL;
     }
     char err[256];
-    PrFormatSpec fs;
     const char *tname = o->type->name;
-    if (pr_fmtspec_parse(pr_str_utf8(spec), (size_t)PR_STR_BYTES(spec), tname, &fs, err,
-                         sizeof err) < 0) {
-        return pr_err_set(PR_EXC(ValueError), err);
-    }
     double x = PR_FLOAT_VALUE(o);
     char stack[128], *buf = stack;
     PrObject *r = NULL;

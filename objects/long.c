@@ -1046,20 +1046,13 @@ static PrObject *long_new(PrType *t, PrObject *const *args, size_t nargs, PrObje
 
 PrObject *pr_long_format(PrObject *o, PrObject *spec)
 {
-    if (!PR_STR_CHECK(spec)) {
-        return pr_err_format(PR_EXC(TypeError), "format() argument 2 must be str, not %s",
-                             spec->type->name);
-    }
-    if (PR_STR_BYTES(spec) == 0) {
-        return pr_object_str(o);
+    PrFormatSpec fs;
+    int parsed = pr_format_spec_parse(o, spec, &fs);
+    if (parsed != 1) {
+        return parsed == 0 ? pr_object_str(o) : NULL;
     }
     char err[256];
-    PrFormatSpec fs;
     const char *tname = o->type->name;
-    if (pr_fmtspec_parse(pr_str_utf8(spec), (size_t)PR_STR_BYTES(spec), tname, &fs, err,
-                         sizeof err) < 0) {
-        return pr_err_set(PR_EXC(ValueError), err);
-    }
     int base = pr_numfmt_int_base(&fs);
     ptrdiff_t len;
     char *digits = NULL, small[PR_BIGINT_INT64_DIGITS * 10 + 4];

@@ -178,6 +178,15 @@ PrObject *pr_str_ascii(PrObject *o);
  * "__format__ must return a str, not int", whatever __format__ raises. */
 PrObject *pr_str_format_object(PrObject *o, PrObject *spec);
 
+/* The common start of a number's __format__(o, spec): TypeError "format() argument 2 must be
+ * str, not X" for a non-str spec; an empty spec asks for str(o); otherwise the spec is parsed
+ * for o's type into fs (ValueError with CPython's text when it is bad).
+ * Returns: 1 with fs filled, 0 for an empty spec, -1 with the error set. (PrFormatSpec is in
+ * objects/fmtspec.h, not included here: its <stdbool.h> would turn the type name bool into a
+ * macro for objects/types.def.) */
+struct PrFormatSpec;
+int pr_format_spec_parse(PrObject *o, PrObject *spec, struct PrFormatSpec *fs);
+
 /* str.__format__(s, spec) (spec a str). Returns: a new str. Errors: ValueError "Unknown format
  * code 'd' for object of type 'str'" and the other spec errors. */
 PrObject *pr_str_format_spec(PrObject *s, PrObject *spec);

@@ -100,6 +100,25 @@ static ptrdiff_t write_str_spec(const void *ctx, char *buf, size_t cap, char *er
                                 errlen);
 }
 
+int pr_format_spec_parse(PrObject *o, PrObject *spec, PrFormatSpec *fs)
+{
+    if (!PR_STR_CHECK(spec)) {
+        pr_err_format(PR_EXC(TypeError), "format() argument 2 must be str, not %s",
+                      spec->type->name);
+        return -1;
+    }
+    if (NBYTES(spec) == 0) {
+        return 0;
+    }
+    char err[256];
+    if (pr_fmtspec_parse(DATA(spec), (size_t)NBYTES(spec), o->type->name, fs, err, sizeof err) <
+        0) {
+        pr_err_set(PR_EXC(ValueError), err);
+        return -1;
+    }
+    return 1;
+}
+
 PrObject *pr_str_format_spec(PrObject *s, PrObject *spec)
 {
     PrFormatSpec fs;
