@@ -178,7 +178,7 @@ PrObject *pr_str_ascii(PrObject *o);
  * "__format__ must return a str, not int", whatever __format__ raises. */
 PrObject *pr_str_format_object(PrObject *o, PrObject *spec);
 
-/* The common start of a number's __format__(o, spec): TypeError "format() argument 2 must be
+/* The common start of a number's __format__(o, spec): TypeError "__format__() argument must be
  * str, not X" for a non-str spec; an empty spec asks for str(o); otherwise the spec is parsed
  * for o's type into fs (ValueError with CPython's text when it is bad).
  * Returns: 1 with fs filled, 0 for an empty spec, -1 with the error set. (PrFormatSpec is in

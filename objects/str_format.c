@@ -103,7 +103,7 @@ static ptrdiff_t write_str_spec(const void *ctx, char *buf, size_t cap, char *er
 int pr_format_spec_parse(PrObject *o, PrObject *spec, PrFormatSpec *fs)
 {
     if (!PR_STR_CHECK(spec)) {
-        pr_err_format(PR_EXC(TypeError), "format() argument 2 must be str, not %s",
+        pr_err_format(PR_EXC(TypeError), "__format__() argument must be str, not %s",
                       spec->type->name);
         return -1;
     }

@@ -270,7 +270,7 @@ START_TEST(test_methods_and_attributes)
     ck_assert_ptr_null(numtest_call_method(o, "to_bytes")); /* unsigned by default */
     ASSERT_RAISED(PR_EXC(OverflowError), "can't convert negative int to unsigned");
     ck_assert_ptr_null(pr_long_format(o, ten));
-    ASSERT_RAISED(PR_EXC(TypeError), "format() argument 2 must be str, not int");
+    ASSERT_RAISED(PR_EXC(TypeError), "__format__() argument must be str, not int");
     ASSERT_REPR_STEAL(pr_long_to_base(o, 16, PR_BIGINT_PREFIX), "'-0xb'");
     ASSERT_REPR_STEAL(pr_long_to_base(o, 2, PR_BIGINT_PREFIX), "'-0b1011'");
     ASSERT_REPR_STEAL(pr_long_to_base(o, 8, PR_BIGINT_PREFIX), "'-0o13'");
