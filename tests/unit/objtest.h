@@ -4,6 +4,7 @@
 #ifndef PR_TESTS_UNIT_OBJTEST_H
 #define PR_TESTS_UNIT_OBJTEST_H
 
+#include "memory/freelist.h"
 #include "memory/obmalloc.h"
 #include "memory/raw.h"
 #include "objects/exceptions.h"
@@ -20,6 +21,12 @@ static inline size_t objtest_blocks(void)
     PrMemStats s;
     pr_mem_stats(&s);
     return s.blocks_in_use + s.large_blocks;
+}
+
+/* Empties every free list (memory/freelist.h), so that a count of blocks sees only live objects. */
+static inline void objtest_clear_free_lists(void)
+{
+    pr_freelists_clear_all(PR_FREELISTS_ALL);
 }
 
 static size_t objtest_start_blocks;

@@ -449,9 +449,7 @@ START_TEST(test_out_of_memory)
     PR_DECREF(warm);
     int done = 0;
     for (long k = 0; k < 400 && !done; k++) {
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *d = pr_dict_new(), *items = NULL, *l = NULL, *c = NULL, *r = NULL;
@@ -472,9 +470,7 @@ START_TEST(test_out_of_memory)
             pr_err_clear();
         }
         RELEASE(d, items, l, c, r);
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         ck_assert_msg(objtest_blocks() == before, "k=%ld", k);
     }
     ck_assert(done);

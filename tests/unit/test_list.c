@@ -707,9 +707,7 @@ START_TEST(test_out_of_memory)
     PR_DECREF(warm);
     int done = 0;
     for (long k = 0; k < 300 && !done; k++) {
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         int ok = 1;
@@ -731,9 +729,7 @@ START_TEST(test_out_of_memory)
         PR_XDECREF(l);
         PR_XDECREF(t);
         PR_XDECREF(r);
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);

@@ -263,9 +263,7 @@ START_TEST(test_out_of_memory)
     PR_DECREF(warm);
     int done = 0;
     for (long k = 0; k < 400 && !done; k++) {
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *lo = pr_long_from_string("9223372036854775806", 19, 10), *hi = NULL;
@@ -287,9 +285,7 @@ START_TEST(test_out_of_memory)
         for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
             PR_XDECREF(objs[i]);
         }
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         ck_assert_msg(objtest_blocks() == before, "k=%ld", k);
     }
     ck_assert(done);

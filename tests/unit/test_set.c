@@ -341,9 +341,7 @@ START_TEST(test_out_of_memory)
 {
     int done = 0;
     for (long k = 0; k < 400 && !done; k++) {
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         size_t before = objtest_blocks();
         pr_raw_fail_after(k);
         PrObject *s = pr_set_new(NULL), *t = NULL, *u = NULL;
@@ -365,9 +363,7 @@ START_TEST(test_out_of_memory)
         PR_XDECREF(s);
         PR_XDECREF(t);
         PR_XDECREF(u);
-        pr_list_clear_free_list();
-        pr_tuple_clear_free_lists();
-        pr_dict_clear_free_lists();
+        objtest_clear_free_lists();
         ck_assert_uint_eq(objtest_blocks(), before);
     }
     ck_assert(done);
